@@ -1,0 +1,45 @@
+# The two commands of the README: `make run` and `make test`. Both set up everything they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench boundaries chromium lock clean check-report
+
+$(STAMP): requirements.txt constraints.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is required, found {sys.version.split()[0]}"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
+	touch $(STAMP)
+
+## boundaries: find ../shared/boundaries/belgium.json, or download and verify the pinned copy
+boundaries: $(STAMP)
+	$(PY) -m geo boundaries
+
+## chromium: Debian's chromium for the browser tests (playwright cannot download browsers here)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
+
+run: $(STAMP) boundaries
+	$(PY) -m streamlit run app.py --server.headless true --server.port $(PORT) \
+	  --browser.gatherUsageStats false --server.enableStaticServing true
+
+test: $(STAMP) boundaries chromium
+	$(PY) -m pytest -q
+
+check-report: $(STAMP) boundaries
+	$(PY) -m geo check-report
+
+bench: $(STAMP) boundaries chromium
+	$(PY) -m bench
+
+lock: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable > constraints.txt
+
+clean:
+	rm -rf $(VENV) .cache static artifacts .pytest_cache

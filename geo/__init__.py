@@ -1,0 +1,8 @@
+"""The Belgian incident atlas's domain package: boundaries, incidents, geocoding, counts, maps.
+
+Plain Python (pandas, geopandas, shapely, folium, matplotlib). Only ``geo.ui`` imports streamlit.
+"""
+
+from geo._errors import AtlasError, BoundaryFileError, GeocodeError, IncidentDataError, Problem
+
+__all__ = ["AtlasError", "BoundaryFileError", "GeocodeError", "IncidentDataError", "Problem"]

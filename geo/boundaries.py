@@ -1,0 +1,271 @@
+"""Belgian administrative boundaries: municipalities (REFNIS 2019–2024) and the units above them.
+
+Source: the CC0 TopoJSON of bmesuere/belgium-topojson (Statbel data), read from, in order,
+``$ATLAS_BOUNDARIES``, ``../shared/boundaries/belgium.json`` beside the project, or a verified
+download cached in the git-ignored ``.cache/`` folder. Nothing here is ever committed.
+
+All frames are in EPSG:4326 (WGS84 longitude/latitude, degrees). REFNIS codes are 5-character
+strings. Units above the municipality are dissolved from the municipalities, so every level
+shares the same edges and the same population figures (1 January 2020).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import urllib.request
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo._errors import BoundaryFileError
+from geo._paths import SHARED_BOUNDARIES, cache_dir
+
+UPSTREAM_URL = (
+    "https://raw.githubusercontent.com/bmesuere/belgium-topojson/"
+    "a903fdab5a765822dafabf42c258809d4ad74e78/belgium.json"
+)
+UPSTREAM_SHA256 = "7ddc9dc111856b4ef9ad72e73f80ac94b8112fa0a7cd0a77c63c94f732bf9454"
+ENV_VAR = "ATLAS_BOUNDARIES"
+CRS = "EPSG:4326"
+
+Level = Literal["municipality", "arrondissement", "province", "region"]
+LEVELS: tuple[Level, ...] = ("municipality", "arrondissement", "province", "region")
+
+#: Column of :func:`municipalities` that holds each level's unit code.
+LEVEL_KEY: dict[Level, str] = {
+    "municipality": "nis",
+    "arrondissement": "arr_nis",
+    "province": "prov_nis",
+    "region": "reg_nis",
+}
+
+BRUSSELS_REGION = "04000"
+REGION_NAMES: dict[str, tuple[str, str]] = {  # code: (NL, FR)
+    "02000": ("Vlaams Gewest", "Région flamande"),
+    "03000": ("Waals Gewest", "Région wallonne"),
+    "04000": ("Brussels Hoofdstedelijk Gewest", "Région de Bruxelles-Capitale"),
+}
+#: English names of the regions, as the report uses them.
+REGION_NAMES_EN: dict[str, str] = {
+    "02000": "Flanders",
+    "03000": "Wallonia",
+    "04000": "Brussels-Capital Region",
+}
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _download(dest: Path, *, url: str = UPSTREAM_URL, sha256: str = UPSTREAM_SHA256) -> Path:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=dest.parent, delete=False, suffix=".part") as tmp:
+        tmp_path = Path(tmp.name)
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response, tmp_path.open("wb") as out:
+            shutil.copyfileobj(response, out)
+        got = _sha256(tmp_path)
+        if got != sha256:
+            raise BoundaryFileError(
+                f"The boundary file downloaded from {url} has sha256 {got}, expected {sha256}. "
+                "It was not kept. Check the URL, or put the file at ../shared/boundaries/belgium.json "
+                f"or point ${ENV_VAR} at a good copy."
+            )
+        tmp_path.replace(dest)
+        return dest
+    except OSError as exc:
+        raise BoundaryFileError(
+            f"Could not download the boundaries from {url} ({exc}). Put belgium.json at "
+            f"../shared/boundaries/, or point ${ENV_VAR} at a copy."
+        ) from exc
+    finally:
+        tmp_path.unlink(missing_ok=True)
+
+
+def boundary_file(*, download: bool = True) -> Path:
+    """Path of the boundary TopoJSON: ``$ATLAS_BOUNDARIES``, else ``../shared/boundaries``,
+    else the verified cached download (fetched now when ``download`` is true)."""
+    looked: list[str] = []
+    env = os.environ.get(ENV_VAR)
+    if env:
+        path = Path(env)
+        if not path.is_file():
+            raise BoundaryFileError(
+                f"${ENV_VAR} is set to {path}, but there is no file there. Unset it to use "
+                "../shared/boundaries/belgium.json or the pinned download."
+            )
+        return path
+    looked.append(str(SHARED_BOUNDARIES))
+    if SHARED_BOUNDARIES.is_file():
+        return SHARED_BOUNDARIES
+    cached = cache_dir() / f"belgium-{UPSTREAM_SHA256[:12]}.json"
+    looked.append(str(cached))
+    if cached.is_file():
+        if _sha256(cached) == UPSTREAM_SHA256:
+            return cached
+        cached.unlink()
+    if not download:
+        raise BoundaryFileError(
+            "No boundary file found. Looked at: " + ", ".join(looked) + ". Run `make boundaries` "
+            f"to download and verify it, or set ${ENV_VAR} to a copy of belgium.json."
+        )
+    return _download(cached)
+
+
+def _read_layer(path: Path, layer: str) -> gpd.GeoDataFrame:
+    try:
+        frame = gpd.read_file(path, layer=layer)
+    except Exception as exc:  # pyogrio raises several types for a bad file
+        raise BoundaryFileError(
+            f"Could not read layer '{layer}' of {path}: {exc}. The file may be truncated or "
+            f"not the pinned TopoJSON (sha256 {UPSTREAM_SHA256}). Replace it, or set ${ENV_VAR}."
+        ) from exc
+    return frame
+
+
+def _code(series: pd.Series) -> pd.Series:
+    return series.map(lambda v: None if pd.isna(v) else str(int(float(v))).zfill(5))
+
+
+@lru_cache(maxsize=4)
+def _municipalities_cached(path: str) -> gpd.GeoDataFrame:
+    raw = _read_layer(Path(path), "municipalities")
+    required = {"nis", "name_nl", "name_fr", "arr_nis", "prov_nis", "reg_nis", "population"}
+    missing = required - set(raw.columns)
+    if missing or len(raw) == 0:
+        raise BoundaryFileError(
+            f"{path} has no usable 'municipalities' layer (missing columns: "
+            f"{sorted(missing) or 'none'}, rows: {len(raw)})."
+        )
+    geometry = shapely.make_valid(raw.geometry.values, method="structure", keep_collapsed=False)
+    frame = gpd.GeoDataFrame(
+        {
+            "nis": _code(raw["nis"]),
+            "name_nl": raw["name_nl"].astype(str),
+            "name_fr": raw["name_fr"].astype(str),
+            "arr_nis": _code(raw["arr_nis"]),
+            "prov_nis": _code(raw["prov_nis"]),
+            "reg_nis": _code(raw["reg_nis"]),
+            "arr_name_nl": raw["arr_nl"].astype(str),
+            "arr_name_fr": raw["arr_fr"].astype(str),
+            "prov_name_nl": raw["prov_nl"],
+            "prov_name_fr": raw["prov_fr"],
+            "population": raw["population"].astype("int64"),
+        },
+        geometry=gpd.GeoSeries(geometry, crs=CRS),
+    )
+    # The Brussels-Capital Region belongs to no province: at province level it is its own unit.
+    brussels = frame["reg_nis"] == BRUSSELS_REGION
+    frame.loc[brussels, "prov_nis"] = BRUSSELS_REGION
+    frame.loc[brussels, "prov_name_nl"] = REGION_NAMES[BRUSSELS_REGION][0]
+    frame.loc[brussels, "prov_name_fr"] = REGION_NAMES[BRUSSELS_REGION][1]
+    types = set(frame.geom_type)
+    if not types <= {"Polygon", "MultiPolygon"}:
+        raise BoundaryFileError(f"{path}: unexpected geometry types after repair: {sorted(types)}")
+    return frame.sort_values("nis", ignore_index=True)
+
+
+def municipalities() -> gpd.GeoDataFrame:
+    """The 581 municipalities (REFNIS 2019–2024), EPSG:4326, valid (Multi)Polygons.
+
+    Columns: ``nis``, ``name_nl``, ``name_fr``, ``arr_nis``, ``prov_nis`` (``04000`` for the
+    Brussels-Capital Region, which has no province), ``reg_nis``, ``arr_name_*``,
+    ``prov_name_*``, ``population`` (residents on 1 January 2020), ``geometry``.
+    Returns a fresh copy: callers may add columns freely.
+    """
+    return _municipalities_cached(str(boundary_file())).copy()
+
+
+@lru_cache(maxsize=16)
+def _units_cached(path: str, level: Level) -> gpd.GeoDataFrame:
+    munis = _municipalities_cached(path)
+    if level == "municipality":
+        units = munis[["nis", "name_nl", "name_fr", "reg_nis", "population", "geometry"]].rename(
+            columns={"nis": "code"}
+        )
+    else:
+        key = LEVEL_KEY[level]
+        if level == "region":
+            names = pd.DataFrame(
+                [(c, nl, fr) for c, (nl, fr) in REGION_NAMES.items()],
+                columns=[key, "name_nl", "name_fr"],
+            )
+        else:
+            prefix = "arr_name" if level == "arrondissement" else "prov_name"
+            names = (
+                munis[[key, f"{prefix}_nl", f"{prefix}_fr"]]
+                .drop_duplicates(key)
+                .rename(columns={f"{prefix}_nl": "name_nl", f"{prefix}_fr": "name_fr"})
+            )
+        columns = list(dict.fromkeys([key, "reg_nis", "population", "geometry"]))
+        aggfunc = {"population": "sum"} if key == "reg_nis" else {"reg_nis": "first", "population": "sum"}
+        dissolved = munis[columns].dissolve(by=key, aggfunc=aggfunc).reset_index()
+        if key == "reg_nis":
+            dissolved["reg_nis_copy"] = dissolved["reg_nis"]
+        units = dissolved.merge(names, on=key, how="left").rename(columns={key: "code"})
+        if "reg_nis_copy" in units:
+            units = units.rename(columns={"reg_nis_copy": "reg_nis"})
+        units["geometry"] = shapely.make_valid(units.geometry.values)
+        units = units[["code", "name_nl", "name_fr", "reg_nis", "population", "geometry"]]
+    units = gpd.GeoDataFrame(units, geometry="geometry", crs=CRS).sort_values("code", ignore_index=True)
+    units.insert(1, "level", level)
+    return units
+
+
+def units(level: Level) -> gpd.GeoDataFrame:
+    """Units of one level (``municipality``, ``arrondissement``, ``province``, ``region``).
+
+    Columns: ``code`` (REFNIS), ``level``, ``name_nl``, ``name_fr``, ``reg_nis``, ``population``,
+    ``geometry`` (EPSG:4326). Above the municipality, units are dissolved from municipalities.
+    """
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
+    return _units_cached(str(boundary_file()), level).copy()
+
+
+@lru_cache(maxsize=16)
+def _web_units_cached(path: str, level: Level, tolerance: float, decimals: int) -> gpd.GeoDataFrame:
+    frame = _units_cached(path, level)
+    simplified = shapely.coverage_simplify(frame.geometry.values, tolerance)
+    rounded = shapely.set_precision(simplified, 10.0**-decimals, mode="pointwise")
+    out = frame.copy()
+    out["geometry"] = shapely.make_valid(rounded)
+    return out
+
+
+def web_units(level: Level, *, tolerance: float = 0.0008, decimals: int = 5) -> gpd.GeoDataFrame:
+    """A light copy of :func:`units` for web maps: simplified as a coverage (neighbours stay
+    gap-free) with ``tolerance`` in degrees (0.0008° ≈ 60–90 m), coordinates rounded to
+    ``decimals`` places (5 ≈ 1 m)."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
+    return _web_units_cached(str(boundary_file()), level, float(tolerance), int(decimals)).copy()
+
+
+def units_containing(points: gpd.GeoSeries | np.ndarray, *, level: Level = "municipality") -> np.ndarray:
+    """Code of the unit containing each point (EPSG:4326), or ``None`` outside Belgium.
+
+    A point on a shared border goes to the unit with the smallest code among those that touch
+    it (one documented rule, so results never depend on row order)."""
+    frame = _units_cached(str(boundary_file()), level)
+    geoms = points.values if isinstance(points, gpd.GeoSeries) else np.asarray(points)
+    tree = shapely.STRtree(frame.geometry.values)
+    pts_idx, unit_idx = tree.query(geoms, predicate="intersects")
+    codes = frame["code"].to_numpy()
+    result = np.full(len(geoms), None, dtype=object)
+    if len(pts_idx):
+        hits = pd.DataFrame({"p": pts_idx, "code": codes[unit_idx]}).groupby("p")["code"].min()
+        result[hits.index.to_numpy()] = hits.to_numpy()
+    return result

@@ -1,0 +1,244 @@
+"""The incident table: load, validate (pandera), and derive what every view needs.
+
+One row per incident *site* (DESIGN.md §3). ``load_incidents`` validates every row, collects
+every problem with its row number and field, and raises :class:`geo.IncidentDataError` once.
+Derived columns (never stored): ``year``, ``month`` (``YYYY-MM``, empty for rows known only to
+the year), ``city`` (the report's grouping: the Brussels-Capital Region is "Brussels"; elsewhere
+the municipality), ``region_name``, and ``lat``/``lon`` filled with a representative point of the
+municipality or region for rows not known to the point.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from geo import boundaries
+from geo._errors import IncidentDataError, Problem
+from geo._paths import DATA_DIR
+
+INCIDENTS_CSV = DATA_DIR / "incidents.csv"
+
+COLUMNS: tuple[str, ...] = (
+    "site_id", "event_id", "date", "date_precision", "kind", "plot", "link", "connection",
+    "networks", "n_arrested", "traveled", "weapon", "target", "place", "municipality_nis",
+    "region_nis", "lat", "lon", "geo_precision", "provenance", "source", "description",
+)
+#: Attributes of the event, identical on every site of one event.
+EVENT_FIELDS: tuple[str, ...] = (
+    "date", "date_precision", "kind", "plot", "link", "connection", "networks", "n_arrested",
+    "traveled", "weapon", "provenance",
+)
+KINDS = ("attack", "arrest_action")
+LINKS = ("linked", "inspired")
+CONNECTIONS = ("local_cell", "deployed_operative", "both", "unknown", "")
+DATE_PRECISIONS = ("day", "month", "year")
+GEO_PRECISIONS = ("point", "municipality", "region")
+PROVENANCES = ("documented", "reconstructed")
+REGIONS = tuple(boundaries.REGION_NAMES)
+BRUSSELS_CITY = "Brussels"
+
+
+def _check(fn, message: str) -> pa.Check:
+    return pa.Check(fn, element_wise=True, error=message)
+
+
+def _one_of(values: tuple[str, ...]) -> pa.Check:
+    shown = ", ".join(repr(v) for v in values)
+    return _check(lambda v: v in values, f"must be one of {shown}")
+
+
+def _is_float(v: str) -> bool:
+    try:
+        return np.isfinite(float(v))
+    except ValueError:
+        return False
+
+
+def _schema() -> pa.DataFrameSchema:
+    text = dict(dtype=str, nullable=False, coerce=False)
+    return pa.DataFrameSchema(
+        {
+            "site_id": pa.Column(**text, checks=_check(bool, "is empty"), unique=True,
+                                 report_duplicates="exclude_first"),
+            "event_id": pa.Column(**text, checks=_check(bool, "is empty")),
+            "date": pa.Column(**text, checks=_check(
+                lambda v: not pd.isna(pd.to_datetime(v, format="%Y-%m-%d", errors="coerce")),
+                "must be a date written YYYY-MM-DD")),
+            "date_precision": pa.Column(**text, checks=_one_of(DATE_PRECISIONS)),
+            "kind": pa.Column(**text, checks=_one_of(KINDS)),
+            "plot": pa.Column(**text, checks=_one_of(("true", "false"))),
+            "link": pa.Column(**text, checks=_one_of(LINKS)),
+            "connection": pa.Column(**text, checks=_one_of(CONNECTIONS)),
+            "networks": pa.Column(**text),
+            "n_arrested": pa.Column(**text, checks=_check(str.isdigit, "must be a whole number, 0 or more")),
+            "traveled": pa.Column(**text, checks=_one_of(("true", "false", "unknown"))),
+            "weapon": pa.Column(**text),
+            "target": pa.Column(**text),
+            "place": pa.Column(**text, checks=_check(bool, "is empty")),
+            "municipality_nis": pa.Column(**text, checks=_check(
+                lambda v: v == "" or (len(v) == 5 and v.isdigit()), "must be a 5-digit REFNIS code or empty")),
+            "region_nis": pa.Column(**text, checks=_one_of(REGIONS)),
+            "lat": pa.Column(**text, checks=_check(
+                lambda v: v == "" or (_is_float(v) and -90 <= float(v) <= 90), "must be a latitude in degrees or empty")),
+            "lon": pa.Column(**text, checks=_check(
+                lambda v: v == "" or (_is_float(v) and -180 <= float(v) <= 180), "must be a longitude in degrees or empty")),
+            "geo_precision": pa.Column(**text, checks=_one_of(GEO_PRECISIONS)),
+            "provenance": pa.Column(**text, checks=_one_of(PROVENANCES)),
+            "source": pa.Column(**text, checks=_check(bool, "is empty: every row cites a source")),
+            "description": pa.Column(**text),
+        },
+        strict=True,
+        ordered=False,
+    )
+
+
+def _schema_problems(frame: pd.DataFrame, name: str) -> list[Problem]:
+    try:
+        _schema().validate(frame, lazy=True)
+    except SchemaErrors as err:
+        problems = []
+        for case in err.failure_cases.itertuples(index=False):
+            row = None if pd.isna(case.index) else int(case.index) + 2
+            field = case.column if isinstance(case.column, str) else None
+            check = str(case.check)
+            if check == "field_uniqueness":
+                reason = f"duplicate value {case.failure_case!r} (must be unique)"
+            elif check == "column_in_dataframe":
+                reason, field = f"column '{case.failure_case}' is missing", case.failure_case
+            elif check == "column_in_schema":
+                reason, field = f"unexpected column '{case.failure_case}'", case.failure_case
+            else:
+                reason = f"{check} (found {case.failure_case!r})"
+            problems.append(Problem(name, row, field, reason))
+        return problems
+    return []
+
+
+def _row_problems(frame: pd.DataFrame, name: str, known_nis: dict[str, str]) -> list[Problem]:
+    """Rules that involve several fields of a row, or several rows of an event."""
+    problems: list[Problem] = []
+    for i, r in enumerate(frame.itertuples(index=False), start=2):
+        def bad(field: str, reason: str) -> None:
+            problems.append(Problem(name, i, field, reason))
+
+        date = r.date
+        if r.date_precision == "month" and not date.endswith("-01"):
+            bad("date", "a date known to the month is written as the first day of that month")
+        if r.date_precision == "year" and not date[4:] == "-01-01":
+            bad("date", "a date known to the year is written as 1 January of that year")
+        has_point = r.lat != "" and r.lon != ""
+        if (r.lat == "") != (r.lon == ""):
+            bad("lat", "lat and lon go together: give both or neither")
+        if r.geo_precision == "point" and not has_point:
+            bad("lat", "point precision needs lat and lon")
+        if r.geo_precision in ("point", "municipality") and r.municipality_nis == "":
+            bad("municipality_nis", f"{r.geo_precision} precision needs a municipality")
+        if r.geo_precision == "region" and r.municipality_nis != "":
+            bad("municipality_nis", "region precision must leave the municipality empty")
+        if r.municipality_nis:
+            region = known_nis.get(r.municipality_nis)
+            if region is None:
+                bad("municipality_nis", f"{r.municipality_nis} is not a 2019 REFNIS municipality code")
+            elif region != r.region_nis:
+                bad("region_nis", f"municipality {r.municipality_nis} lies in region {region}, not {r.region_nis}")
+        if r.kind == "attack" and r.plot == "true":
+            bad("plot", "plots are revealed by arrest actions; an attack has plot false")
+        if r.link == "inspired" and r.connection not in ("",):
+            bad("connection", "an inspired action has no connection to the group: leave it empty")
+        if r.provenance == "reconstructed":
+            if r.geo_precision == "point":
+                bad("geo_precision", "a reconstructed row is at most municipality precision")
+            if r.date_precision == "day":
+                bad("date_precision", "a reconstructed row is at most month precision")
+    for event_id, sites in frame.groupby("event_id", sort=False):
+        if len(sites) < 2:
+            continue
+        for field in EVENT_FIELDS:
+            if sites[field].nunique() > 1:
+                first = int(sites.index[0]) + 2
+                problems.append(Problem(name, first, field,
+                    f"event {event_id!r} has different values on its sites: {sorted(sites[field].unique())}"))
+    return problems
+
+
+def read_incident_table(path: Path | str) -> pd.DataFrame:
+    """Read an incident CSV as text (no type guessing), for validation."""
+    path = Path(path)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise IncidentDataError([Problem(str(path), None, None, "file not found")]) from None
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
+        raise IncidentDataError([Problem(str(path), None, None, f"not a readable UTF-8 CSV: {exc}")]) from None
+    return frame.apply(lambda col: col.str.strip())
+
+
+def validate_incidents(frame: pd.DataFrame, *, name: str = "incidents") -> pd.DataFrame:
+    """Validate a text table of incidents; raise :class:`IncidentDataError` with every problem.
+
+    Returns the typed table with the derived columns (see module docstring)."""
+    problems = _schema_problems(frame, name)
+    if any(p.row is None for p in problems):  # structural: missing or unknown columns
+        raise IncidentDataError(problems)
+    munis = boundaries.municipalities()
+    known = dict(zip(munis["nis"], munis["reg_nis"]))
+    bad_rows = {p.row for p in problems}
+    clean = frame.loc[[i for i in frame.index if int(i) + 2 not in bad_rows]]
+    problems += _row_problems(clean, name, known)
+    if problems:
+        problems.sort(key=lambda p: (p.row or 0, p.field or ""))
+        raise IncidentDataError(problems)
+    return _typed(frame, munis)
+
+
+def _typed(frame: pd.DataFrame, munis) -> pd.DataFrame:
+    out = frame.copy()
+    out["date"] = pd.to_datetime(out["date"], format="%Y-%m-%d")
+    for col in ("plot",):
+        out[col] = out[col] == "true"
+    out["n_arrested"] = out["n_arrested"].astype("int64")
+    out["lat"] = pd.to_numeric(out["lat"].replace("", np.nan))
+    out["lon"] = pd.to_numeric(out["lon"].replace("", np.nan))
+    out["year"] = out["date"].dt.year.astype("int64")
+    out["month"] = np.where(out["date_precision"] == "year", "", out["date"].dt.strftime("%Y-%m"))
+    out["network_list"] = out["networks"].map(lambda s: [n.strip() for n in s.split(";") if n.strip()])
+
+    names = munis.set_index("nis")
+    local = np.where(names["reg_nis"] == "03000", names["name_fr"], names["name_nl"])
+    city_of = dict(zip(names.index, local))
+    out["municipality_name"] = out["municipality_nis"].map(city_of).fillna("")
+    out["city"] = np.where(out["region_nis"] == boundaries.BRUSSELS_REGION, BRUSSELS_CITY,
+                           out["municipality_name"])
+    out["region_name"] = out["region_nis"].map(boundaries.REGION_NAMES_EN)
+
+    # Rows not known to the point sit on a representative point of their unit (derived, not stored).
+    reps_m = dict(zip(munis["nis"], munis.geometry.representative_point()))
+    regions = boundaries.units("region")
+    reps_r = dict(zip(regions["code"], regions.geometry.representative_point()))
+    missing = out["lat"].isna()
+    for idx in out.index[missing]:
+        nis = out.at[idx, "municipality_nis"]
+        pt = reps_m.get(nis) if nis else reps_r.get(out.at[idx, "region_nis"])
+        out.at[idx, "lon"], out.at[idx, "lat"] = pt.x, pt.y
+    return out
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str, mtime: float) -> pd.DataFrame:
+    return validate_incidents(read_incident_table(path), name=Path(path).name)
+
+
+def load_incidents(path: Path | str | None = None) -> pd.DataFrame:
+    """Load and validate an incident table (default: the report's, ``data/incidents.csv``).
+
+    Returns a fresh copy of the typed table with derived columns; raises
+    :class:`IncidentDataError` listing every problem (file, row, field, reason)."""
+    path = Path(path) if path is not None else INCIDENTS_CSV
+    mtime = path.stat().st_mtime if path.exists() else -1.0
+    return _load_cached(str(path), mtime).copy()
