@@ -210,7 +210,7 @@ def _typed(frame: pd.DataFrame, munis) -> pd.DataFrame:
     out["network_list"] = out["networks"].map(lambda s: [n.strip() for n in s.split(";") if n.strip()])
 
     names = munis.set_index("nis")
-    local = np.where(names["reg_nis"] == "03000", names["name_fr"], names["name_nl"])
+    local = np.where(names["reg_nis"] == "02000", names["name_nl"], names["name_fr"])
     city_of = dict(zip(names.index, local))
     out["municipality_name"] = out["municipality_nis"].map(city_of).fillna("")
     out["city"] = np.where(out["region_nis"] == boundaries.BRUSSELS_REGION, BRUSSELS_CITY,

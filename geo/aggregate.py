@@ -1,0 +1,198 @@
+"""Counts that never claim more precision than the data has (DESIGN.md §4).
+
+- A row counts for a municipality, arrondissement or province only when it is known to the
+  municipality (``geo_precision`` point or municipality). Every row counts for its region.
+- A row dated to the year counts in yearly views; in monthly views it is reported apart.
+- ``unit="events"`` counts distinct ``event_id`` in each cell (the report's totals);
+  ``unit="sites"`` counts rows (the report's places: the March 2016 attack counts in Zaventem
+  and in Brussels).
+
+Whatever could not be counted is returned beside the result (``not_counted``), never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geo import boundaries
+from geo.boundaries import LEVELS, Level
+
+Unit = Literal["sites", "events"]
+Period = Literal["year", "month"]
+MUNICIPALITY_KNOWN = ("point", "municipality")
+#: Below this many incidents a rate per 100,000 residents is flagged as unreliable.
+SMALL_COUNT = 3
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A count table and what could not be counted at the asked precision.
+
+    ``table`` has one row per cell; ``not_counted`` lists the rows left out with a ``reason``;
+    ``unit`` says whether cells count sites or distinct events."""
+
+    table: pd.DataFrame
+    not_counted: pd.DataFrame
+    unit: Unit
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def total(self) -> int:
+        return int(self.table["count"].sum()) if len(self.table) else 0
+
+
+def _size(frame: pd.DataFrame, keys: list[str], unit: Unit) -> pd.Series:
+    if not keys:
+        raise ValueError("at least one key is needed")
+    grouped = frame.groupby(keys, dropna=False, observed=True)
+    return grouped["event_id"].nunique() if unit == "events" else grouped.size()
+
+
+def level_codes(incidents: pd.DataFrame, level: Level) -> pd.Series:
+    """Code of each row's unit at ``level`` (empty string when the row is not known that far)."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
+    if level == "region":
+        return incidents["region_nis"].astype(str)
+    known = incidents["geo_precision"].isin(MUNICIPALITY_KNOWN) & (incidents["municipality_nis"] != "")
+    if level == "municipality":
+        return incidents["municipality_nis"].where(known, "")
+    munis = boundaries.municipalities().set_index("nis")[boundaries.LEVEL_KEY[level]]
+    return incidents["municipality_nis"].map(munis).where(known, "").fillna("")
+
+
+def _not_counted(rows: pd.DataFrame, reason: str) -> pd.DataFrame:
+    cols = [c for c in ("site_id", "event_id", "place", "region_nis", "geo_precision",
+                        "date", "date_precision", "provenance") if c in rows]
+    out = rows[cols].copy()
+    out["reason"] = reason
+    return out.reset_index(drop=True)
+
+
+def count_by_unit(
+    incidents: pd.DataFrame,
+    *,
+    level: Level = "municipality",
+    unit: Unit = "sites",
+    units_frame: gpd.GeoDataFrame | None = None,
+    small_count: int = SMALL_COUNT,
+) -> Counted:
+    """Incidents per unit of ``level``, every unit listed (zeros included).
+
+    Table columns: ``code``, ``name_nl``, ``name_fr``, ``population`` (1 Jan 2020),
+    ``count``, ``per_100k`` (count per 100,000 residents), ``small`` (count below
+    ``small_count``: the rate is not reliable). Rows not known to ``level`` go to ``not_counted``.
+    """
+    units_frame = boundaries.units(level) if units_frame is None else units_frame
+    codes = level_codes(incidents, level)
+    known = codes != ""
+    counts = _size(incidents.assign(_code=codes)[known], ["_code"], unit) if known.any() else pd.Series(dtype="int64")
+    table = pd.DataFrame(units_frame[["code", "name_nl", "name_fr", "population"]])
+    table["count"] = table["code"].map(counts).fillna(0).astype("int64")
+    table["per_100k"] = np.where(table["population"] > 0, table["count"] / table["population"] * 1e5, np.nan)
+    table["small"] = (table["count"] > 0) & (table["count"] < small_count)
+    missing = _not_counted(incidents[~known], f"known only to the region, not to the {level}")
+    return Counted(table.reset_index(drop=True), missing, unit)
+
+
+def count_by_period(
+    incidents: pd.DataFrame,
+    *,
+    period: Period = "year",
+    by: str | None = None,
+    unit: Unit = "events",
+    cumulative: bool = False,
+) -> Counted:
+    """Incidents per year or per month (``YYYY-MM``), optionally split by a column (e.g. ``kind``).
+
+    Every period between the first and the last is listed (zeros included). In monthly views,
+    rows dated only to the year are left out and listed in ``not_counted``. With
+    ``cumulative``, counts add up over time (events are counted once, at their first period)."""
+    if period not in ("year", "month"):
+        raise ValueError(f"period must be 'year' or 'month', not {period!r}")
+    if period == "year":
+        keys = incidents["year"].astype(str)
+        usable = pd.Series(True, index=incidents.index)
+    else:
+        keys = incidents["month"]
+        usable = keys != ""
+    frame = incidents.assign(period=keys)[usable]
+    missing = _not_counted(incidents[~usable], "dated only to the year: not placed in a month")
+    group = ["period"] + ([by] if by else [])
+    if len(frame):
+        if cumulative and unit == "events":
+            frame = frame.sort_values("period").drop_duplicates("event_id")
+        sizes = _size(frame, group, unit).rename("count").reset_index()
+        lo, hi = frame["period"].min(), frame["period"].max()
+        if period == "year":
+            periods = [str(y) for y in range(int(lo), int(hi) + 1)]
+        else:
+            periods = list(pd.period_range(lo, hi, freq="M").strftime("%Y-%m"))
+    else:
+        sizes = pd.DataFrame(columns=group + ["count"])
+        periods = []
+    if by:
+        cats = sorted(incidents[by].dropna().unique().tolist())
+        grid = pd.MultiIndex.from_product([periods, cats], names=["period", by]).to_frame(index=False)
+    else:
+        grid = pd.DataFrame({"period": periods})
+    table = grid.merge(sizes, on=group, how="left")
+    table["count"] = table["count"].fillna(0).astype("int64")
+    if cumulative:
+        table["count"] = table.groupby(by)["count"].cumsum() if by else table["count"].cumsum()
+    return Counted(table, missing, unit)
+
+
+def count_by(incidents: pd.DataFrame, column: str, *, unit: Unit = "events") -> pd.DataFrame:
+    """Counts per value of one column (``kind``, ``link``, ``plot``, ``city``…), largest first.
+    Empty values are kept as their own row (labelled ``""``)."""
+    if len(incidents) == 0:
+        return pd.DataFrame({column: pd.Series(dtype=object), "count": pd.Series(dtype="int64")})
+    sizes = _size(incidents.assign(**{column: incidents[column].fillna("")}), [column], unit)
+    return sizes.rename("count").reset_index().sort_values(["count", column], ascending=[False, True],
+                                                           ignore_index=True)
+
+
+def count_by_city(incidents: pd.DataFrame, *, unit: Unit = "sites", min_count: int = 1) -> Counted:
+    """Sites per city in the report's grouping (Brussels = the Brussels-Capital Region; elsewhere
+    the municipality). Rows known only to Flanders or Wallonia belong to no city and are listed in
+    ``not_counted``. ``min_count=2`` gives the report's Figure 2 (cities with more than one)."""
+    has_city = incidents["city"].fillna("") != ""
+    table = count_by(incidents[has_city], "city", unit=unit)
+    table = table[table["count"] >= min_count].reset_index(drop=True)
+    missing = _not_counted(incidents[~has_city], "known only to the region: no city")
+    return Counted(table, missing, unit)
+
+
+def count_networks(incidents: pd.DataFrame) -> pd.DataFrame:
+    """Table 1: arrest actions (distinct events) per named network, largest first. An action tied to
+    two networks counts for both."""
+    actions = incidents[incidents["kind"] == "arrest_action"].drop_duplicates("event_id")
+    exploded = actions[["event_id", "network_list"]].explode("network_list").dropna()
+    if exploded.empty:
+        return pd.DataFrame({"network": pd.Series(dtype=object), "arrest_actions": pd.Series(dtype="int64")})
+    table = exploded.groupby("network_list")["event_id"].nunique().rename("arrest_actions")
+    table.index.name = "network"
+    return table.reset_index().sort_values(["arrest_actions", "network"], ascending=[False, True],
+                                           ignore_index=True)
+
+
+def headline(incidents: pd.DataFrame) -> dict[str, int]:
+    """The figures a page leads with: events, sites, attacks, arrest actions, people arrested,
+    plots, reconstructed rows. People are summed over arrest actions, once per event."""
+    events = incidents.drop_duplicates("event_id")
+    actions = events[events["kind"] == "arrest_action"]
+    return {
+        "events": int(len(events)),
+        "sites": int(len(incidents)),
+        "attacks": int((events["kind"] == "attack").sum()),
+        "arrest_actions": int(len(actions)),
+        "arrested": int(actions["n_arrested"].sum()),
+        "plots": int(actions["plot"].sum()),
+        "reconstructed_sites": int((incidents["provenance"] == "reconstructed").sum()),
+    }

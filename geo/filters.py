@@ -1,0 +1,104 @@
+"""The shared filters of every page, as plain data: apply them to a table, and write or read them
+as URL query parameters (so a view can be shared by link). No streamlit here: ``geo.ui`` wires
+these to widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+
+import pandas as pd
+
+KIND_LABELS = {"attack": "Attack", "arrest_action": "Arrest action"}
+LINK_LABELS = {"linked": "Linked", "inspired": "Inspired"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the sidebar selects. Empty tuples mean "all"; ``years`` is an inclusive range."""
+
+    years: tuple[int, int] | None = None
+    cities: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    plots_only: bool = False
+    include_reconstructed: bool = True
+
+    def apply(self, incidents: pd.DataFrame) -> pd.DataFrame:
+        """The rows that pass every filter (a copy)."""
+        keep = pd.Series(True, index=incidents.index)
+        if self.years is not None:
+            keep &= incidents["year"].between(self.years[0], self.years[1])
+        if self.cities:
+            keep &= incidents["city"].isin(self.cities)
+        if self.kinds:
+            keep &= incidents["kind"].isin(self.kinds)
+        if self.links:
+            keep &= incidents["link"].isin(self.links)
+        if self.plots_only:
+            keep &= incidents["plot"].astype(bool)
+        if not self.include_reconstructed:
+            keep &= incidents["provenance"] != "reconstructed"
+        return incidents[keep].copy()
+
+    def describe(self, *, all_years: tuple[int, int] | None = None) -> str:
+        """One line naming the filters, for captions and exported images."""
+        parts = []
+        if self.years is not None and self.years != all_years:
+            a, b = self.years
+            parts.append(f"years {a}" if a == b else f"years {a}–{b}")
+        elif all_years is not None:
+            parts.append(f"years {all_years[0]}–{all_years[1]}")
+        parts.append("cities: " + (", ".join(self.cities) if self.cities else "all"))
+        parts.append("kinds: " + (", ".join(KIND_LABELS.get(k, k) for k in self.kinds) if self.kinds else "all"))
+        if self.links:
+            parts.append("link: " + ", ".join(LINK_LABELS.get(k, k) for k in self.links))
+        if self.plots_only:
+            parts.append("plots only")
+        if not self.include_reconstructed:
+            parts.append("documented records only")
+        return "; ".join(parts)
+
+    def to_query(self) -> dict[str, str]:
+        """Query parameters for the non-default filters (lists comma-separated)."""
+        out: dict[str, str] = {}
+        if self.years is not None:
+            out["years"] = f"{self.years[0]}-{self.years[1]}"
+        for name in ("cities", "kinds", "links"):
+            if getattr(self, name):
+                out[name] = ",".join(getattr(self, name))
+        if self.plots_only:
+            out["plots"] = "1"
+        if not self.include_reconstructed:
+            out["reconstructed"] = "0"
+        return out
+
+    @classmethod
+    def from_query(cls, params: Mapping[str, str], *, allowed: Mapping[str, tuple] | None = None) -> "Filters":
+        """Read filters back from query parameters. Unknown or malformed values are ignored (a
+        shared link never breaks the page); ``allowed`` restricts list values, e.g.
+        ``{"cities": ("Brussels", …), "years": (2014, 2017)}``."""
+        allowed = allowed or {}
+        result = cls()
+        years = params.get("years", "")
+        try:
+            a, b = (int(x) for x in years.split("-", 1))
+            lo, hi = allowed.get("years", (a, b))
+            a, b = max(min(a, b), lo), min(max(a, b), hi)
+            if a <= b:
+                result = replace(result, years=(a, b))
+        except ValueError:
+            pass
+        for f in ("cities", "kinds", "links"):
+            raw = params.get(f, "")
+            values = tuple(v for v in (s.strip() for s in raw.split(",")) if v)
+            if f in allowed:
+                values = tuple(v for v in values if v in allowed[f])
+            if values:
+                result = replace(result, **{f: values})
+        result = replace(result, plots_only=params.get("plots") == "1",
+                         include_reconstructed=params.get("reconstructed") != "0")
+        return result
+
+
+FILTER_FIELDS = tuple(f.name for f in fields(Filters))

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import Point
+
+from geo import boundaries
+from geo._errors import BoundaryFileError
+
+
+def test_municipalities_are_the_2019_set_valid_and_typed():
+    munis = boundaries.municipalities()
+    assert len(munis) == 581
+    assert munis.crs.to_epsg() == 4326
+    assert set(munis.geom_type) <= {"Polygon", "MultiPolygon"}
+    assert munis.is_valid.all()
+    assert munis["nis"].str.fullmatch(r"\d{5}").all()
+    assert munis["nis"].is_unique
+    assert {"21012", "21015", "52011", "23094"} <= set(munis["nis"])
+    assert munis["population"].gt(0).all()
+    assert munis.loc[munis["nis"] == "21004", "name_nl"].item() == "Brussel"
+
+
+def test_a_copy_is_returned_each_time():
+    first = boundaries.municipalities()
+    first["extra"] = 1
+    assert "extra" not in boundaries.municipalities()
+
+
+@pytest.mark.parametrize("level, n", [("municipality", 581), ("arrondissement", 42), ("province", 11), ("region", 3)])
+def test_levels_cover_belgium_with_the_same_population(level, n):
+    units = boundaries.units(level)
+    assert len(units) == n
+    assert units["population"].sum() == boundaries.municipalities()["population"].sum()
+    assert units["name_nl"].notna().all() and units["name_fr"].notna().all()
+    assert units.is_valid.all()
+
+
+def test_brussels_is_its_own_unit_at_province_level():
+    provinces = boundaries.units("province").set_index("code")
+    assert provinces.loc["04000", "name_fr"] == "Région de Bruxelles-Capitale"
+
+
+def test_web_copy_is_lighter_and_keeps_neighbours_gap_free():
+    full = boundaries.units("municipality")
+    web = boundaries.web_units("municipality")
+    assert len(web) == len(full)
+    assert shapely.get_num_coordinates(web.geometry.values).sum() < 0.7 * shapely.get_num_coordinates(full.geometry.values).sum()
+    # no overlaps: the parts add up to the whole (to 0.1%)
+    assert web.geometry.area.sum() == pytest.approx(shapely.union_all(web.geometry.values).area, rel=1e-3)
+    # no slivers opened between neighbours: the union has (almost) no holes the original lacks
+    union = shapely.union_all(web.geometry.values)
+    holes = sum(len(p.interiors) for p in getattr(union, "geoms", [union]))
+    original_holes = sum(len(p.interiors) for p in getattr(shapely.union_all(full.geometry.values), "geoms", [shapely.union_all(full.geometry.values)]))
+    assert holes <= original_holes
+
+
+def test_known_points_fall_in_their_municipality():
+    pts = np.array([Point(4.4844, 50.8977), Point(4.3772, 50.8434), Point(4.4467, 50.4086), Point(2.0, 51.5)])
+    assert list(boundaries.units_containing(pts)) == ["23094", "21004", "52011", None]
+
+
+def test_border_point_goes_to_the_smallest_code():
+    munis = boundaries.municipalities().set_index("nis")
+    shared = munis.loc["21012"].geometry.boundary.intersection(munis.loc["21004"].geometry.boundary)
+    point = shapely.get_point(shapely.get_parts(shared)[0] if shared.geom_type != "LineString" else shared, 0)
+    got = boundaries.units_containing(np.array([point]))
+    assert got[0] == "21004"
+
+
+def test_env_var_pointing_nowhere_says_so(monkeypatch, tmp_path):
+    monkeypatch.setenv(boundaries.ENV_VAR, str(tmp_path / "nope.json"))
+    with pytest.raises(BoundaryFileError, match="no file there"):
+        boundaries.boundary_file()
+
+
+def test_corrupt_file_gets_a_clear_error(monkeypatch, tmp_path):
+    bad = tmp_path / "belgium.json"
+    bad.write_text('{"type": "Topology", "objects": {}')
+    monkeypatch.setenv(boundaries.ENV_VAR, str(bad))
+    with pytest.raises(BoundaryFileError, match="Could not read layer"):
+        boundaries.municipalities()
+
+
+def test_missing_file_without_download_says_where_it_looked(monkeypatch, tmp_path):
+    monkeypatch.delenv(boundaries.ENV_VAR, raising=False)
+    monkeypatch.setattr(boundaries, "SHARED_BOUNDARIES", tmp_path / "absent.json")
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    with pytest.raises(BoundaryFileError, match="Looked at") as err:
+        boundaries.boundary_file(download=False)
+    assert "absent.json" in str(err.value) and "make boundaries" in str(err.value)
+
+
+def test_download_keeps_only_a_file_with_the_pinned_checksum(tmp_path):
+    source = tmp_path / "upstream.json"
+    source.write_bytes(b"not the boundaries")
+    with pytest.raises(BoundaryFileError, match="sha256"):
+        boundaries._download(tmp_path / "cache" / "b.json", url=source.as_uri())
+    assert not (tmp_path / "cache" / "b.json").exists()
+    good = hashlib.sha256(b"not the boundaries").hexdigest()
+    got = boundaries._download(tmp_path / "cache" / "b.json", url=source.as_uri(), sha256=good)
+    assert got.read_bytes() == b"not the boundaries"

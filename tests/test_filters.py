@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from geo.filters import Filters
+
+
+def test_apply_each_filter(tiny_incidents):
+    assert len(Filters().apply(tiny_incidents)) == 6
+    assert set(Filters(years=(2015, 2015)).apply(tiny_incidents)["site_id"]) == {"S5"}
+    assert set(Filters(cities=("Charleroi",)).apply(tiny_incidents)["site_id"]) == {"S3"}
+    assert set(Filters(kinds=("attack",)).apply(tiny_incidents)["site_id"]) == {"S3", "S4a", "S4b"}
+    assert set(Filters(links=("inspired",)).apply(tiny_incidents)["site_id"]) == {"S3"}
+    assert set(Filters(plots_only=True).apply(tiny_incidents)["site_id"]) == {"S5"}
+    assert "S2" not in set(Filters(include_reconstructed=False).apply(tiny_incidents)["site_id"])
+
+
+def test_query_round_trip_and_bad_links_are_ignored():
+    f = Filters(years=(2015, 2016), cities=("Brussels", "Charleroi"), kinds=("attack",), plots_only=True,
+                include_reconstructed=False)
+    assert Filters.from_query(f.to_query()) == f
+    allowed = {"cities": ("Brussels",), "years": (2014, 2017)}
+    got = Filters.from_query({"years": "2010-2099", "cities": "Brussels,Nowhere", "kinds": ""}, allowed=allowed)
+    assert got.years == (2014, 2017) and got.cities == ("Brussels",) and got.kinds == ()
+    assert Filters.from_query({"years": "garbage"}) == Filters()
+
+
+def test_describe_names_the_choices():
+    line = Filters(years=(2016, 2016), cities=("Charleroi",), kinds=("attack",)).describe(all_years=(2014, 2017))
+    assert "years 2016" in line and "Charleroi" in line and "Attack" in line
