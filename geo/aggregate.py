@@ -196,3 +196,41 @@ def headline(incidents: pd.DataFrame) -> dict[str, int]:
         "plots": int(actions["plot"].sum()),
         "reconstructed_sites": int((incidents["provenance"] == "reconstructed").sum()),
     }
+
+
+def period_keys(incidents: pd.DataFrame, period: Period) -> pd.Series:
+    """Each row's period (``YYYY`` or ``YYYY-MM``); empty for rows not known to that period."""
+    if period == "year":
+        return incidents["year"].astype(str)
+    if period == "month":
+        return incidents["month"].fillna("")
+    raise ValueError(f"period must be 'year' or 'month', not {period!r}")
+
+
+def rows_in_period(incidents: pd.DataFrame, *, period: Period, value: str, cumulative: bool = False) -> pd.DataFrame:
+    """Rows in one period (``cumulative``: in it or before it). Rows not known to the period
+    (dated to the year, in a monthly view) are never included."""
+    keys = period_keys(incidents, period)
+    known = keys != ""
+    keep = known & ((keys <= value) if cumulative else (keys == value))
+    return incidents[keep]
+
+
+def count_by_unit_and_period(
+    incidents: pd.DataFrame, *, level: Level = "municipality", period: Period = "year", unit: Unit = "sites",
+    cumulative: bool = False,
+) -> pd.DataFrame:
+    """Counts per unit (rows) and period (columns), for rows known to both; periods in order.
+    Used to fix one set of classes for a whole time series, and by the benchmarks at scale."""
+    codes = level_codes(incidents, level)
+    keys = period_keys(incidents, period)
+    usable = (codes != "") & (keys != "")
+    frame = incidents.assign(_code=codes, _period=keys)[usable]
+    if frame.empty:
+        return pd.DataFrame()
+    if unit == "events":
+        wide = frame.groupby(["_code", "_period"])["event_id"].nunique().unstack(fill_value=0)
+    else:
+        wide = frame.groupby(["_code", "_period"]).size().unstack(fill_value=0)
+    wide = wide.sort_index(axis=1)
+    return wide.cumsum(axis=1) if cumulative else wide

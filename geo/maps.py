@@ -1,0 +1,236 @@
+"""Web maps with folium, built for Streamlit and for no network (DESIGN.md §5).
+
+- :func:`base_map` is constant for a view (no data in it), so ``st_folium`` keeps the map, its
+  zoom and pan, and only swaps the data layer (``feature_group_to_add``).
+- Leaflet is served locally from the ``xstatic-leaflet`` package (:func:`leaflet_assets`); the
+  map loads no other script or stylesheet. Tiles are off unless asked for.
+- Every text that comes from data is escaped before it reaches HTML (tooltips, labels).
+
+Coordinates are EPSG:4326 degrees; GeoJSON coordinates are rounded (4 decimals ≈ 10 m on the
+national map, 5 ≈ 1 m on city maps).
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import mapping
+
+from geo._paths import ROOT
+from geo.aggregate import Counted
+from geo.classify import Classes
+from geo.views import VIEW_SPECS, ViewName, view_extent
+
+STATIC_DIR = ROOT / "static"
+#: URL under which Streamlit serves ``static/`` (server.enableStaticServing).
+STATIC_URL = "/app/static"
+KIND_STYLE = {  # category: (label, fill colour, radius scale)
+    "attack": ("Attack", "#b2182b", 1.25),
+    "plot": ("Arrest action revealing a plot", "#f4a11d", 1.0),
+    "arrest_action": ("Arrest action", "#2166ac", 1.0),
+}
+OSM_TILES = "OpenStreetMap"
+
+
+def leaflet_assets(static_dir: Path = STATIC_DIR) -> dict[str, str]:
+    """Copy leaflet.js/.css (and its images) from the ``xstatic-leaflet`` package into the
+    git-ignored ``static/leaflet`` folder (once; idempotent) and return their URLs."""
+    import xstatic.pkg.leaflet as xleaflet
+
+    source = Path(xleaflet.BASE_DIR)
+    target = static_dir / "leaflet"
+    for name in ("leaflet.js", "leaflet.css"):
+        src, dst = source / name, target / name
+        if not dst.exists() or dst.stat().st_size != src.stat().st_size:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dst)
+    if (source / "images").is_dir() and not (target / "images").exists():
+        shutil.copytree(source / "images", target / "images")
+    return {"js": f"{STATIC_URL}/leaflet/leaflet.js", "css": f"{STATIC_URL}/leaflet/leaflet.css"}
+
+
+def base_map(view: ViewName, *, tiles: bool = False, height: int = 620,
+             outlines: gpd.GeoDataFrame | None = None) -> folium.Map:
+    """A map fitted to a view with no data on it, with Leaflet from the local static folder only.
+    ``tiles`` adds an OpenStreetMap basemap (needs the network); ``outlines`` draws unit outlines
+    (constant, so they belong to the base map, not to the data layer)."""
+    urls = leaflet_assets()
+    minx, miny, maxx, maxy = view_extent(view)
+    fmap = folium.Map(
+        location=[(miny + maxy) / 2, (minx + maxx) / 2],
+        tiles=OSM_TILES if tiles else None,
+        zoom_snap=0.25,
+        control_scale=True,
+        height=height,
+        min_zoom=6,
+    )
+    fmap.default_js = [("leaflet", urls["js"])]
+    fmap.default_css = [("leaflet_css", urls["css"])]
+    fmap.fit_bounds([[miny, minx], [maxy, maxx]])
+    if outlines is not None:
+        outline_layer(outlines, decimals=4 if view == "belgium" else 5).add_to(fmap)
+    return fmap
+
+
+def _round_geometry(geom, decimals: int) -> dict:
+    return mapping(shapely.transform(geom, lambda c: np.round(c, decimals)))
+
+
+def _esc(value) -> str:
+    return html.escape("" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value))
+
+
+def choropleth_layer(
+    units: gpd.GeoDataFrame,
+    counted: Counted,
+    classes: Classes,
+    *,
+    metric: str = "count",
+    decimals: int = 4,
+    selected: str | None = None,
+    name: str = "incidents",
+) -> folium.FeatureGroup:
+    """The data layer of a choropleth: every unit coloured by its class, with a tooltip giving
+    its Dutch and French names, the count and the rate per 100,000 residents.
+    ``units`` must have ``code`` and geometry; ``counted.table`` gives the numbers."""
+    numbers = counted.table.set_index("code")
+    what = "events" if counted.unit == "events" else "incidents"
+    features = []
+    for code, geom, name_nl, name_fr in zip(units["code"], units.geometry, units["name_nl"], units["name_fr"]):
+        row = numbers.loc[code] if code in numbers.index else None
+        count = int(row["count"]) if row is not None else 0
+        rate = float(row["per_100k"]) if row is not None else float("nan")
+        small = bool(row["small"]) if row is not None else False
+        value = rate if metric == "per_100k" else count
+        rate_text = "–" if np.isnan(rate) else f"{rate:.2f}"
+        if small and metric == "per_100k":
+            rate_text += " (fewer than 3 incidents: not reliable)"
+        names = _esc(name_nl) if name_nl == name_fr else f"{_esc(name_nl)} / {_esc(name_fr)}"
+        features.append({
+            "type": "Feature",
+            "geometry": _round_geometry(geom, decimals),
+            "properties": {
+                "code": code,
+                "name": names,
+                "count": f"{count:,} {what}",
+                "rate": rate_text,
+                "fill": classes.color_of(value),
+                "hatch": bool(small and metric == "per_100k"),
+                "selected": code == selected,
+            },
+        })
+    data = {"type": "FeatureCollection", "features": features}
+
+    def style(feature):
+        p = feature["properties"]
+        return {
+            "fillColor": p["fill"],
+            "fillOpacity": 0.55 if p["hatch"] else 0.85,
+            "color": "#111111" if p["selected"] else "#6b6b6b",
+            "weight": 2.5 if p["selected"] else 0.5,
+            "dashArray": "3 3" if p["hatch"] else None,
+        }
+
+    group = folium.FeatureGroup(name=name)
+    folium.GeoJson(
+        data,
+        name=name,
+        style_function=style,
+        highlight_function=lambda _: {"weight": 2, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(
+            fields=["name", "count", "rate"],
+            aliases=["", "", "per 100,000 residents:"],
+            labels=True,
+            sticky=False,
+        ),
+        zoom_on_click=False,
+    ).add_to(group)
+    return group
+
+
+@dataclass(frozen=True)
+class Symbol:
+    lat: float
+    lon: float
+    category: str
+    count: int
+    label: str
+
+
+def incident_symbols(incidents: pd.DataFrame) -> tuple[list[Symbol], pd.DataFrame]:
+    """Map 1's symbols: one per place known to the point or municipality and category (attack;
+    arrest action revealing a plot; arrest action), sized by the number of sites there. Rows known
+    only to a region are not drawn as points: they come back as a table (region, count) to show
+    as a count on the region."""
+    frame = incidents.copy()
+    frame["category"] = np.where(frame["kind"] == "attack", "attack",
+                                 np.where(frame["plot"].astype(bool), "plot", "arrest_action"))
+    located = frame[frame["geo_precision"] != "region"]
+    symbols = []
+    for (lat, lon, cat), rows in located.groupby(["lat", "lon", "category"], sort=True):
+        places = sorted({str(p) for p in rows["place"]})
+        where = rows["municipality_name"].iloc[0] or rows["city"].iloc[0]
+        n = len(rows)
+        label = f"{KIND_STYLE[cat][0]}: {n} site{'s' if n != 1 else ''} · {where}"
+        if len(places) <= 3:
+            label += " · " + "; ".join(places)
+        symbols.append(Symbol(float(lat), float(lon), cat, n, label))
+    regional = (frame[frame["geo_precision"] == "region"]
+                .groupby(["region_nis", "region_name"]).agg(count=("site_id", "size"),
+                                                            lat=("lat", "first"), lon=("lon", "first"))
+                .reset_index())
+    return symbols, regional
+
+
+def incidents_layer(incidents: pd.DataFrame, *, name: str = "incidents") -> folium.FeatureGroup:
+    """Map 1's data layer: circle symbols per kind, and a labelled count on each region for the
+    sites known only to the region (never drawn as fake points)."""
+    symbols, regional = incident_symbols(incidents)
+    group = folium.FeatureGroup(name=name)
+    order = {"arrest_action": 0, "plot": 1, "attack": 2}
+    for s in sorted(symbols, key=lambda s: order[s.category]):
+        _, color, scale = KIND_STYLE[s.category]
+        folium.CircleMarker(
+            location=[s.lat, s.lon],
+            radius=float(4 + 3.2 * np.sqrt(s.count) * scale),
+            color="#ffffff", weight=1, fill=True, fill_color=color, fill_opacity=0.9,
+            tooltip=folium.Tooltip(_esc(s.label)),
+        ).add_to(group)
+    for r in regional.itertuples():
+        text = f"{int(r.count)} site{'s' if r.count != 1 else ''} known only to the {_esc(r.region_name)}"
+        folium.Marker(
+            location=[float(r.lat), float(r.lon)],
+            icon=folium.DivIcon(
+                html=f'<div class="region-count" style="background:#fff;border:1px solid #444;'
+                     f'border-radius:4px;padding:2px 5px;font:12px sans-serif;white-space:nowrap;'
+                     f'width:max-content">{text}</div>',
+                icon_size=(1, 1), icon_anchor=(0, 0)),
+            tooltip=folium.Tooltip(text),
+        ).add_to(group)
+    return group
+
+
+def outline_layer(units: gpd.GeoDataFrame, *, decimals: int = 4, name: str = "units") -> folium.FeatureGroup:
+    """Unit outlines with name tooltips, under the symbols of Map 1."""
+    features = [{"type": "Feature", "geometry": _round_geometry(g, decimals),
+                 "properties": {"code": c, "name": _esc(nl) if nl == fr else f"{_esc(nl)} / {_esc(fr)}"}}
+                for c, g, nl, fr in zip(units["code"], units.geometry, units["name_nl"], units["name_fr"])]
+    group = folium.FeatureGroup(name=name)
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        style_function=lambda _: {"fillColor": "#f7f7f5", "fillOpacity": 0.9, "color": "#9a9a9a", "weight": 0.4},
+        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+    ).add_to(group)
+    return group
+
+
+def map_title(view: ViewName) -> str:
+    return VIEW_SPECS[view].title

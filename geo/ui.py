@@ -1,0 +1,277 @@
+"""Everything Streamlit: cached loaders, the shared sidebar, query-parameter sync, and the small
+display helpers the pages use. The only module of ``geo`` that imports streamlit.
+
+State lives in ``st.session_state`` (one per browser session) and in the URL's query parameters;
+nothing here keeps module-level mutable state.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import aggregate, boundaries, incidents as incidents_mod, maps, views
+from geo.aggregate import Counted
+from geo.classify import Classes
+from geo.filters import KIND_LABELS, LINK_LABELS, Filters
+
+# Session-state keys of the shared sidebar (app.py draws it; pages read it).
+K_YEARS, K_CITIES, K_KINDS, K_LINKS = "f_years", "f_cities", "f_kinds", "f_links"
+K_PLOTS, K_RECON, K_TILES = "f_plots", "f_reconstructed", "f_tiles"
+_INIT = "_filters_initialised"
+
+
+# ---------------------------------------------------------------- cached loaders
+@st.cache_data(show_spinner="Loading incidents…")
+def _incidents(path: str | None, mtime: float) -> pd.DataFrame:
+    return incidents_mod.load_incidents(path)
+
+
+def all_incidents() -> pd.DataFrame:
+    """The report's incident table, validated (cached; a copy per call)."""
+    path = incidents_mod.INCIDENTS_CSV
+    return _incidents(None, path.stat().st_mtime)
+
+
+@st.cache_resource(show_spinner="Preparing boundaries…")
+def view_units(view: views.ViewName, level: str, web: bool = True):
+    """Units of a view, shared by every session: never mutate the result (``.copy()`` first)."""
+    return views.view_units(view, level=level, web=web)
+
+
+@st.cache_resource
+def leaflet_urls() -> dict[str, str]:
+    return maps.leaflet_assets()
+
+
+# ---------------------------------------------------------------- sidebar and selection
+def _data_options(frame: pd.DataFrame) -> dict:
+    cities = aggregate.count_by_city(frame).table["city"].tolist()
+    return {
+        "years": (int(frame["year"].min()), int(frame["year"].max())),
+        "cities": tuple(cities),
+        "kinds": tuple(k for k in KIND_LABELS if k in set(frame["kind"])),
+        "links": tuple(k for k in LINK_LABELS if k in set(frame["link"])),
+    }
+
+
+def _init_from_query(options: dict) -> None:
+    if st.session_state.get(_INIT):
+        return
+    f = Filters.from_query(st.query_params.to_dict(), allowed=options)
+    st.session_state[K_YEARS] = f.years or options["years"]
+    st.session_state[K_CITIES] = list(f.cities)
+    st.session_state[K_KINDS] = list(f.kinds)
+    st.session_state[K_LINKS] = list(f.links)
+    st.session_state[K_PLOTS] = f.plots_only
+    st.session_state[K_RECON] = f.include_reconstructed
+    st.session_state[K_TILES] = st.query_params.get("tiles") == "1"
+    st.session_state[_INIT] = True
+
+
+def current_filters() -> Filters:
+    """The filters the sidebar holds now (defaults before it was drawn)."""
+    years = st.session_state.get(K_YEARS)
+    return Filters(
+        years=tuple(years) if years else None,
+        cities=tuple(st.session_state.get(K_CITIES, ())),
+        kinds=tuple(st.session_state.get(K_KINDS, ())),
+        links=tuple(st.session_state.get(K_LINKS, ())),
+        plots_only=bool(st.session_state.get(K_PLOTS, False)),
+        include_reconstructed=bool(st.session_state.get(K_RECON, True)),
+    )
+
+
+def sidebar() -> None:
+    """The shared filters, drawn once by app.py for every page, kept in the URL."""
+    frame = all_incidents()
+    options = _data_options(frame)
+    _init_from_query(options)
+    n_recon = int((frame["provenance"] == "reconstructed").sum())
+    with st.sidebar:
+        st.header("Filters")
+        lo, hi = options["years"]
+        st.slider("Years", min_value=lo, max_value=hi, key=K_YEARS)
+        st.multiselect("City", options["cities"], key=K_CITIES, placeholder="All cities",
+                       help="The report's grouping: Brussels is the whole Brussels-Capital Region.")
+        st.multiselect("Kind", options["kinds"], key=K_KINDS, placeholder="Attacks and arrest actions",
+                       format_func=lambda k: KIND_LABELS.get(k, k))
+        st.multiselect("Link to the Islamic State", options["links"], key=K_LINKS,
+                       placeholder="Linked and inspired", format_func=lambda k: LINK_LABELS.get(k, k))
+        st.toggle("Plots only", key=K_PLOTS, help="Arrest actions that revealed a plot.")
+        st.toggle(f"Include reconstructed records ({n_recon} of {len(frame)})", key=K_RECON,
+                  help="Reconstructed rows make the report's published figures hold; they are not "
+                       "events on the public record. See the Data page.")
+        st.toggle("Basemap tiles (needs network)", key=K_TILES,
+                  help="Off by default: the app works offline without them.")
+    _write_query()
+
+
+def _write_query(extra: dict[str, str] | None = None) -> None:
+    params = current_filters().to_query()
+    if current_filters().years == _data_options(all_incidents())["years"]:
+        params.pop("years", None)
+    if st.session_state.get(K_TILES):
+        params["tiles"] = "1"
+    for key in st.session_state.get("_page_params", ()):
+        value = st.session_state.get(f"p_{key}")
+        if value not in (None, ""):
+            params[key] = str(value)
+    if extra:
+        params.update(extra)
+    if params != st.query_params.to_dict():
+        st.query_params.from_dict(params)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a page works on: every row, the filtered rows, and the filters."""
+
+    all: pd.DataFrame
+    rows: pd.DataFrame
+    filters: Filters
+
+    @property
+    def all_years(self) -> tuple[int, int]:
+        return int(self.all["year"].min()), int(self.all["year"].max())
+
+
+def selection() -> Selection:
+    frame = all_incidents()
+    filters = current_filters()
+    return Selection(frame, filters.apply(frame), filters)
+
+
+def page_choice(label: str, options: Sequence, *, param: str, default=None, format_func=str,
+                horizontal: bool = True, widget: str = "radio"):
+    """A page's own choice (level, metric…), kept in the URL as ``param``."""
+    key = f"p_{param}"
+    known = list(st.session_state.get("_page_params", ()))
+    if param not in known:
+        st.session_state["_page_params"] = known + [param]
+    if key not in st.session_state:
+        raw = st.query_params.get(param)
+        match = [o for o in options if str(o) == raw]
+        st.session_state[key] = match[0] if match else (default if default is not None else options[0])
+    if widget == "select":
+        value = st.selectbox(label, options, key=key, format_func=format_func)
+    else:
+        value = st.radio(label, options, key=key, format_func=format_func, horizontal=horizontal)
+    _write_query()
+    return value
+
+
+def tiles_on() -> bool:
+    return bool(st.session_state.get(K_TILES, False))
+
+
+# ---------------------------------------------------------------- display helpers
+def headline(rows: pd.DataFrame) -> None:
+    h = aggregate.headline(rows)
+    cols = st.columns(6)
+    cols[0].metric("Events", h["events"])
+    cols[1].metric("Sites", h["sites"])
+    cols[2].metric("Attacks", h["attacks"])
+    cols[3].metric("Arrest actions", h["arrest_actions"])
+    cols[4].metric("People arrested", h["arrested"])
+    cols[5].metric("Plots revealed", h["plots"])
+
+
+def provenance_note(rows: pd.DataFrame) -> None:
+    """Every view says how many reconstructed records it includes."""
+    n = int((rows["provenance"] == "reconstructed").sum())
+    if n:
+        st.caption(f"Includes **{n} reconstructed** of {len(rows)} records (sites): they make the report's "
+                   "aggregates hold, with no more precision than the report gives. Switch them off in the sidebar.")
+    else:
+        st.caption(f"Includes no reconstructed records ({len(rows)} documented sites).")
+
+
+def show_map(fmap: folium.Map, layer: folium.FeatureGroup | list[folium.FeatureGroup], *, key: str,
+             height: int = 620, returned: Sequence[str] = ()) -> dict:
+    """Show a constant base map with a swappable data layer; the view (zoom, pan) is kept."""
+    return st_folium(fmap, key=key, height=height, use_container_width=True,
+                     feature_group_to_add=layer, returned_objects=list(returned)) or {}
+
+
+def clicked_code(result: dict) -> str | None:
+    feature = result.get("last_active_drawing") or {}
+    return (feature.get("properties") or {}).get("code")
+
+
+def legend(classes: Classes, *, title: str, notes: Sequence[str] = ()) -> None:
+    items = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin-right:14px">'
+        f'<span style="width:16px;height:12px;background:{color};border:1px solid #888;margin-right:5px;'
+        f'display:inline-block"></span>{html.escape(label)}</span>'
+        for color, label in classes.legend()
+    )
+    st.markdown(f"<div class='atlas-legend'><b>{html.escape(title)}</b><br>{items}</div>",
+                unsafe_allow_html=True)
+    for note in notes:
+        st.caption(note)
+
+
+def symbol_legend() -> None:
+    items = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin-right:14px">'
+        f'<span style="width:12px;height:12px;border-radius:50%;background:{color};margin-right:5px;'
+        f'display:inline-block"></span>{html.escape(label)}</span>'
+        for label, color, _ in maps.KIND_STYLE.values()
+    )
+    st.markdown(f"<div class='atlas-legend'>{items}<br><small>Symbol size grows with the number of "
+                "sites at that place.</small></div>", unsafe_allow_html=True)
+
+
+def not_counted_note(counted: Counted, *, what: str) -> None:
+    n = len(counted.not_counted)
+    if n:
+        st.info(f"{n} site(s) are not on this {what} map: they are known only to their region "
+                "and are never spread over its municipalities.")
+
+
+INCIDENT_COLUMNS = ["date", "date_precision", "kind", "link", "plot", "place", "city", "geo_precision",
+                    "networks", "n_arrested", "provenance", "source", "description"]
+
+
+def incident_table(rows: pd.DataFrame, *, height: int | None = None) -> None:
+    """A table of incidents; st.dataframe shows text as text (no HTML is interpreted)."""
+    shown = rows[INCIDENT_COLUMNS].copy()
+    shown["date"] = shown["date"].dt.strftime("%Y-%m-%d")
+    st.dataframe(shown, hide_index=True, use_container_width=True, height=height or "auto")
+
+
+def period_player(periods: Sequence[str], *, key: str, seconds: float = 0.9) -> str:
+    """A slider over ``periods`` with a Play button that steps through them (one rerun a step)."""
+    import time
+
+    slider_key, play_key, next_key = f"{key}_period", f"{key}_playing", f"{key}_next"
+    if next_key in st.session_state:  # a step of Play, set before the slider exists
+        st.session_state[slider_key] = st.session_state.pop(next_key)
+    if st.session_state.get(slider_key) not in periods:
+        st.session_state[slider_key] = periods[0]
+    c1, c2 = st.columns([6, 1])
+    with c2:
+        playing = st.session_state.get(play_key, False)
+        if st.button("⏸ Pause" if playing else "▶ Play", key=f"{key}_button", use_container_width=True):
+            playing = not playing
+            st.session_state[play_key] = playing
+            if playing and st.session_state[slider_key] == periods[-1]:
+                st.session_state[next_key] = periods[0]
+                st.rerun()
+    with c1:
+        current = st.select_slider("Period", options=list(periods), key=slider_key)
+    if playing:
+        index = list(periods).index(current)
+        if index + 1 < len(periods):
+            time.sleep(seconds)
+            st.session_state[next_key] = periods[index + 1]
+            st.rerun()
+        st.session_state[play_key] = False
+    return current

@@ -1,0 +1,41 @@
+"""Belgium: a choropleth at any level, as counts or per 100,000 residents."""
+
+import streamlit as st
+
+from geo import aggregate, boundaries, classify, maps, ui
+
+LEVEL_LABELS = {"municipality": "Municipality", "arrondissement": "Arrondissement",
+                "province": "Province", "region": "Region"}
+METRIC_LABELS = {"count": "Incidents (sites)", "per_100k": "Per 100,000 residents"}
+
+sel = ui.selection()
+st.title("Belgium")
+c1, c2, c3 = st.columns([2, 2, 1])
+with c1:
+    level = ui.page_choice("Level", boundaries.LEVELS, param="level", format_func=LEVEL_LABELS.get)
+with c2:
+    metric = ui.page_choice("Metric", list(METRIC_LABELS), param="metric", format_func=METRIC_LABELS.get)
+with c3:
+    scheme = ui.page_choice("Classes", list(classify.SCHEMES[:3]), param="classes", widget="select")
+
+units = ui.view_units("belgium", level)
+counted = aggregate.count_by_unit(sel.rows, level=level, units_frame=units)
+values = counted.table["per_100k" if metric == "per_100k" else "count"]
+classes = classify.classify(values.tolist(), scheme=scheme, integer=metric == "count")
+result = ui.show_map(maps.base_map("belgium", tiles=ui.tiles_on()),
+                     maps.choropleth_layer(units, counted, classes, metric=metric),
+                     key="belgium_map", returned=["last_active_drawing"])
+notes = []
+if metric == "per_100k":
+    notes.append("Dashed, paler units have fewer than 3 incidents: their rate is not reliable.")
+ui.legend(classes, title=METRIC_LABELS[metric], notes=notes)
+ui.not_counted_note(counted, what=LEVEL_LABELS[level].lower())
+ui.provenance_note(sel.rows)
+
+code = ui.clicked_code(result)
+if code:
+    chosen = counted.table.set_index("code").loc[code]
+    st.subheader(f"{chosen['name_nl']} / {chosen['name_fr']}: {int(chosen['count'])} site(s)")
+    ui.incident_table(sel.rows[aggregate.level_codes(sel.rows, level) == code])
+else:
+    st.caption("Click a unit on the map to list its incidents.")

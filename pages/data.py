@@ -1,0 +1,22 @@
+"""Data: the filtered table, searchable, with the provenance of each row explained."""
+
+import streamlit as st
+
+from geo import ui
+
+sel = ui.selection()
+st.title("Data")
+st.markdown(
+    "- **documented**: an event on the public record, with its real date and place and a citation.\n"
+    "- **reconstructed**: a row that makes the report's published aggregates hold. The report gives "
+    "no incident list, so these rows carry no more precision than the report: the region or the "
+    "municipality, the year (or month), never a name. See the data card (`data/README.md`)."
+)
+query = st.text_input("Search", placeholder="Words in place, description, networks, source…")
+rows = sel.rows
+if query:
+    text = rows[["place", "description", "networks", "source", "city"]].astype(str).agg(" ".join, axis=1)
+    rows = rows[text.str.contains(query, case=False, regex=False)]
+st.caption(f"{len(rows)} of {len(sel.all)} records shown.")
+ui.provenance_note(rows)
+ui.incident_table(rows, height=560)

@@ -1,0 +1,23 @@
+"""Networks: the report's Table 1 computed from the data, and a map of one network's actions."""
+
+import streamlit as st
+
+from geo import aggregate, maps, ui
+
+sel = ui.selection()
+st.title("Networks")
+st.caption("Table 1 of the report: arrest actions tied to each named network. An action tied to two "
+           "networks counts for both.")
+table = aggregate.count_networks(sel.rows)
+if table.empty:
+    st.warning("No arrest action with a named network matches the filters.")
+    st.stop()
+st.dataframe(table.rename(columns={"network": "Network", "arrest_actions": "Arrest actions"}),
+             hide_index=True)
+network = ui.page_choice("Network", table["network"].tolist(), param="network", widget="select")
+rows = sel.rows[sel.rows["network_list"].map(lambda names: network in names)]
+base = maps.base_map("belgium", tiles=ui.tiles_on(), outlines=ui.view_units("belgium", "province"))
+ui.show_map(base, maps.incidents_layer(rows), key="networks_map")
+ui.symbol_legend()
+ui.provenance_note(rows)
+ui.incident_table(rows)

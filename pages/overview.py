@@ -1,0 +1,27 @@
+"""Overview: headline figures, the report's Map 1, Figure 1 and Figure 2 for the filtered data."""
+
+import streamlit as st
+
+from geo import aggregate, charts, maps, ui
+
+sel = ui.selection()
+st.title("Islamic State–linked and –inspired incidents in Belgium, June 2014 – October 2017")
+st.caption("After the Combating Terrorism Center's *Beyond the Caliphate: Belgium* (2018). "
+           "Filters in the sidebar apply to every page.")
+ui.headline(sel.rows)
+ui.provenance_note(sel.rows)
+
+st.subheader("Map 1 · Attacks, plots and arrest actions")
+base = maps.base_map("belgium", tiles=ui.tiles_on(), outlines=ui.view_units("belgium", "municipality"))
+ui.show_map(base, maps.incidents_layer(sel.rows), key="overview_map")
+ui.symbol_legend()
+
+left, right = st.columns(2)
+with left:
+    per_year = aggregate.count_by_period(sel.rows, period="year", by="kind", unit="events")
+    st.altair_chart(charts.figure1(per_year.table), use_container_width=True)
+with right:
+    cities = aggregate.count_by_city(sel.rows, unit="sites", min_count=2)
+    st.altair_chart(charts.figure2(cities.table), use_container_width=True)
+    if len(cities.not_counted):
+        st.caption(f"{len(cities.not_counted)} site(s) known only to Flanders or Wallonia belong to no city.")
