@@ -3,6 +3,13 @@
 Plain Python (pandas, geopandas, shapely, folium, matplotlib). Only ``geo.ui`` imports streamlit.
 """
 
-from geo._errors import AtlasError, BoundaryFileError, GeocodeError, IncidentDataError, Problem
+from geo._errors import (
+    AliasFileError,
+    AtlasError,
+    BoundaryFileError,
+    GeocodeError,
+    IncidentDataError,
+    Problem,
+)
 
-__all__ = ["AtlasError", "BoundaryFileError", "GeocodeError", "IncidentDataError", "Problem"]
+__all__ = ["AliasFileError", "AtlasError", "BoundaryFileError", "GeocodeError", "IncidentDataError", "Problem"]

@@ -32,16 +32,29 @@ class Problem:
         return f"{where}: {self.reason}"
 
 
-class IncidentDataError(AtlasError):
-    """An incident table failed validation. ``problems`` lists every problem found, not
-    only the first."""
+class ProblemsError(AtlasError):
+    """Validation failed; ``problems`` lists every problem found, not only the first."""
+
+    what = "the input"
 
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         shown = "\n".join(f"  - {p}" for p in self.problems[:50])
         more = len(self.problems) - 50
         tail = f"\n  ... and {more} more" if more > 0 else ""
-        super().__init__(f"{len(self.problems)} problem(s) in the incident data:\n{shown}{tail}")
+        super().__init__(f"{len(self.problems)} problem(s) in {self.what}:\n{shown}{tail}")
+
+
+class IncidentDataError(ProblemsError):
+    """An incident table failed validation."""
+
+    what = "the incident data"
+
+
+class AliasFileError(ProblemsError):
+    """``data/gazetteer_aliases.csv`` is malformed."""
+
+    what = "the gazetteer aliases"
 
 
 class GeocodeError(AtlasError):

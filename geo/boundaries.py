@@ -241,7 +241,8 @@ def _web_units_cached(path: str, level: Level, tolerance: float, decimals: int) 
     simplified = shapely.coverage_simplify(frame.geometry.values, tolerance)
     rounded = shapely.set_precision(simplified, 10.0**-decimals, mode="pointwise")
     out = frame.copy()
-    out["geometry"] = shapely.make_valid(rounded)
+    # "structure" with keep_collapsed=False keeps (Multi)Polygons only: rounding may collapse slivers
+    out["geometry"] = shapely.make_valid(rounded, method="structure", keep_collapsed=False)
     return out
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from geo import boundaries
+from geo import boundaries, gazetteer
 from geo._errors import IncidentDataError, Problem
 from geo._paths import DATA_DIR
 
@@ -211,10 +211,10 @@ def _typed(frame: pd.DataFrame, munis) -> pd.DataFrame:
 
     names = munis.set_index("nis")
     local = np.where(names["reg_nis"] == "02000", names["name_nl"], names["name_fr"])
-    city_of = dict(zip(names.index, local))
-    out["municipality_name"] = out["municipality_nis"].map(city_of).fillna("")
-    out["city"] = np.where(out["region_nis"] == boundaries.BRUSSELS_REGION, BRUSSELS_CITY,
-                           out["municipality_name"])
+    city_of = dict(zip(names.index, local)) | gazetteer.english_names()
+    out["municipality_name"] = out["municipality_nis"].map(dict(zip(names.index, local))).fillna("")
+    out["city"] = out["municipality_nis"].map(city_of).fillna("")
+    out["city"] = np.where(out["region_nis"] == boundaries.BRUSSELS_REGION, BRUSSELS_CITY, out["city"])
     out["region_name"] = out["region_nis"].map(boundaries.REGION_NAMES_EN)
 
     # Rows not known to the point sit on a representative point of their unit (derived, not stored).

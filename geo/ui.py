@@ -113,20 +113,26 @@ def sidebar() -> None:
     _write_query()
 
 
-def _write_query(extra: dict[str, str] | None = None) -> None:
+FILTER_PARAMS = ("years", "cities", "kinds", "links", "plots", "reconstructed", "tiles")
+
+
+def _sync_query(wanted: dict[str, str], owned: Sequence[str]) -> None:
+    """Make the URL hold ``wanted`` for the parameters in ``owned``; leave the others alone."""
+    current = st.query_params.to_dict()
+    for key in owned:
+        if key in wanted and current.get(key) != wanted[key]:
+            st.query_params[key] = wanted[key]
+        elif key not in wanted and key in current:
+            del st.query_params[key]
+
+
+def _write_query() -> None:
     params = current_filters().to_query()
     if current_filters().years == _data_options(all_incidents())["years"]:
         params.pop("years", None)
     if st.session_state.get(K_TILES):
         params["tiles"] = "1"
-    for key in st.session_state.get("_page_params", ()):
-        value = st.session_state.get(f"p_{key}")
-        if value not in (None, ""):
-            params[key] = str(value)
-    if extra:
-        params.update(extra)
-    if params != st.query_params.to_dict():
-        st.query_params.from_dict(params)
+    _sync_query(params, FILTER_PARAMS)
 
 
 @dataclass(frozen=True)
@@ -152,9 +158,6 @@ def page_choice(label: str, options: Sequence, *, param: str, default=None, form
                 horizontal: bool = True, widget: str = "radio"):
     """A page's own choice (level, metric…), kept in the URL as ``param``."""
     key = f"p_{param}"
-    known = list(st.session_state.get("_page_params", ()))
-    if param not in known:
-        st.session_state["_page_params"] = known + [param]
     if key not in st.session_state:
         raw = st.query_params.get(param)
         match = [o for o in options if str(o) == raw]
@@ -163,7 +166,7 @@ def page_choice(label: str, options: Sequence, *, param: str, default=None, form
         value = st.selectbox(label, options, key=key, format_func=format_func)
     else:
         value = st.radio(label, options, key=key, format_func=format_func, horizontal=horizontal)
-    _write_query()
+    _sync_query({param: str(value)}, [param])
     return value
 
 
@@ -244,7 +247,7 @@ def incident_table(rows: pd.DataFrame, *, height: int | None = None) -> None:
     """A table of incidents; st.dataframe shows text as text (no HTML is interpreted)."""
     shown = rows[INCIDENT_COLUMNS].copy()
     shown["date"] = shown["date"].dt.strftime("%Y-%m-%d")
-    st.dataframe(shown, hide_index=True, use_container_width=True, height=height or "auto")
+    st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto")
 
 
 def period_player(periods: Sequence[str], *, key: str, seconds: float = 0.9) -> str:
@@ -259,7 +262,7 @@ def period_player(periods: Sequence[str], *, key: str, seconds: float = 0.9) -> 
     c1, c2 = st.columns([6, 1])
     with c2:
         playing = st.session_state.get(play_key, False)
-        if st.button("⏸ Pause" if playing else "▶ Play", key=f"{key}_button", use_container_width=True):
+        if st.button("⏸ Pause" if playing else "▶ Play", key=f"{key}_button", width="stretch"):
             playing = not playing
             st.session_state[play_key] = playing
             if playing and st.session_state[slider_key] == periods[-1]:

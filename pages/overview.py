@@ -19,9 +19,9 @@ ui.symbol_legend()
 left, right = st.columns(2)
 with left:
     per_year = aggregate.count_by_period(sel.rows, period="year", by="kind", unit="events")
-    st.altair_chart(charts.figure1(per_year.table), use_container_width=True)
+    st.altair_chart(charts.figure1(per_year.table), width="stretch")
 with right:
     cities = aggregate.count_by_city(sel.rows, unit="sites", min_count=2)
-    st.altair_chart(charts.figure2(cities.table), use_container_width=True)
+    st.altair_chart(charts.figure2(cities.table), width="stretch")
     if len(cities.not_counted):
         st.caption(f"{len(cities.not_counted)} site(s) known only to Flanders or Wallonia belong to no city.")

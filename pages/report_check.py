@@ -10,4 +10,4 @@ st.caption("Computed from all records, whatever the sidebar filters. Whole perce
 table = report.check_report(ui.all_incidents())
 ok, total = report.summary(table)
 (st.success if ok == total else st.error)(f"{ok} of {total} published figures match the data.")
-st.dataframe(table, hide_index=True, use_container_width=True)
+st.dataframe(table, hide_index=True, width="stretch")

@@ -33,7 +33,7 @@ ui.show_map(maps.base_map("belgium", tiles=ui.tiles_on()),
 ui.legend(classes, title=f"Incident sites {'up to' if cumulative else 'in'} {current} (same classes for every period)")
 ui.not_counted_note(counted, what="municipality")
 st.altair_chart(charts.timeline(per_period.table, current=current, cumulative=cumulative),
-                use_container_width=True)
+                width="stretch")
 if len(per_period.not_counted):
     st.info(f"{len(per_period.not_counted)} site(s) are dated only to the year: they count in yearly "
             "views and are not placed in any month.")

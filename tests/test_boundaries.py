@@ -103,3 +103,11 @@ def test_download_keeps_only_a_file_with_the_pinned_checksum(tmp_path):
     good = hashlib.sha256(b"not the boundaries").hexdigest()
     got = boundaries._download(tmp_path / "cache" / "b.json", url=source.as_uri(), sha256=good)
     assert got.read_bytes() == b"not the boundaries"
+
+
+@pytest.mark.parametrize("level", boundaries.LEVELS)
+@pytest.mark.parametrize("tolerance, decimals", [(0.0008, 5), (0.0015, 4)])
+def test_web_copies_hold_polygons_only(level, tolerance, decimals):
+    web = boundaries.web_units(level, tolerance=tolerance, decimals=decimals)
+    assert set(web.geom_type) <= {"Polygon", "MultiPolygon"}
+    assert not web.geometry.is_empty.any()

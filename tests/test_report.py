@@ -1,0 +1,136 @@
+"""geo.report: every published figure holds on the project's table, perturbations break the
+right figures, and ``python -m geo check-report`` works from any directory."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from geo import cli, report
+from geo.incidents import load_incidents
+
+ROOT = Path(report.__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def incidents():
+    return load_incidents()
+
+
+@pytest.fixture(scope="module")
+def table(incidents):
+    return report.check_report(incidents)
+
+
+def failing(table) -> set[str]:
+    return set(table.loc[~table["matches"], "figure"])
+
+
+def test_every_published_figure_matches(table):
+    assert table["matches"].all(), report.format_check(table, rules=True)
+
+
+def test_table_shape_and_coverage(table):
+    assert list(table.columns) == ["figure", "wording", "published", "computed", "rule",
+                                   "matches"]
+    assert table["figure"].is_unique
+    assert (table["wording"].str.len() > 0).all() and (table["rule"].str.len() > 0).all()
+    required = {
+        "events-107", "attacks-4", "arrest-actions-103", "arrested-135", "sites-108",
+        "march-2016-two-sites", "brussels-62", "brussels-57pct", "brussels-attacks-3",
+        "brussels-charleroi-71pct", "brussels-detail-20", "molenbeek-45pct", "schaerbeek-25pct",
+        "charleroi-14", "charleroi-aa-13", "charleroi-attack-1", "zaventem-5",
+        "zaventem-airport-4", "verviers-4", "antwerp-4", "antwerp-arrested-11", "ostend-2",
+        "liege-2", "other-cities-max-1", "linked-aa-94", "linked-aa-91pct", "inspired-aa-9",
+        "inspired-arrested-14", "inspired-attacks-75pct", "inspired-incidents-attacks-25pct",
+        "linked-incidents-attacks-1pct", "connection-known-70", "local-cell-60",
+        "local-cell-85.7pct", "deployed-13", "deployed-18pct", "networks-at-least-10",
+        "network-actions-56", "table1-dual-zerkani-brussels", "table1-dual-paris-brussels",
+        "five-networks-almost-80pct", "plots-18", "plots-17pct", "plots-2016-72pct",
+        "fig1-rise-2014-2015", "fig1-peak-2016", "fig1-attacks-first-2016", "fig1-drop-2017",
+        "charleroi-traveled-50pct", "brussels-traveled-44pct", "weapons-8", "targets-9",
+        "knife-attacks-police-2", "explosive-attacks-2", "tatp-verviers", "charleroi-airport-1",
+    } | {f"table1-{n.lower().replace(' ', '-')}" for n in report.TABLE_1}
+    assert required <= set(table["figure"])
+
+
+def test_default_argument_loads_the_project_table(table):
+    again = report.check_report()
+    assert list(again["figure"]) == list(table["figure"])
+    assert list(again["computed"]) == list(table["computed"])
+
+
+def test_dropping_a_molenbeek_row_breaks_the_right_figures(incidents):
+    molenbeek = incidents[(incidents["municipality_nis"] == "21012")
+                          & (incidents["provenance"] == "reconstructed")]
+    perturbed = incidents.drop(index=molenbeek.index[0])
+    bad = failing(report.check_report(perturbed))
+    assert {"events-107", "arrest-actions-103", "sites-108", "brussels-62", "brussels-detail-20",
+            "molenbeek-45pct", "schaerbeek-25pct"} <= bad
+    # Figures that do not depend on that row still hold.
+    assert not bad & {"attacks-4", "charleroi-14", "table1-paris-cell", "weapons-8",
+                      "inspired-attacks-75pct"}
+
+
+def test_flipping_one_link_breaks_the_right_figures(incidents):
+    perturbed = incidents.copy()
+    pick = perturbed[(perturbed["kind"] == "arrest_action") & (perturbed["link"] == "linked")
+                     & (perturbed["connection"] == "local_cell")
+                     & (perturbed["networks"] == "")].index[0]
+    perturbed.loc[pick, "link"] = "inspired"
+    perturbed.loc[pick, "connection"] = ""
+    bad = failing(report.check_report(perturbed))
+    assert {"linked-aa-94", "inspired-aa-9", "connection-known-70", "local-cell-60",
+            "inspired-incidents-attacks-25pct", "inspired-arrested-14"} <= bad
+    assert not bad & {"events-107", "brussels-62", "attacks-4", "network-actions-56"}
+
+
+def test_percent_rule_accepts_rounding_or_truncation_only():
+    assert report.percent(57, "").matches(Fraction(62, 107))   # 57.9% truncated
+    assert report.percent(44, "").matches(Fraction(27, 62))    # 43.5% rounded half up
+    assert report.percent(71, "").matches(Fraction(76, 107))
+    assert not report.percent(71, "").matches(Fraction(76, 108))  # 70.4%
+    assert not report.percent(45, "").matches(Fraction(8, 19))    # 42.1%
+    assert report.percent(85.7, "").matches(Fraction(60, 70))
+    assert not report.percent(85.7, "").matches(Fraction(59, 70))  # 84.3%
+    assert not report.percent(50, "").matches(None)
+    more_than_18 = report.share_range(0.18, 0.19, "", low_strict=True)
+    assert more_than_18.matches(Fraction(13, 70)) and not more_than_18.matches(Fraction(18, 100))
+
+
+def test_summary_and_format(table):
+    ok, total = report.summary(table)
+    assert ok == total == len(table)
+    text = report.format_check(table)
+    assert text.splitlines()[-1] == f"{ok} of {total} figures match"
+    assert "rule:" in report.format_check(table, rules=True)
+
+
+def test_format_names_the_failing_figures(incidents):
+    perturbed = incidents.drop(index=incidents.index[-1])
+    text = report.format_check(report.check_report(perturbed))
+    assert re.search(r"^\d+ of \d+ figures match \(not matching: .*events-107", text, re.M)
+
+
+def test_cli_check_report_runs_from_any_directory(tmp_path):
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    done = subprocess.run([sys.executable, "-m", "geo", "check-report"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    last = done.stdout.strip().splitlines()[-1]
+    match = re.fullmatch(r"(\d+) of (\d+) figures match", last)
+    assert match and match.group(1) == match.group(2), last
+
+
+def test_cli_exits_1_on_a_mismatch(monkeypatch, incidents, capsys):
+    perturbed = report.check_report(incidents.drop(index=incidents.index[0]))
+    monkeypatch.setattr(report, "check_report", lambda: perturbed)
+    assert cli.main(["check-report"]) == 1
+    assert "figures match (not matching:" in capsys.readouterr().out
