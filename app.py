@@ -8,18 +8,18 @@ from geo import ui
 
 HERE = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="Belgian incident atlas", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="Belgian incident atlas", layout="wide")
 ui.leaflet_urls()  # copy Leaflet into static/ before any map asks for it
 
 pages = [
-    st.Page(HERE / "pages" / "overview.py", title="Overview", icon="🏠", default=True),
-    st.Page(HERE / "pages" / "belgium.py", title="Belgium", icon="🇧🇪", url_path="belgium"),
-    st.Page(HERE / "pages" / "brussels.py", title="Brussels", icon="🏙️", url_path="brussels"),
-    st.Page(HERE / "pages" / "charleroi.py", title="Charleroi", icon="🏭", url_path="charleroi"),
-    st.Page(HERE / "pages" / "timeline.py", title="Timeline", icon="⏱️", url_path="timeline"),
-    st.Page(HERE / "pages" / "networks.py", title="Networks", icon="🕸️", url_path="networks"),
-    st.Page(HERE / "pages" / "report_check.py", title="Report check", icon="✅", url_path="report-check"),
-    st.Page(HERE / "pages" / "data.py", title="Data", icon="📄", url_path="data"),
+    st.Page(HERE / "pages" / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page(HERE / "pages" / "belgium.py", title="Belgium", icon=":material/map:", url_path="belgium"),
+    st.Page(HERE / "pages" / "brussels.py", title="Brussels", icon=":material/location_city:", url_path="brussels"),
+    st.Page(HERE / "pages" / "charleroi.py", title="Charleroi", icon=":material/factory:", url_path="charleroi"),
+    st.Page(HERE / "pages" / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page(HERE / "pages" / "networks.py", title="Networks", icon=":material/hub:", url_path="networks"),
+    st.Page(HERE / "pages" / "report_check.py", title="Report check", icon=":material/fact_check:", url_path="report-check"),
+    st.Page(HERE / "pages" / "data.py", title="Data", icon=":material/table:", url_path="data"),
 ]
 page = st.navigation(pages)
 ui.sidebar()

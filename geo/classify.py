@@ -4,6 +4,7 @@ the same bins, colours and legend."""
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -66,17 +67,22 @@ def classify(
     if y.size == 0:
         return Classes((), (), (), scheme, zero_label)
     distinct = np.unique(y)
-    if distinct.size <= k:
+    exact = distinct.size <= k  # each value is its own class, labelled by itself
+    if exact:
         bins = distinct
     else:
-        bins = np.unique(mapclassify.classify(y, scheme, k=k).bins)
+        with warnings.catch_warnings():  # "Numba not installed": the pure-Python path is fast enough here
+            warnings.simplefilter("ignore", UserWarning)
+            bins = np.unique(mapclassify.classify(y, scheme, k=k).bins)
     n = len(bins)
     palette = colormaps[cmap].resampled(max(n, 2) + 1)
     colors = tuple(to_hex(palette(i + 1)) for i in range(n))
     labels = []
     lower = 0.0
     for upper in bins:
-        if integer:
+        if exact:
+            labels.append(_fmt(upper, integer))
+        elif integer:
             lo, hi = math.floor(lower) + 1, int(round(upper))
             labels.append(_fmt(hi, True) if lo >= hi else f"{lo:,}–{hi:,}")
         else:

@@ -200,32 +200,54 @@ def validate_incidents(frame: pd.DataFrame, *, name: str = "incidents") -> pd.Da
 def _typed(frame: pd.DataFrame, munis) -> pd.DataFrame:
     out = frame.copy()
     out["date"] = pd.to_datetime(out["date"], format="%Y-%m-%d")
-    for col in ("plot",):
-        out[col] = out[col] == "true"
+    out["plot"] = out["plot"] == "true"
     out["n_arrested"] = out["n_arrested"].astype("int64")
     out["lat"] = pd.to_numeric(out["lat"].replace("", np.nan))
     out["lon"] = pd.to_numeric(out["lon"].replace("", np.nan))
+    return derive(out, munis=munis)
+
+
+@lru_cache(maxsize=2)
+def _place_tables(boundary_path: str) -> tuple[dict, dict, dict, dict]:
+    munis = boundaries.municipalities()
+    local = np.where(munis["reg_nis"] == "02000", munis["name_nl"], munis["name_fr"])
+    names = dict(zip(munis["nis"], local))
+    cities = names | gazetteer.english_names()
+    reps = munis.geometry.representative_point()
+    reps_m = dict(zip(munis["nis"], zip(reps.x, reps.y)))
+    regions = boundaries.units("region")
+    rreps = regions.geometry.representative_point()
+    reps_r = dict(zip(regions["code"], zip(rreps.x, rreps.y)))
+    return names, cities, reps_m, reps_r
+
+
+def derive(frame: pd.DataFrame, *, munis=None) -> pd.DataFrame:
+    """Add the derived columns to a typed incident table (``date`` as datetime, ``lat``/``lon``
+    as floats): ``year``, ``month`` (``YYYY-MM``; empty when only the year is known),
+    ``network_list``, ``municipality_name`` (local language), ``city`` (the report's grouping,
+    English names of big cities), ``region_name``; rows not known to the point get a
+    representative point of their municipality or region in ``lat``/``lon`` (EPSG:4326).
+    Rows with no region (not located) keep empty places and no coordinates."""
+    del munis  # the tables come from the cached boundary file
+    names, cities, reps_m, reps_r = _place_tables(str(boundaries.boundary_file()))
+    out = frame.copy()
     out["year"] = out["date"].dt.year.astype("int64")
     out["month"] = np.where(out["date_precision"] == "year", "", out["date"].dt.strftime("%Y-%m"))
-    out["network_list"] = out["networks"].map(lambda s: [n.strip() for n in s.split(";") if n.strip()])
-
-    names = munis.set_index("nis")
-    local = np.where(names["reg_nis"] == "02000", names["name_nl"], names["name_fr"])
-    city_of = dict(zip(names.index, local)) | gazetteer.english_names()
-    out["municipality_name"] = out["municipality_nis"].map(dict(zip(names.index, local))).fillna("")
-    out["city"] = out["municipality_nis"].map(city_of).fillna("")
-    out["city"] = np.where(out["region_nis"] == boundaries.BRUSSELS_REGION, BRUSSELS_CITY, out["city"])
-    out["region_name"] = out["region_nis"].map(boundaries.REGION_NAMES_EN)
-
-    # Rows not known to the point sit on a representative point of their unit (derived, not stored).
-    reps_m = dict(zip(munis["nis"], munis.geometry.representative_point()))
-    regions = boundaries.units("region")
-    reps_r = dict(zip(regions["code"], regions.geometry.representative_point()))
-    missing = out["lat"].isna()
-    for idx in out.index[missing]:
-        nis = out.at[idx, "municipality_nis"]
-        pt = reps_m.get(nis) if nis else reps_r.get(out.at[idx, "region_nis"])
-        out.at[idx, "lon"], out.at[idx, "lat"] = pt.x, pt.y
+    out["network_list"] = out["networks"].fillna("").map(
+        lambda s: [n.strip() for n in str(s).split(";") if n.strip()])
+    nis = out["municipality_nis"].fillna("")
+    region = out["region_nis"].fillna("")
+    out["municipality_name"] = nis.map(names).fillna("")
+    out["city"] = np.where(region == boundaries.BRUSSELS_REGION, BRUSSELS_CITY, nis.map(cities).fillna(""))
+    out["region_name"] = region.map(boundaries.REGION_NAMES_EN).fillna("")
+    missing = out["lat"].isna() | out["lon"].isna()
+    if missing.any():
+        rep = nis[missing].map(reps_m)
+        rep = rep.where(rep.notna(), region[missing].map(reps_r))
+        located = rep.notna()
+        idx = rep.index[located]
+        out.loc[idx, "lon"] = [p[0] for p in rep[located]]
+        out.loc[idx, "lat"] = [p[1] for p in rep[located]]
     return out
 
 

@@ -205,7 +205,7 @@ def incidents_layer(incidents: pd.DataFrame, *, name: str = "incidents") -> foli
             tooltip=folium.Tooltip(_esc(s.label)),
         ).add_to(group)
     for r in regional.itertuples():
-        text = f"{int(r.count)} site{'s' if r.count != 1 else ''} known only to the {_esc(r.region_name)}"
+        text = f"{_esc(r.region_name)}: {int(r.count)} site{'s' if r.count != 1 else ''} with no municipality detail"
         folium.Marker(
             location=[float(r.lat), float(r.lon)],
             icon=folium.DivIcon(

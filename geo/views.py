@@ -10,6 +10,7 @@ Extents are (min lon, min lat, max lon, max lat) in EPSG:4326 degrees.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import geopandas as gpd
@@ -72,6 +73,7 @@ def view_units(view: ViewName, *, level: Level = "municipality", web: bool = Fal
     return frame
 
 
+@lru_cache(maxsize=8)
 def view_extent(view: ViewName) -> tuple[float, float, float, float]:
     """(min lon, min lat, max lon, max lat) of a view, margin included."""
     frame = view_units(view)

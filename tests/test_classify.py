@@ -8,7 +8,7 @@ from geo.classify import NO_DATA_COLOR, ZERO_COLOR, classify
 def test_few_distinct_values_get_one_class_each():
     classes = classify([0, 0, 1, 1, 2, 9])
     assert classes.bins == (1.0, 2.0, 9.0)
-    assert classes.labels == ("1", "2", "3–9")
+    assert classes.labels == ("1", "2", "9")
     assert classes.color_of(0) == ZERO_COLOR
     assert classes.color_of(float("nan")) == NO_DATA_COLOR
     assert len({classes.color_of(v) for v in (1, 2, 9)}) == 3
@@ -35,3 +35,7 @@ def test_rates_are_labelled_with_decimals():
 def test_unknown_scheme_is_refused():
     with pytest.raises(ValueError, match="scheme"):
         classify([1, 2], scheme="Bogus")
+
+
+def test_a_single_value_is_labelled_as_itself():
+    assert classify([0, 0, 14]).labels == ("14",)
