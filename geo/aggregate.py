@@ -62,8 +62,14 @@ def level_codes(incidents: pd.DataFrame, level: Level) -> pd.Series:
     known = incidents["geo_precision"].isin(MUNICIPALITY_KNOWN) & (incidents["municipality_nis"] != "")
     if level == "municipality":
         return incidents["municipality_nis"].where(known, "")
-    munis = boundaries.municipalities().set_index("nis")[boundaries.LEVEL_KEY[level]]
-    return incidents["municipality_nis"].map(munis).where(known, "").fillna("")
+    munis = boundaries.municipalities()
+    key = boundaries.LEVEL_KEY[level]
+    codes = incidents["municipality_nis"].map(munis.set_index("nis")[key]).where(known, "").fillna("")
+    # A row known only to its region still counts at a level where the region is one unit
+    # (the Brussels-Capital Region is one arrondissement and stands alone at province level).
+    per_region = munis.groupby("reg_nis")[key].unique()
+    whole = {reg: units[0] for reg, units in per_region.items() if len(units) == 1}
+    return codes.where(known, incidents["region_nis"].map(whole).fillna(""))
 
 
 def _not_counted(rows: pd.DataFrame, reason: str) -> pd.DataFrame:

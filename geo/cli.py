@@ -6,6 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+import os
+import re
+from pathlib import Path
+
 from geo._errors import AtlasError
 
 
@@ -29,13 +33,203 @@ def _cmd_check_report(args: argparse.Namespace) -> int:
 def _cmd_locate(args: argparse.Namespace) -> int:
     from geo import geocode
 
+    if not args.query:
+        print("error: give a coordinate, a postal code or a place name", file=sys.stderr)
+        return 2
     location = geocode.locate(" ".join(args.query))
     print(geocode.describe(location))
     return 0 if location.precision != "none" else 1
 
 
+class UsageError(AtlasError):
+    """A command-line value that cannot be used (exit code 2)."""
+
+
+def _split(values: str | None) -> list[str]:
+    return [v.strip() for v in (values or "").split(",") if v.strip()]
+
+
+def _parse_years(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    match = re.fullmatch(r"\s*(\d{4})(?:\s*-\s*(\d{4}))?\s*", text)
+    if not match:
+        raise UsageError(f"--years must be YYYY or YYYY-YYYY (e.g. 2016 or 2015-2016), not {text!r}")
+    a = int(match.group(1))
+    b = int(match.group(2) or a)
+    if a > b:
+        raise UsageError(f"--years {text!r}: the first year is after the last")
+    return a, b
+
+
+def _pick(kind: str, wanted: list[str], allowed: list[str], known_as: str) -> tuple[str, ...]:
+    """Match each value to an allowed one (case-insensitively); refuse unknown values."""
+    by_fold = {a.casefold(): a for a in allowed}
+    picked = []
+    for value in wanted:
+        hit = by_fold.get(value.casefold())
+        if hit is None:
+            raise UsageError(f"unknown {kind} {value!r}; {known_as}: {', '.join(allowed) or '(none)'}")
+        picked.append(hit)
+    return tuple(dict.fromkeys(picked))
+
+
+def _selection(args: argparse.Namespace):
+    """Load the data and turn the filter options into :class:`geo.filters.Filters`, checking
+    every value against the data. Returns (data, filters, all_years)."""
+    from geo import incidents
+    from geo.filters import Filters
+    from geo.views import VIEW_SPECS
+
+    spec = VIEW_SPECS[args.view]
+    if args.level not in spec.levels:
+        raise UsageError(f"the {args.view} view shows level(s) {', '.join(spec.levels)}, not {args.level!r}")
+    data = incidents.load_incidents(args.data)
+    if data.empty:
+        raise UsageError("the incident table has no rows")
+    all_years = (int(data["year"].min()), int(data["year"].max()))
+    years = _parse_years(args.years)
+    if years is not None and (years[1] < all_years[0] or years[0] > all_years[1]):
+        raise UsageError(f"--years {args.years}: the data covers {all_years[0]}–{all_years[1]}")
+    cities = sorted(c for c in data["city"].dropna().unique() if c)
+    filters = Filters(
+        years=years,
+        cities=_pick("city", _split(args.cities), cities, "cities in the data"),
+        kinds=_pick("kind", _split(args.kinds), list(incidents.KINDS), "kinds"),
+        links=_pick("link", _split(args.links), list(incidents.LINKS), "links"),
+        plots_only=args.plots_only,
+        include_reconstructed=not args.documented_only,
+    )
+    return data, filters, all_years
+
+
+def _check_folder(folder: Path, *, create: bool) -> Path:
+    if create:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+    if not folder.is_dir():
+        raise UsageError(f"cannot write there: {folder} is not an existing folder")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"cannot write there: the folder {folder} is not writable")
+    return folder
+
+
+def _write(path: Path, payload: bytes) -> None:
+    try:
+        path.write_bytes(payload)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    print(path)
+
+
+def _out_file(out: str, default_name: str, suffix: str) -> Path:
+    """``out`` as a file path: inside it when it is a folder, else the path itself."""
+    path = Path(out)
+    if path.is_dir() or out.endswith(("/", os.sep)):
+        return _check_folder(path, create=True) / default_name
+    if path.suffix.lower() != suffix:
+        raise UsageError(f"--out {out!r}: give a {suffix} file or a folder")
+    _check_folder(path.parent if str(path.parent) else Path("."), create=False)
+    return path
+
+
+def _cmd_export_png(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from geo import render
+    from geo.export import safe_filename
+
+    data, filters, all_years = _selection(args)
+    total_reconstructed = int((data["provenance"] == "reconstructed").sum())
+    stem = f"{args.view}-{args.level}-{args.metric}"
+
+    def draw(f, title_suffix: str = "") -> bytes:
+        title = render.default_title(args.view, args.level, args.metric) + title_suffix
+        return render.render_map_png(
+            f.apply(data), view=args.view, level=args.level, metric=args.metric, filters=f,
+            title=title, size=args.size, scheme=args.scheme, k=args.k,
+            total_reconstructed=total_reconstructed, all_years=all_years)
+
+    if args.per is None:
+        name = stem
+        if filters.years is not None:
+            a, b = filters.years
+            name += f"-{a}" if a == b else f"-{a}-{b}"
+        _write(_out_file(args.out, safe_filename(name + ".png"), ".png"), draw(filters))
+        return 0
+    folder = Path(args.out)
+    if folder.suffix.lower() == ".png":
+        raise UsageError(f"with --per {args.per}, --out is a folder, not {args.out!r}")
+    _check_folder(folder, create=True)
+    if args.per == "year":
+        lo, hi = filters.years or all_years
+        lo, hi = max(lo, all_years[0]), min(hi, all_years[1])
+        for year in range(lo, hi + 1):
+            f = replace(filters, years=(year, year))
+            _write(folder / safe_filename(f"{stem}-{year}.png"), draw(f, f", {year}"))
+    else:
+        cities = filters.cities or tuple(sorted(c for c in data["city"].dropna().unique() if c))
+        for city in cities:
+            f = replace(filters, cities=(city,))
+            _write(folder / safe_filename(f"{stem}-{city}.png".lower()), draw(f, f", {city}"))
+    return 0
+
+
+def _cmd_export_animation(args: argparse.Namespace) -> int:
+    from geo import render
+
+    if args.frame_seconds <= 0:
+        raise UsageError("--frame-seconds must be positive")
+    data, filters, all_years = _selection(args)
+    name = f"{args.view}-{args.level}-{args.period}{'-cumulative' if args.cumulative else ''}.gif"
+    path = _out_file(args.out, name, ".gif")
+    selected = filters.apply(data)
+    if selected.empty:
+        raise UsageError("no incidents pass these filters: nothing to animate")
+    try:
+        gif = render.render_animation_gif(
+            selected, view=args.view, level=args.level, period=args.period,
+            cumulative=args.cumulative, filters=filters, size=args.size,
+            frame_seconds=args.frame_seconds,
+            total_reconstructed=int((data["provenance"] == "reconstructed").sum()), all_years=all_years)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    _write(path, gif)
+    return 0
+
+
+# The same as geo.views.VIEWS and geo.boundaries.LEVELS (a test keeps them equal), spelled out so
+# that building the parser does not import geopandas.
+VIEW_CHOICES = ("belgium", "brussels", "charleroi")
+LEVEL_CHOICES = ("municipality", "arrondissement", "province", "region")
+
+
+def _add_map_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--view", default="belgium", choices=VIEW_CHOICES)
+    p.add_argument("--level", default="municipality", choices=LEVEL_CHOICES,
+                   help="city views show municipalities only")
+    p.add_argument("--years", help="YYYY or YYYY-YYYY (inclusive)")
+    p.add_argument("--cities", help="comma-separated, as in the data (Brussels = the whole region)")
+    p.add_argument("--kinds", help="comma-separated: attack, arrest_action")
+    p.add_argument("--links", help="comma-separated: linked, inspired")
+    p.add_argument("--plots-only", action="store_true", help="only arrest actions that revealed a plot")
+    p.add_argument("--documented-only", action="store_true", help="leave out reconstructed records")
+    p.add_argument("--size", default="screen", choices=("screen", "print"))
+    p.add_argument("--data", help="incident CSV (default: the report's data/incidents.csv)")
+    p.add_argument("--out", required=True, help="file or folder to write")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error message (exit code 2, as argparse)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
+    parser = _Parser(prog="python -m geo", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("boundaries", help="find or download (and verify) the boundary file").set_defaults(
         func=_cmd_boundaries)
@@ -43,13 +237,33 @@ def build_parser() -> argparse.ArgumentParser:
                    "exit 1 on any mismatch").set_defaults(func=_cmd_check_report)
     loc = sub.add_parser("locate", help="a coordinate ('50.85,4.35'), postal code or place name -> "
                          "municipality, codes and precision")
-    loc.add_argument("query", nargs="+")
+    loc.add_argument("query", nargs=argparse.REMAINDER, help="e.g. 50.8434,4.3772 or -1.5,50 or 1080 or Jumet")
     loc.set_defaults(func=_cmd_locate)
+    png = sub.add_parser("export-png", help="choropleth PNG(s) of a view, with filters; --per year "
+                         "or city writes one image each into the --out folder")
+    _add_map_options(png)
+    png.add_argument("--metric", default="count", choices=("count", "per_100k"))
+    png.add_argument("--per", choices=("year", "city"))
+    png.add_argument("--scheme", default="FisherJenks",
+                     choices=("FisherJenks", "Quantiles", "EqualInterval", "NaturalBreaks"))
+    png.add_argument("--k", type=int, default=5, help="number of classes (default 5)")
+    png.set_defaults(func=_cmd_export_png)
+    gif = sub.add_parser("export-animation", help="animated GIF of a view, one frame per year or month")
+    _add_map_options(gif)
+    gif.add_argument("--period", default="year", choices=("year", "month"))
+    gif.add_argument("--cumulative", action="store_true", help="each frame adds up all earlier ones")
+    gif.add_argument("--frame-seconds", type=float, default=1.0)
+    gif.set_defaults(func=_cmd_export_animation)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # a negative coordinate ("-1.5,50") looks like an option to argparse
+        if args.command != "locate":
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.query = list(args.query) + extra
     try:
         return int(args.func(args))
     except AtlasError as exc:

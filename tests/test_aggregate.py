@@ -42,7 +42,7 @@ def test_rates_per_100k_and_small_counts(three_squares, tiny_incidents):
 
 def test_province_level_maps_municipalities_up(tiny_incidents):
     provinces = aggregate.count_by_unit(tiny_incidents, level="province").table.set_index("code")["count"]
-    assert provinces["04000"] == 3 and provinces["50000"] == 1 and provinces["20001"] == 1
+    assert provinces["04000"] == 4 and provinces["50000"] == 1 and provinces["20001"] == 1
 
 
 def test_monthly_view_reports_year_only_rows_apart(tiny_incidents):
@@ -74,3 +74,11 @@ def test_headline(tiny_incidents):
     h = aggregate.headline(tiny_incidents)
     assert h == {"events": 5, "sites": 6, "attacks": 2, "arrest_actions": 3, "arrested": 5,
                  "plots": 1, "reconstructed_sites": 2}
+
+
+def test_region_only_rows_count_where_the_region_is_a_single_unit(tiny_incidents):
+    """The Brussels-Capital Region is one arrondissement and its own province-level unit."""
+    for level, code in (("arrondissement", "21000"), ("province", "04000")):
+        result = aggregate.count_by_unit(tiny_incidents, level=level)
+        assert result.table.set_index("code").loc[code, "count"] == 4  # S1, S2 (region only), S4b, S5
+        assert result.not_counted.empty

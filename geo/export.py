@@ -1,0 +1,110 @@
+"""Downloads: incident rows and count tables as spreadsheet-safe CSV, incidents as GeoJSON, and
+file names that are safe everywhere.
+
+CSV files are UTF-8 with a byte-order mark (so Excel reads accents) and guarded against formula
+injection (OWASP): a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return gets a leading ``'``, so a spreadsheet shows it as text instead of running it. Numbers
+stay numbers. GeoJSON is RFC 7946 (EPSG:4326 longitude/latitude), one point per site.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geo.incidents import COLUMNS
+
+#: Derived columns exported beside the stored ones.
+DERIVED_COLUMNS: tuple[str, ...] = ("year", "month", "city", "municipality_name", "region_name")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_columns(frame: pd.DataFrame) -> list[str]:
+    """The stored columns (in the data file's order), then the derived ones the frame has."""
+    return [c for c in (*COLUMNS, *DERIVED_COLUMNS) if c in frame.columns]
+
+
+def guard_cell(value):
+    """``value`` with a leading ``'`` when it is text a spreadsheet would read as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _as_text_table(frame: pd.DataFrame, *, bool_text: bool = True) -> pd.DataFrame:
+    """Dates as YYYY-MM-DD, booleans as true/false (as stored; kept boolean unless
+    ``bool_text``), lists joined with ';'."""
+    out = pd.DataFrame(index=frame.index)
+    for col in frame.columns:
+        s = frame[col]
+        if pd.api.types.is_datetime64_any_dtype(s):
+            out[col] = s.dt.strftime("%Y-%m-%d").fillna("")
+        elif pd.api.types.is_bool_dtype(s) and bool_text:
+            out[col] = s.map({True: "true", False: "false"})
+        elif s.dtype == object and s.map(lambda v: isinstance(v, (list, tuple))).any():
+            out[col] = s.map(lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+        else:
+            out[col] = s
+    return out
+
+
+def _guarded_csv(frame: pd.DataFrame) -> bytes:
+    table = _as_text_table(frame)
+    for col in table.columns:
+        if not pd.api.types.is_numeric_dtype(table[col]):
+            table[col] = table[col].map(guard_cell)
+    buf = io.StringIO()
+    table.to_csv(buf, index=False, lineterminator="\r\n")
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def incidents_csv(frame: pd.DataFrame) -> bytes:
+    """The incident rows as CSV: the stored columns and the derived ``year``, ``month``, ``city``
+    (and municipality/region names), UTF-8 with BOM, formula cells guarded."""
+    return _guarded_csv(frame[export_columns(frame)].reset_index(drop=True))
+
+
+def counts_csv(counted_table: pd.DataFrame) -> bytes:
+    """A count table (e.g. ``Counted.table``) as CSV; rates rounded to 3 decimals; formula cells
+    guarded; UTF-8 with BOM."""
+    table = counted_table.copy()
+    if "per_100k" in table:
+        table["per_100k"] = table["per_100k"].round(3)
+    return _guarded_csv(table.reset_index(drop=True))
+
+
+def incidents_geojson(frame: pd.DataFrame) -> bytes:
+    """The incident rows as a GeoJSON FeatureCollection of points (``lon``/``lat``, EPSG:4326):
+    every stored column and the derived ones, dates as YYYY-MM-DD text. ``geo_precision`` says
+    whether a point is the site itself or a representative point of its municipality or region.
+    Reads back with ``geopandas.read_file``."""
+    cols = export_columns(frame)
+    props = _as_text_table(frame[cols].reset_index(drop=True), bool_text=False)
+    lon = pd.to_numeric(frame["lon"], errors="coerce").to_numpy(float)
+    lat = pd.to_numeric(frame["lat"], errors="coerce").to_numpy(float)
+    geometry = gpd.points_from_xy(lon, lat, crs="EPSG:4326")
+    geometry[np.isnan(lon) | np.isnan(lat)] = None
+    gdf = gpd.GeoDataFrame(props, geometry=geometry, crs="EPSG:4326")
+    return gdf.to_json(na="null", drop_id=True, to_wgs84=False).encode("utf-8")
+
+
+def safe_filename(text: str, *, default: str = "export", max_length: int = 80) -> str:
+    """``text`` as a file name that works everywhere: ASCII letters, digits, ``.``, ``_`` and
+    ``-`` only (accents folded, anything else becomes ``-``), no leading dot, at most
+    ``max_length`` characters; ``default`` when nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_text)
+    cleaned = re.sub(r"-{2,}", "-", cleaned).strip("-._")
+    cleaned = re.sub(r"\.{2,}", ".", cleaned)
+    if len(cleaned) > max_length:
+        stem, dot, ext = cleaned.rpartition(".")
+        if dot and 0 < len(ext) <= 5 and len(stem) > 0:
+            cleaned = stem[: max_length - len(ext) - 1].rstrip("-._") + "." + ext
+        else:
+            cleaned = cleaned[:max_length].rstrip("-._")
+    return cleaned or default
