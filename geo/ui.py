@@ -278,3 +278,43 @@ def period_player(periods: Sequence[str], *, key: str, seconds: float = 0.9) -> 
             st.rerun()
         st.session_state[play_key] = False
     return current
+
+
+def downloads(sel: Selection, *, key: str, view: views.ViewName | None = None, level: str = "municipality",
+              metric: str = "count", scheme: str = "FisherJenks", rows: pd.DataFrame | None = None,
+              counted: Counted | None = None, title: str | None = None, animation: dict | None = None) -> None:
+    """Download buttons for what the page shows: the map as PNG (exactly this view, rendered
+    without a browser), the counts per unit and the incidents as CSV (spreadsheet-safe) and
+    GeoJSON, and the timeline as GIF. Files are made only when a button is clicked."""
+    from geo import export, render
+
+    rows = sel.rows if rows is None else rows
+    recon_all = int((sel.all["provenance"] == "reconstructed").sum())
+    stem = export.safe_filename("-".join(p for p in (view or "incidents", level if view else "", metric if view else "") if p))
+    with st.container(border=True):
+        cols = st.columns([1.2, 1, 1, 1, 1])
+        if view is not None:
+            size = cols[0].radio("PNG size", ["screen", "print"], key=f"{key}_size", horizontal=True,
+                                 format_func={"screen": "Screen (1600 px)", "print": "Print (300 dpi)"}.get)
+            cols[1].download_button(
+                "Map PNG", data=lambda: render.render_map_png(
+                    rows, view=view, level=level, metric=metric, scheme=scheme, filters=sel.filters, size=size,
+                    title=title, total_reconstructed=recon_all, all_years=sel.all_years),
+                file_name=f"{stem}.png", mime="image/png", on_click="ignore", icon=":material/image:",
+                key=f"{key}_png")
+        if counted is not None:
+            cols[2].download_button("Counts CSV", data=lambda: export.counts_csv(counted.table),
+                                    file_name=f"{stem}-counts.csv", mime="text/csv", on_click="ignore",
+                                    icon=":material/download:", key=f"{key}_counts")
+        cols[3].download_button("Incidents CSV", data=lambda: export.incidents_csv(rows),
+                                file_name="incidents.csv", mime="text/csv", on_click="ignore",
+                                icon=":material/download:", key=f"{key}_csv")
+        cols[4].download_button("GeoJSON", data=lambda: export.incidents_geojson(rows),
+                                file_name="incidents.geojson", mime="application/geo+json", on_click="ignore",
+                                icon=":material/download:", key=f"{key}_geojson")
+        if animation is not None:
+            st.download_button(
+                "Animated timeline (GIF)", data=lambda: render.render_animation_gif(
+                    sel.rows, filters=sel.filters, total_reconstructed=recon_all, all_years=sel.all_years, **animation),
+                file_name=f"timeline-{animation.get('period', 'year')}.gif", mime="image/gif", on_click="ignore",
+                icon=":material/animation:", key=f"{key}_gif")

@@ -31,6 +31,7 @@ if metric == "per_100k":
 ui.legend(classes, title=METRIC_LABELS[metric], notes=notes)
 ui.not_counted_note(counted, what=LEVEL_LABELS[level].lower())
 ui.provenance_note(sel.rows)
+ui.downloads(sel, key="belgium", view="belgium", level=level, metric=metric, scheme=scheme, counted=counted)
 
 code = ui.clicked_code(result)
 if code:

@@ -22,6 +22,7 @@ st.markdown(
     "(the report: 42 of 62) and are not spread over its municipalities."
 )
 ui.provenance_note(sel.rows)
+ui.downloads(sel, key="brussels", view="brussels", counted=counted)
 code = ui.clicked_code(result)
 if code:
     ui.incident_table(sel.rows[sel.rows["municipality_nis"] == code])

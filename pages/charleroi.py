@@ -13,6 +13,7 @@ ui.show_map(maps.base_map("charleroi", tiles=ui.tiles_on()),
             maps.choropleth_layer(units, counted, classes, decimals=5), key="charleroi_map")
 ui.legend(classes, title="Incidents (sites) per municipality")
 ui.provenance_note(sel.rows)
+ui.downloads(sel, key="charleroi", view="charleroi", counted=counted)
 here = sel.rows[sel.rows["municipality_nis"] == views.CHARLEROI]
 st.subheader(f"The {len(here)} incident sites in Charleroi")
 ui.incident_table(here)

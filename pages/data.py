@@ -20,3 +20,4 @@ if query:
 st.caption(f"{len(rows)} of {len(sel.all)} records shown.")
 ui.provenance_note(rows)
 ui.incident_table(rows, height=560)
+ui.downloads(sel, key="data", rows=rows)

@@ -40,3 +40,6 @@ if len(per_period.not_counted):
     with st.expander("Sites dated only to the year"):
         ui.incident_table(sel.rows[sel.rows["site_id"].isin(per_period.not_counted["site_id"])])
 ui.provenance_note(sel.rows)
+ui.downloads(sel, key="timeline", view="belgium", rows=now, counted=counted,
+             title=f"Incident sites {'up to' if cumulative else 'in'} {current}",
+             animation={"period": step, "cumulative": cumulative})

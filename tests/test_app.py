@@ -90,3 +90,12 @@ def test_brussels_states_the_incidents_known_only_to_the_region():
 def test_report_check_page_shows_every_figure_matching():
     at = run_page("report_check")
     assert at.success and not at.error
+
+
+@pytest.mark.parametrize("page", ["belgium", "brussels", "charleroi", "timeline", "data"])
+def test_map_and_data_pages_offer_downloads(page):
+    at = run_page(page)
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {"Incidents CSV", "GeoJSON"} <= labels
+    if page != "data":
+        assert "Map PNG" in labels
