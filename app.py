@@ -8,7 +8,7 @@ from geo import ui
 
 HERE = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="Belgian incident atlas", layout="wide")
+st.set_page_config(page_title="Belgian incident atlas", page_icon="🗺️", layout="wide")  # inline icon: no request
 ui.leaflet_urls()  # copy Leaflet into static/ before any map asks for it
 
 pages = [

@@ -8,7 +8,6 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import mapclassify
 import numpy as np
 from matplotlib import colormaps
 from matplotlib.colors import to_hex
@@ -71,6 +70,8 @@ def classify(
     if exact:
         bins = distinct
     else:
+        import mapclassify  # imported here: it pulls in scipy and scikit-learn (≈2 s at first use)
+
         with warnings.catch_warnings():  # "Numba not installed": the pure-Python path is fast enough here
             warnings.simplefilter("ignore", UserWarning)
             bins = np.unique(mapclassify.classify(y, scheme, k=k).bins)

@@ -103,7 +103,7 @@ def choropleth_layer(
     ``units`` must have ``code`` and geometry; ``counted.table`` gives the numbers."""
     numbers = counted.table.set_index("code")
     what = "events" if counted.unit == "events" else "incidents"
-    features = []
+    features, styles = [], {}
     for code, geom, name_nl, name_fr in zip(units["code"], units.geometry, units["name_nl"], units["name_fr"]):
         row = numbers.loc[code] if code in numbers.index else None
         count = int(row["count"]) if row is not None else 0
@@ -111,33 +111,26 @@ def choropleth_layer(
         small = bool(row["small"]) if row is not None else False
         value = rate if metric == "per_100k" else count
         rate_text = "–" if np.isnan(rate) else f"{rate:.2f}"
-        if small and metric == "per_100k":
+        hatch = small and metric == "per_100k"
+        if hatch:
             rate_text += " (fewer than 3 incidents: not reliable)"
         names = _esc(name_nl) if name_nl == name_fr else f"{_esc(name_nl)} / {_esc(name_fr)}"
+        styles[code] = {
+            "fillColor": classes.color_of(value),
+            "fillOpacity": 0.55 if hatch else 0.85,
+            "color": "#111111" if code == selected else "#6b6b6b",
+            "weight": 2.5 if code == selected else 0.5,
+            "dashArray": "3 3" if hatch else None,
+        }
         features.append({
             "type": "Feature",
             "geometry": _round_geometry(geom, decimals),
-            "properties": {
-                "code": code,
-                "name": names,
-                "count": f"{count:,} {what}",
-                "rate": rate_text,
-                "fill": classes.color_of(value),
-                "hatch": bool(small and metric == "per_100k"),
-                "selected": code == selected,
-            },
+            "properties": {"code": code, "name": names, "count": f"{count:,} {what}", "rate": rate_text},
         })
     data = {"type": "FeatureCollection", "features": features}
 
-    def style(feature):
-        p = feature["properties"]
-        return {
-            "fillColor": p["fill"],
-            "fillOpacity": 0.55 if p["hatch"] else 0.85,
-            "color": "#111111" if p["selected"] else "#6b6b6b",
-            "weight": 2.5 if p["selected"] else 0.5,
-            "dashArray": "3 3" if p["hatch"] else None,
-        }
+    def style(feature):  # evaluated by folium in Python; it sends each distinct style once
+        return styles[feature["properties"]["code"]]
 
     group = folium.FeatureGroup(name=name)
     folium.GeoJson(
@@ -211,7 +204,7 @@ def incidents_layer(incidents: pd.DataFrame, *, name: str = "incidents") -> foli
             icon=folium.DivIcon(
                 html=f'<div class="region-count" style="background:#fff;border:1px solid #444;'
                      f'border-radius:4px;padding:2px 5px;font:12px sans-serif;white-space:nowrap;'
-                     f'width:max-content">{text}</div>',
+                     f'width:max-content;transform:translate(-50%, 26px)">{text}</div>',
                 icon_size=(1, 1), icon_anchor=(0, 0)),
             tooltip=folium.Tooltip(text),
         ).add_to(group)

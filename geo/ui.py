@@ -148,7 +148,23 @@ class Selection:
         return int(self.all["year"].min()), int(self.all["year"].max())
 
 
+def _frame_guard() -> None:
+    """Run pages only inside app.py's frame (navigation and shared sidebar).
+
+    Streamlit decides once per process whether the app uses the legacy ``pages/`` folder; until
+    ``st.navigation`` has run, the first link to a page (e.g. ``/belgium?cities=Charleroi`` on a
+    fresh server) runs the page file alone, without the sidebar. Clearing that flag and rerunning
+    sends the request through app.py. (Streamlit 1.67; the browser tests cover it.)"""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def selection() -> Selection:
+    """What a page works on. Every page starts with it."""
+    _frame_guard()
     frame = all_incidents()
     filters = current_filters()
     return Selection(frame, filters.apply(frame), filters)

@@ -1,0 +1,193 @@
+"""Start and stop the app on a free loopback port, and open an offline browser on it.
+
+Shared by the browser tests (``tests/test_browser.py``) and the benchmarks (``bench/``), so both
+measure the same thing the same way (DESIGN.md §6):
+
+- :class:`StreamlitServer` runs ``streamlit run app.py`` from the repository root on a free port,
+  polls ``/_stcore/health`` and tears the process down (terminate, then kill).
+- :func:`launch_browser` starts Debian's chromium through Playwright with the measured flags.
+- :class:`Offline` aborts and records every request to a host other than localhost, so a test can
+  prove that the app works with no network.
+- :func:`wait_for_app` / :func:`map_frames` / :func:`count_paths` wait for a rerun to finish and
+  look inside the ``st_folium`` iframes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+#: the frame st_folium draws the map in (its title is the component's name)
+MAP_FRAME = "iframe[title*='st_folium']"
+NOT_RUNNING = "[data-test-script-state='notRunning']"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class StreamlitServer:
+    """``streamlit run app.py`` on a free loopback port. Use as a context manager."""
+
+    def __init__(self, *, port: int | None = None, startup_timeout: float = 60.0):
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.startup_timeout = startup_timeout
+        self.proc: subprocess.Popen | None = None
+        self.started_at: float | None = None
+        self.healthy_after: float | None = None  # seconds from process start to health OK
+        self._log = tempfile.TemporaryFile(mode="w+b")
+
+    def command(self) -> list[str]:
+        return [
+            sys.executable, "-m", "streamlit", "run", "app.py",
+            "--server.headless", "true",
+            "--server.port", str(self.port),
+            "--server.address", "127.0.0.1",
+            "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none",
+            "--server.enableStaticServing", "true",
+        ]
+
+    def start(self) -> "StreamlitServer":
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        self.started_at = time.perf_counter()
+        self.proc = subprocess.Popen(self.command(), cwd=ROOT, env=env, stdout=self._log,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = self.started_at + self.startup_timeout
+        while time.perf_counter() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {self.proc.returncode}:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        self.healthy_after = time.perf_counter() - self.started_at
+                        return self
+            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"streamlit was not healthy after {self.startup_timeout:.0f} s:\n{self.log()}")
+
+    def stop(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)  # its own session: only what it started
+            proc.wait(timeout=10)
+
+    def log(self) -> str:
+        """What the server printed so far (tracebacks of a page land here)."""
+        self._log.flush()
+        self._log.seek(0)
+        return self._log.read().decode("utf-8", "replace")
+
+    def __enter__(self) -> "StreamlitServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+        self._log.close()
+
+
+@pytest.fixture(scope="session")
+def streamlit_server():
+    """One app server for the whole test session."""
+    with StreamlitServer() as server:
+        yield server
+
+
+# ------------------------------------------------------------------ browser
+def launch_browser(playwright):
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is missing (run `make chromium`)")
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+class Offline:
+    """Abort and record every request to a host that is not loopback (install with ``route``)."""
+
+    def __init__(self):
+        self.blocked: list[str] = []
+
+    def handle(self, route) -> None:
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about") or (parts.hostname or "") in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def install(self, context) -> "Offline":
+        context.route("**/*", self.handle)
+        return self
+
+
+def wait_for_app(page, timeout: float = 30_000) -> None:
+    """Wait until the script has run (the status element says notRunning) and stays so briefly."""
+    page.wait_for_selector(NOT_RUNNING, state="attached", timeout=timeout)
+    page.wait_for_timeout(150)  # a rerun queued by query-param sync starts within a tick
+    page.wait_for_selector(NOT_RUNNING, state="attached", timeout=timeout)
+
+
+def map_frames(page):
+    """The Frame objects of every st_folium map on the page, in page order."""
+    frames = []
+    for handle in page.query_selector_all(MAP_FRAME):
+        frame = handle.content_frame()
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def count_paths(frame) -> int:
+    return frame.evaluate("document.querySelectorAll('path.leaflet-interactive').length")
+
+
+def fills(frame) -> list[str]:
+    return frame.evaluate(
+        "Array.from(document.querySelectorAll('path.leaflet-interactive'), p => p.getAttribute('fill'))")
+
+
+def wait_for_paths(page, *, at_least: int = 1, index: int = 0, timeout: float = 30.0):
+    """Wait until the ``index``-th map frame holds at least ``at_least`` interactive paths; return
+    the frame and the count."""
+    deadline = time.perf_counter() + timeout
+    last = 0
+    while time.perf_counter() < deadline:
+        frames = map_frames(page)
+        if len(frames) > index:
+            with contextlib.suppress(Exception):  # the frame may be navigating
+                last = count_paths(frames[index])
+                if last >= at_least:
+                    return frames[index], last
+        time.sleep(0.05)
+    raise TimeoutError(f"map {index} had {last} interactive paths after {timeout:.0f} s "
+                       f"(wanted at least {at_least})")
