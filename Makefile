@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench boundaries chromium lock clean check-report
+.PHONY: run test bench load boundaries chromium lock clean check-report
 
 $(STAMP): requirements.txt constraints.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is required, found {sys.version.split()[0]}"'
@@ -37,6 +37,10 @@ check-report: $(STAMP) boundaries
 
 bench: $(STAMP) boundaries chromium
 	$(PY) -m bench
+
+## load: 20 browser sessions for a minute against a local server (loopback only)
+load: $(STAMP) boundaries chromium
+	$(PY) -m bench.load
 
 lock: $(STAMP)
 	$(PY) -m pip freeze --exclude-editable > constraints.txt
