@@ -102,7 +102,11 @@ def count_by_unit(
     table["count"] = table["code"].map(counts).fillna(0).astype("int64")
     table["per_100k"] = np.where(table["population"] > 0, table["count"] / table["population"] * 1e5, np.nan)
     table["small"] = (table["count"] > 0) & (table["count"] < small_count)
-    missing = _not_counted(incidents[~known], f"known only to the region, not to the {level}")
+    located = incidents["region_nis"].fillna("") != ""
+    missing = pd.concat([
+        _not_counted(incidents[~known & located], f"known only to the region, not to the {level}"),
+        _not_counted(incidents[~known & ~located], "not located in Belgium"),
+    ], ignore_index=True)
     return Counted(table.reset_index(drop=True), missing, unit)
 
 
@@ -171,7 +175,7 @@ def count_by_city(incidents: pd.DataFrame, *, unit: Unit = "sites", min_count: i
     has_city = incidents["city"].fillna("") != ""
     table = count_by(incidents[has_city], "city", unit=unit)
     table = table[table["count"] >= min_count].reset_index(drop=True)
-    missing = _not_counted(incidents[~has_city], "known only to the region: no city")
+    missing = _not_counted(incidents[~has_city], "known only to the region, or not located: no city")
     return Counted(table, missing, unit)
 
 

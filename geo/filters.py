@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields, replace
 
 import pandas as pd
 
-KIND_LABELS = {"attack": "Attack", "arrest_action": "Arrest action"}
+KIND_LABELS = {"attack": "Attack", "arrest_action": "Arrest action", "plot": "Plot", "other": "Other"}
 LINK_LABELS = {"linked": "Linked", "inspired": "Inspired"}
 
 

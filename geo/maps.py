@@ -166,7 +166,7 @@ def incident_symbols(incidents: pd.DataFrame) -> tuple[list[Symbol], pd.DataFram
     frame = incidents.copy()
     frame["category"] = np.where(frame["kind"] == "attack", "attack",
                                  np.where(frame["plot"].astype(bool), "plot", "arrest_action"))
-    located = frame[frame["geo_precision"] != "region"]
+    located = frame[frame["geo_precision"].isin(("point", "municipality")) & frame["lat"].notna()]
     symbols = []
     for (lat, lon, cat), rows in located.groupby(["lat", "lon", "category"], sort=True):
         places = sorted({str(p) for p in rows["place"]})
@@ -176,7 +176,7 @@ def incident_symbols(incidents: pd.DataFrame) -> tuple[list[Symbol], pd.DataFram
         if len(places) <= 3:
             label += " · " + "; ".join(places)
         symbols.append(Symbol(float(lat), float(lon), cat, n, label))
-    regional = (frame[frame["geo_precision"] == "region"]
+    regional = (frame[(frame["geo_precision"] == "region") & (frame["region_nis"].fillna("") != "")]
                 .groupby(["region_nis", "region_name"]).agg(count=("site_id", "size"),
                                                             lat=("lat", "first"), lon=("lon", "first"))
                 .reset_index())

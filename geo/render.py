@@ -135,13 +135,17 @@ def not_counted_lines(not_counted: pd.DataFrame, level: Level, unit: str = "site
     if not_counted is None or len(not_counted) == 0:
         return []
     counts = []
-    for region, rows in not_counted.groupby("region_nis", sort=True):
+    for region, rows in not_counted.assign(region_nis=not_counted["region_nis"].fillna("")).groupby(
+            "region_nis", sort=True):
         n = int(rows["event_id"].nunique()) if unit == "events" else len(rows)
         counts.append((n, str(region)))
     lines = []
     for n, region in sorted(counts, key=lambda c: (-c[0], c[1])):  # largest first
         noun = ("event" if n == 1 else "events") if unit == "events" else ("site" if n == 1 else "sites")
         verb = "is" if n == 1 else "are"
+        if region in ("", "nan", "None"):
+            lines.append(f"{n} {noun} not located in Belgium {verb} not shown")
+            continue
         where = REGION_IN_SENTENCE.get(region, f"region {region}")
         lines.append(f"{n} {noun} known only to {where} {verb} not shown on {LEVEL_PLURAL[level]}")
     return lines

@@ -249,10 +249,13 @@ def symbol_legend() -> None:
 
 
 def not_counted_note(counted: Counted, *, what: str) -> None:
-    n = len(counted.not_counted)
-    if n:
-        st.info(f"{n} site(s) are not on this {what} map: they are known only to their region "
-                "and are never spread over its municipalities.")
+    reasons = counted.not_counted["reason"].value_counts() if len(counted.not_counted) else {}
+    for reason, n in dict(reasons).items():
+        if reason.startswith("known only to the region"):
+            st.info(f"{n} site(s) are not on this {what} map: they are known only to their region "
+                    "and are never spread over its municipalities.")
+        else:
+            st.warning(f"{n} site(s) are not on any map: {reason} (see the Data page).")
 
 
 INCIDENT_COLUMNS = ["date", "date_precision", "kind", "link", "plot", "place", "city", "geo_precision",
