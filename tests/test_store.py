@@ -1,0 +1,221 @@
+"""Saved datasets: round trip, listing, deletion, persistence across processes, concurrent saves,
+slugs that cannot leave the data directory, and the import limits."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from geo import importer, store
+from geo.incidents import load_incidents
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "datasets"
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def acled() -> importer.ImportResult:
+    return importer.import_file(FIXTURES / "acled_belgium.csv", filename="acled_belgium.csv")
+
+
+@pytest.fixture(scope="module")
+def gtd() -> importer.ImportResult:
+    return importer.import_file(FIXTURES / "gtd_belgium.csv", filename="gtd_belgium.csv")
+
+
+def test_save_list_load_round_trip(acled, data_dir):
+    info = store.save_dataset(acled, name="ACLED Belgium, test")
+    assert info.slug == "acled-belgium-test"
+    assert (info.rows_in, info.accepted, info.rejected, info.not_located) == (11, 9, 2, 1)
+    assert info.preset == "acled" and info.source_file == "acled_belgium.csv"
+    assert info.mapping["date"] == "event_date" and info.encoding == "utf-8"
+    assert info.imported_at.endswith("+00:00")
+    assert [d.slug for d in store.list_datasets()] == [info.slug]
+    assert store.get_dataset(info.slug) == info
+
+    loaded = store.load_dataset(info.slug)
+    pd.testing.assert_frame_equal(loaded, acled.accepted.reset_index(drop=True))
+    report = load_incidents()
+    assert list(loaded.columns[: len(report.columns)]) == list(report.columns)
+    for column in report.columns:
+        assert loaded[column].dtype == report[column].dtype, column
+    assert store.rejected_csv(info.slug) == acled.rejected_csv()
+
+    manifest = json.loads((data_dir / info.slug / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["slug"] == info.slug and manifest["name"] == "ACLED Belgium, test"
+    assert not any(str(data_dir) in json.dumps(v) for v in manifest.values())  # no paths stored
+
+
+def test_loaded_dataset_is_a_fresh_copy(gtd):
+    info = store.save_dataset(gtd, name="gtd")
+    first = store.load_dataset(info.slug)
+    first.loc[0, "place"] = "changed"
+    assert store.load_dataset(info.slug).loc[0, "place"] != "changed"
+
+
+def test_same_name_twice_gets_two_slugs(gtd):
+    a = store.save_dataset(gtd, name="GTD")
+    b = store.save_dataset(gtd, name="GTD")
+    assert (a.slug, b.slug) == ("gtd", "gtd-2")
+    assert {d.slug for d in store.list_datasets()} == {"gtd", "gtd-2"}
+
+
+def test_delete(gtd, data_dir):
+    info = store.save_dataset(gtd, name="to delete")
+    store.delete_dataset(info.slug)
+    assert store.list_datasets() == []
+    assert not (data_dir / info.slug).exists()
+    with pytest.raises(store.DatasetNotFoundError):
+        store.load_dataset(info.slug)
+    with pytest.raises(store.DatasetNotFoundError):
+        store.delete_dataset(info.slug)
+    with pytest.raises(store.DatasetNotFoundError):
+        store.rejected_csv(info.slug)
+
+
+def test_persists_across_a_fresh_process(gtd, data_dir):
+    info = store.save_dataset(gtd, name="Persisted")
+    code = (
+        "import json; from geo import store\n"
+        "infos = store.list_datasets()\n"
+        "frame = store.load_dataset(infos[0].slug)\n"
+        "print(json.dumps({'slugs': [i.slug for i in infos], 'rows': len(frame),\n"
+        "  'ids': sorted(frame['site_id']), 'not_located': int((frame['geo_precision'] == 'none').sum())}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, "ATLAS_DATA_DIR": str(data_dir)},
+                         capture_output=True, text=True, timeout=120, check=True)
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen == {"slugs": [info.slug], "rows": 8, "ids": sorted(gtd.accepted["site_id"]), "not_located": 2}
+
+
+SAVER = """
+import sys
+from geo import importer, store
+result = importer.import_file(sys.argv[1], filename="duplicates.csv")
+for _ in range(int(sys.argv[2])):
+    store.save_dataset(result, name="same name")
+print("done")
+"""
+
+
+def test_concurrent_saves_in_two_processes_keep_everything(data_dir):
+    env = {**os.environ, "ATLAS_DATA_DIR": str(data_dir)}
+    args = [sys.executable, "-c", SAVER, str(FIXTURES / "duplicates.csv"), "4"]
+    procs = [subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    for proc in procs:
+        out, err = proc.communicate(timeout=180)
+        assert proc.returncode == 0, err
+    slugs = {d.slug for d in store.list_datasets()}
+    assert slugs == {"same-name", *(f"same-name-{i}" for i in range(2, 9))}
+    for slug in slugs:
+        assert len(store.load_dataset(slug)) == 2
+    assert not [p for p in data_dir.iterdir() if p.name.startswith((".tmp-", ".trash-"))]
+
+
+def test_concurrent_saves_in_threads(gtd):
+    infos: list[store.DatasetInfo] = []
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(6)
+
+    def save() -> None:
+        try:
+            barrier.wait()
+            infos.append(store.save_dataset(gtd, name="threads"))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=save) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len({i.slug for i in infos}) == 6
+    assert {d.slug for d in store.list_datasets()} == {i.slug for i in infos}
+
+
+@pytest.mark.parametrize("slug", ["../../etc", "..", ".", "", "a/b", "/etc/passwd", "..\\..\\x",
+                                  "Upper", "-lead", "trail-", "x" * 61, ".lock", ".tmp-1", "a\x00b", "%2e%2e"])
+def test_slugs_cannot_leave_the_data_dir(slug, gtd, data_dir, tmp_path):
+    store.save_dataset(gtd, name="keep me")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "manifest.json").write_text("{}")
+    for call in (store.load_dataset, store.delete_dataset, store.rejected_csv, store.get_dataset):
+        with pytest.raises(store.DatasetNotFoundError):
+            call(slug)
+    assert (outside / "manifest.json").exists()
+    assert [d.slug for d in store.list_datasets()] == ["keep-me"]
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("../../etc", "etc"),
+    ("Liège — incidents 2016", "liege-incidents-2016"),
+    ("  ", "dataset"),
+    ("日本語", "dataset"),
+    ("A" * 100, "a" * 60),
+    ("x-" * 40, ("x-" * 30).strip("-")),
+])
+def test_slugify(name, slug):
+    made = store.slugify(name)
+    assert made == slug
+    assert len(made) <= 60 and store._SLUG.fullmatch(made)
+
+
+def test_long_names_with_counter_stay_within_60(gtd):
+    a = store.save_dataset(gtd, name="n" * 80)
+    b = store.save_dataset(gtd, name="n" * 80)
+    assert len(a.slug) == 60 and len(b.slug) <= 60 and b.slug.endswith("-2")
+
+
+def test_unfinished_and_broken_entries_are_ignored(gtd, data_dir):
+    info = store.save_dataset(gtd, name="good")
+    (data_dir / ".tmp-abc").mkdir()
+    (data_dir / "broken").mkdir()
+    (data_dir / "broken" / "manifest.json").write_text("{not json")
+    (data_dir / "empty").mkdir()
+    assert [d.slug for d in store.list_datasets()] == [info.slug]
+    with pytest.raises(store.DatasetError):
+        store.get_dataset("broken")
+
+
+def test_limits_are_enforced_before_anything_is_saved(monkeypatch):
+    monkeypatch.setenv("ATLAS_MAX_ROWS", "2")
+    with pytest.raises(importer.ImportLimitError, match="gtd_belgium.csv.*more than 2 data rows"):
+        importer.import_file(FIXTURES / "gtd_belgium.csv", filename="gtd_belgium.csv")
+    monkeypatch.setenv("ATLAS_MAX_ROWS", "100")
+    monkeypatch.setenv("ATLAS_MAX_UPLOAD_MB", "0.001")
+    with pytest.raises(importer.ImportLimitError, match="acled_belgium.csv.*MB"):
+        importer.import_file(FIXTURES / "acled_belgium.csv", filename="acled_belgium.csv")
+    assert store.list_datasets() == []
+
+
+def test_default_data_dir_is_git_ignored(monkeypatch):
+    monkeypatch.delenv("ATLAS_DATA_DIR")
+    folder = store.data_dir()
+    assert folder == (ROOT / ".cache" / "datasets").resolve()
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(folder)], cwd=ROOT)
+    assert ignored.returncode == 0
+
+
+def test_an_import_with_every_row_rejected_can_be_saved_and_loaded():
+    result = importer.import_table(pd.DataFrame({"date": ["never", "soon"]}), filename="bad.csv")
+    info = store.save_dataset(result, name="all rejected")
+    assert (info.accepted, info.rejected) == (0, 2)
+    assert store.load_dataset(info.slug).empty
+    assert store.rejected_csv(info.slug).count(b"\r\n") == 3
