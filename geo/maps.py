@@ -36,6 +36,7 @@ KIND_STYLE = {  # category: (label, fill colour, radius scale)
     "attack": ("Attack", "#b2182b", 1.25),
     "plot": ("Arrest action revealing a plot", "#f4a11d", 1.0),
     "arrest_action": ("Arrest action", "#2166ac", 1.0),
+    "other": ("Other incident (imported data)", "#6f6f6f", 1.0),
 }
 OSM_TILES = "OpenStreetMap"
 
@@ -164,8 +165,10 @@ def incident_symbols(incidents: pd.DataFrame) -> tuple[list[Symbol], pd.DataFram
     only to a region are not drawn as points: they come back as a table (region, count) to show
     as a count on the region."""
     frame = incidents.copy()
-    frame["category"] = np.where(frame["kind"] == "attack", "attack",
-                                 np.where(frame["plot"].astype(bool), "plot", "arrest_action"))
+    frame["category"] = np.select(
+        [frame["kind"] == "attack", (frame["kind"] == "plot") | frame["plot"].astype(bool),
+         frame["kind"] == "arrest_action"],
+        ["attack", "plot", "arrest_action"], default="other")
     located = frame[frame["geo_precision"].isin(("point", "municipality")) & frame["lat"].notna()]
     symbols = []
     for (lat, lon, cat), rows in located.groupby(["lat", "lon", "category"], sort=True):
@@ -175,6 +178,8 @@ def incident_symbols(incidents: pd.DataFrame) -> tuple[list[Symbol], pd.DataFram
         label = f"{KIND_STYLE[cat][0]}: {n} site{'s' if n != 1 else ''} · {where}"
         if len(places) <= 3:
             label += " · " + "; ".join(places)
+        if n == 1 and str(rows["description"].iloc[0]).strip():
+            label += " · " + str(rows["description"].iloc[0])[:160]
         symbols.append(Symbol(float(lat), float(lon), cat, n, label))
     regional = (frame[(frame["geo_precision"] == "region") & (frame["region_nis"].fillna("") != "")]
                 .groupby(["region_nis", "region_name"]).agg(count=("site_id", "size"),
@@ -188,7 +193,7 @@ def incidents_layer(incidents: pd.DataFrame, *, name: str = "incidents") -> foli
     sites known only to the region (never drawn as fake points)."""
     symbols, regional = incident_symbols(incidents)
     group = folium.FeatureGroup(name=name)
-    order = {"arrest_action": 0, "plot": 1, "attack": 2}
+    order = {"other": 0, "arrest_action": 1, "plot": 2, "attack": 3}
     for s in sorted(symbols, key=lambda s: order[s.category]):
         _, color, scale = KIND_STYLE[s.category]
         folium.CircleMarker(

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import aggregate, boundaries, incidents as incidents_mod, maps, views
+from geo import aggregate, boundaries, incidents as incidents_mod, maps, store, views
 from geo.aggregate import Counted
 from geo.classify import Classes
 from geo.filters import KIND_LABELS, LINK_LABELS, Filters
@@ -28,15 +28,42 @@ _INIT = "_filters_initialised"
 
 
 # ---------------------------------------------------------------- cached loaders
-@st.cache_data(show_spinner="Loading incidents…")
-def _incidents(path: str | None, mtime: float) -> pd.DataFrame:
-    return incidents_mod.load_incidents(path)
+REPORT = "report"
+K_DATASET = "f_dataset"
+_PENDING_DATASET = "_pending_dataset"
+
+
+@st.cache_resource(show_spinner="Loading incidents…", max_entries=2)
+def _report_incidents(mtime: float) -> pd.DataFrame:
+    return incidents_mod.load_incidents()
+
+
+@st.cache_resource(show_spinner="Loading dataset…", max_entries=4)
+def _saved_incidents(slug: str, imported_at: str) -> pd.DataFrame:
+    return store.load_dataset(slug)
+
+
+def dataset_slug() -> str:
+    return st.session_state.get(K_DATASET) or REPORT
 
 
 def all_incidents() -> pd.DataFrame:
-    """The report's incident table, validated (cached; a copy per call)."""
-    path = incidents_mod.INCIDENTS_CSV
-    return _incidents(None, path.stat().st_mtime)
+    """Every row of the dataset the sidebar picks (the report's by default). Shared by all
+    sessions (one copy in memory, whatever the number of users): never mutate it."""
+    slug = dataset_slug()
+    if slug != REPORT:
+        try:
+            return _saved_incidents(slug, store.get_dataset(slug).imported_at)
+        except store.DatasetNotFoundError:
+            st.session_state[_PENDING_DATASET] = REPORT
+    return _report_incidents(incidents_mod.INCIDENTS_CSV.stat().st_mtime)
+
+
+def _dataset_names() -> dict[str, str]:
+    names = {REPORT: "CTC report: Belgium 2014–2017"}
+    for info in store.list_datasets():
+        names[info.slug] = f"{info.name} ({info.accepted:,} rows)"
+    return names
 
 
 @st.cache_resource(show_spinner="Preparing boundaries…")
@@ -53,8 +80,9 @@ def leaflet_urls() -> dict[str, str]:
 # ---------------------------------------------------------------- sidebar and selection
 def _data_options(frame: pd.DataFrame) -> dict:
     cities = aggregate.count_by_city(frame).table["city"].tolist()
+    years = (int(frame["year"].min()), int(frame["year"].max())) if len(frame) else (2014, 2017)
     return {
-        "years": (int(frame["year"].min()), int(frame["year"].max())),
+        "years": years,
         "cities": tuple(cities),
         "kinds": tuple(k for k in KIND_LABELS if k in set(frame["kind"])),
         "links": tuple(k for k in LINK_LABELS if k in set(frame["link"])),
@@ -63,6 +91,7 @@ def _data_options(frame: pd.DataFrame) -> dict:
 
 def _init_from_query(options: dict) -> None:
     if st.session_state.get(_INIT):
+        _sanitize(options)
         return
     f = Filters.from_query(st.query_params.to_dict(), allowed=options)
     st.session_state[K_YEARS] = f.years or options["years"]
@@ -73,6 +102,20 @@ def _init_from_query(options: dict) -> None:
     st.session_state[K_RECON] = f.include_reconstructed
     st.session_state[K_TILES] = st.query_params.get("tiles") == "1"
     st.session_state[_INIT] = True
+
+
+def _sanitize(options: dict) -> None:
+    """Keep the filters valid for the dataset now picked (another dataset has other cities)."""
+    for key, name in ((K_CITIES, "cities"), (K_KINDS, "kinds"), (K_LINKS, "links")):
+        values = st.session_state.get(key) or []
+        kept = [v for v in values if v in options[name]]
+        if kept != values:
+            st.session_state[key] = kept
+    lo, hi = options["years"]
+    a, b = st.session_state.get(K_YEARS) or (lo, hi)
+    a, b = max(lo, min(a, hi)), min(hi, max(b, lo))
+    if (a, b) != tuple(st.session_state.get(K_YEARS) or ()):
+        st.session_state[K_YEARS] = (min(a, b), max(a, b))
 
 
 def current_filters() -> Filters:
@@ -88,8 +131,22 @@ def current_filters() -> Filters:
     )
 
 
+def _dataset_picker() -> None:
+    names = _dataset_names()
+    if _PENDING_DATASET in st.session_state:  # set by an import or a delete, before the widget exists
+        st.session_state[K_DATASET] = st.session_state.pop(_PENDING_DATASET)
+    if K_DATASET not in st.session_state:
+        st.session_state[K_DATASET] = st.query_params.get("dataset", REPORT)
+    if st.session_state[K_DATASET] not in names:
+        st.session_state[K_DATASET] = REPORT
+    st.selectbox("Dataset", list(names), key=K_DATASET, format_func=names.get,
+                 help="The report's incidents, or a dataset you imported on the Data page.")
+
+
 def sidebar() -> None:
     """The shared filters, drawn once by app.py for every page, kept in the URL."""
+    with st.sidebar:
+        _dataset_picker()
     frame = all_incidents()
     options = _data_options(frame)
     _init_from_query(options)
@@ -97,7 +154,10 @@ def sidebar() -> None:
     with st.sidebar:
         st.header("Filters")
         lo, hi = options["years"]
-        st.slider("Years", min_value=lo, max_value=hi, key=K_YEARS)
+        if lo < hi:
+            st.slider("Years", min_value=lo, max_value=hi, key=K_YEARS)
+        else:
+            st.caption(f"Year: {lo}")
         st.multiselect("City", options["cities"], key=K_CITIES, placeholder="All cities",
                        help="The report's grouping: Brussels is the whole Brussels-Capital Region.")
         st.multiselect("Kind", options["kinds"], key=K_KINDS, placeholder="Attacks and arrest actions",
@@ -105,15 +165,15 @@ def sidebar() -> None:
         st.multiselect("Link to the Islamic State", options["links"], key=K_LINKS,
                        placeholder="Linked and inspired", format_func=lambda k: LINK_LABELS.get(k, k))
         st.toggle("Plots only", key=K_PLOTS, help="Arrest actions that revealed a plot.")
-        st.toggle(f"Include reconstructed records ({n_recon} of {len(frame)})", key=K_RECON,
+        st.toggle(f"Include reconstructed records ({n_recon:,} of {len(frame):,})", key=K_RECON,
                   help="Reconstructed rows make the report's published figures hold; they are not "
                        "events on the public record. See the Data page.")
         st.toggle("Basemap tiles (needs network)", key=K_TILES,
                   help="Off by default: the app works offline without them.")
-    _write_query()
+    _write_query(options)
 
 
-FILTER_PARAMS = ("years", "cities", "kinds", "links", "plots", "reconstructed", "tiles")
+FILTER_PARAMS = ("years", "cities", "kinds", "links", "plots", "reconstructed", "tiles", "dataset")
 
 
 def _sync_query(wanted: dict[str, str], owned: Sequence[str]) -> None:
@@ -126,12 +186,14 @@ def _sync_query(wanted: dict[str, str], owned: Sequence[str]) -> None:
             del st.query_params[key]
 
 
-def _write_query() -> None:
+def _write_query(options: dict) -> None:
     params = current_filters().to_query()
-    if current_filters().years == _data_options(all_incidents())["years"]:
+    if current_filters().years == options["years"]:
         params.pop("years", None)
     if st.session_state.get(K_TILES):
         params["tiles"] = "1"
+    if dataset_slug() != REPORT:
+        params["dataset"] = dataset_slug()
     _sync_query(params, FILTER_PARAMS)
 
 
@@ -206,10 +268,22 @@ def provenance_note(rows: pd.DataFrame) -> None:
     """Every view says how many reconstructed records it includes."""
     n = int((rows["provenance"] == "reconstructed").sum())
     if n:
-        st.caption(f"Includes **{n} reconstructed** of {len(rows)} records (sites): they make the report's "
+        st.caption(f"Includes **{n:,} reconstructed** of {len(rows):,} records (sites): they make the report's "
                    "aggregates hold, with no more precision than the report gives. Switch them off in the sidebar.")
     else:
-        st.caption(f"Includes no reconstructed records ({len(rows)} documented sites).")
+        kinds = ", ".join(f"{c:,} {p}" for p, c in rows["provenance"].value_counts().items())
+        st.caption(f"Includes no reconstructed records ({kinds or 'no records'}).")
+
+
+def dataset_title(default: str) -> str:
+    """The page title: ``default`` for the report's dataset, else the imported dataset's name."""
+    slug = dataset_slug()
+    if slug == REPORT:
+        return default
+    try:
+        return f"Incidents: {store.get_dataset(slug).name}"
+    except store.DatasetNotFoundError:
+        return default
 
 
 def show_map(fmap: folium.Map, layer: folium.FeatureGroup | list[folium.FeatureGroup], *, key: str,
@@ -237,12 +311,14 @@ def legend(classes: Classes, *, title: str, notes: Sequence[str] = ()) -> None:
         st.caption(note)
 
 
-def symbol_legend() -> None:
+def symbol_legend(rows: pd.DataFrame | None = None) -> None:
+    kinds = set(rows["kind"]) if rows is not None else {"attack", "arrest_action"}
+    styles = [v for k, v in maps.KIND_STYLE.items() if k != "other" or not kinds <= {"attack", "arrest_action"}]
     items = "".join(
         f'<span style="display:inline-flex;align-items:center;margin-right:14px">'
         f'<span style="width:12px;height:12px;border-radius:50%;background:{color};margin-right:5px;'
         f'display:inline-block"></span>{html.escape(label)}</span>'
-        for label, color, _ in maps.KIND_STYLE.values()
+        for label, color, _ in styles
     )
     st.markdown(f"<div class='atlas-legend'>{items}<br><small>Symbol size grows with the number of "
                 "sites at that place.</small></div>", unsafe_allow_html=True)
@@ -337,3 +413,134 @@ def downloads(sel: Selection, *, key: str, view: views.ViewName | None = None, l
                     sel.rows, filters=sel.filters, total_reconstructed=recon_all, all_years=sel.all_years, **animation),
                 file_name=f"timeline-{animation.get('period', 'year')}.gif", mime="image/gif", on_click="ignore",
                 icon=":material/animation:", key=f"{key}_gif")
+
+
+# ---------------------------------------------------------------- import and saved datasets
+_NONE = "—"
+
+
+def _mapping_form(raw: pd.DataFrame, suggested, *, key: str):
+    """Show the suggested column mapping for the user to confirm or correct; return the
+    confirmed mapping when the form is submitted, else None."""
+    from geo import importer
+
+    columns = [str(c) for c in raw.columns]
+    choices = [_NONE] + columns
+    values: dict = {"preset": suggested.preset}
+    with st.form(f"{key}_mapping"):
+        st.markdown("**Which column gives what?** Check the suggestion, correct it, then import.")
+        cols = st.columns(3)
+        single = [f for f in importer.ColumnMapping.COLUMN_FIELDS if f not in ("places", "areas")]
+        for i, name in enumerate(single):
+            current = getattr(suggested, name)
+            values[name] = cols[i % 3].selectbox(
+                name.replace("_", " "), choices, index=choices.index(current) if current in choices else 0,
+                help=importer.MAPPING_HELP.get(name), key=f"{key}_{name}")
+        for name in ("places", "areas"):
+            values[name] = st.multiselect(name, columns, default=[c for c in getattr(suggested, name) if c in columns],
+                                          help=importer.MAPPING_HELP.get(name), key=f"{key}_{name}")
+        values["date_format"] = st.text_input("date format (optional)", value=suggested.date_format or "",
+                                              help=importer.MAPPING_HELP.get("date_format"), key=f"{key}_fmt")
+        submitted = st.form_submit_button("Import with this mapping", type="primary")
+    if not submitted:
+        return None
+    cleaned = {k: (None if v == _NONE else v) for k, v in values.items()}
+    return importer.ColumnMapping.from_dict({k: v for k, v in cleaned.items() if v not in (None, "", [])})
+
+
+def import_panel() -> None:
+    """Upload a file, confirm the column mapping, see what was accepted and rejected (and why),
+    and save the result as a dataset every page can show."""
+    from geo import crosswalk, export, importer
+
+    upload = st.file_uploader(
+        "Import incidents: CSV (any delimiter; UTF-8 or Latin-1), Excel, GeoJSON or GeoPackage. "
+        "GTD and ACLED exports are recognised.",
+        type=["csv", "txt", "tsv", "xlsx", "geojson", "json", "gpkg"], key="import_upload")
+    with st.expander("How source categories map onto our kinds (crosswalk)"):
+        st.dataframe(crosswalk.crosswalk_table(), hide_index=True, width="stretch")
+    if upload is None:
+        return
+    data = upload.getvalue()
+    key = "import_" + export.safe_filename(f"{upload.name}-{len(data)}")
+    try:
+        sheets = importer.list_sheets(data, filename=upload.name)
+        sheet = st.selectbox("Sheet or layer", sheets, key=f"{key}_sheet") if len(sheets) > 1 else None
+        raw, info = importer.read_table(data, filename=upload.name, sheet=sheet)
+    except importer.ImportFileError as exc:
+        st.error(str(exc))
+        return
+    preset = importer.detect_preset(raw.columns)
+    suggested = importer.preset_mapping(preset, raw.columns) if preset else importer.suggest_mapping(raw.columns)
+    st.caption(f"{upload.name}: {len(raw):,} rows read ({info.format}"
+               + (f", {info.encoding}" if info.encoding else "")
+               + (f", delimiter {info.delimiter!r}" if info.delimiter else "") + ")"
+               + (f"; recognised as a {preset.upper()} export" if preset else "; no preset recognised"))
+    mapping = _mapping_form(raw, suggested, key=key)
+    if mapping is not None:
+        try:
+            st.session_state[f"{key}_result"] = importer.import_table(raw, mapping=mapping, filename=upload.name,
+                                                                      info=info)
+        except importer.ImportFileError as exc:
+            st.error(str(exc))
+            return
+    result = st.session_state.get(f"{key}_result")
+    if result is None:
+        return
+    summary = result.summary
+    cols = st.columns(4)
+    cols[0].metric("Rows in the file", f"{summary['rows_in']:,}")
+    cols[1].metric("Accepted", f"{summary['accepted']:,}")
+    cols[2].metric("Rejected", f"{summary['rejected']:,}")
+    cols[3].metric("Not located (kept, not mapped)", f"{summary['not_located']:,}")
+    if len(result.rejected):
+        st.warning(f"{len(result.rejected):,} row(s) rejected: each with its row number, field and reason.")
+        st.dataframe(result.rejected, hide_index=True, width="stretch", height=240)
+        st.download_button("Rejected rows (CSV)", data=result.rejected_csv(), file_name="rejected.csv",
+                           mime="text/csv", on_click="ignore", key=f"{key}_rejected")
+    if len(result.not_located):
+        with st.expander(f"{len(result.not_located):,} accepted row(s) could not be placed in Belgium"):
+            st.dataframe(result.not_located[["source_row", "place", "geocode_note"]], hide_index=True, width="stretch")
+    if summary["accepted"]:
+        name = st.text_input("Dataset name", value=upload.name.rsplit(".", 1)[0], key=f"{key}_name")
+        if st.button("Save as a dataset", type="primary", key=f"{key}_save"):
+            try:
+                info = store.save_dataset(result, name=name)
+            except store.DatasetError as exc:
+                st.error(str(exc))
+                return
+            st.session_state[_PENDING_DATASET] = info.slug
+            st.session_state.pop(f"{key}_result", None)
+            st.rerun()
+
+
+@st.dialog("Delete this dataset?")
+def _confirm_delete(slug: str, name: str) -> None:
+    st.write(f"**{name}** will be deleted for every user. This cannot be undone.")
+    left, right = st.columns(2)
+    if left.button("Delete", type="primary", key="confirm_delete"):
+        store.delete_dataset(slug)
+        if dataset_slug() == slug:
+            st.session_state[_PENDING_DATASET] = REPORT
+        st.rerun()
+    if right.button("Cancel", key="cancel_delete"):
+        st.rerun()
+
+
+def saved_datasets_panel() -> None:
+    """The saved datasets with their manifests; delete asks first."""
+    infos = store.list_datasets()
+    if not infos:
+        st.caption("No saved dataset yet: import one above.")
+        return
+    table = pd.DataFrame([{"name": i.name, "slug": i.slug, "file": i.source_file, "imported (UTC)": i.imported_at,
+                           "rows in": i.rows_in, "accepted": i.accepted, "rejected": i.rejected,
+                           "not located": i.not_located, "preset": i.preset or ""} for i in infos])
+    st.dataframe(table, hide_index=True, width="stretch")
+    names = {i.slug: i.name for i in infos}
+    slug = st.selectbox("Dataset", list(names), format_func=names.get, key="manage_dataset")
+    left, right = st.columns(2)
+    left.download_button("Its rejected rows (CSV)", data=lambda: store.rejected_csv(slug),
+                         file_name=f"{slug}-rejected.csv", mime="text/csv", on_click="ignore", key="manage_rejected")
+    if right.button("Delete…", key="manage_delete"):
+        _confirm_delete(slug, names[slug])

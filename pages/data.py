@@ -10,7 +10,8 @@ st.markdown(
     "- **documented**: an event on the public record, with its real date and place and a citation.\n"
     "- **reconstructed**: a row that makes the report's published aggregates hold. The report gives "
     "no incident list, so these rows carry no more precision than the report: the region or the "
-    "municipality, the year (or month), never a name. See the data card (`data/README.md`)."
+    "municipality, the year (or month), never a name. See the data card (`data/README.md`).\n"
+    "- **imported**: a row of a file you imported; `source` names the file and its row."
 )
 query = st.text_input("Search", placeholder="Words in place, description, networks, source…")
 rows = sel.rows
@@ -21,3 +22,8 @@ st.caption(f"{len(rows)} of {len(sel.all)} records shown.")
 ui.provenance_note(rows)
 ui.incident_table(rows, height=560)
 ui.downloads(sel, key="data", rows=rows)
+
+st.header("Bring your own incidents")
+ui.import_panel()
+st.subheader("Saved datasets")
+ui.saved_datasets_panel()

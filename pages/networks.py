@@ -18,6 +18,6 @@ network = ui.page_choice("Network", table["network"].tolist(), param="network", 
 rows = sel.rows[sel.rows["network_list"].map(lambda names: network in names)]
 base = maps.base_map("belgium", tiles=ui.tiles_on(), outlines=ui.view_units("belgium", "province"))
 ui.show_map(base, maps.incidents_layer(rows), key="networks_map")
-ui.symbol_legend()
+ui.symbol_legend(rows)
 ui.provenance_note(rows)
 ui.incident_table(rows)

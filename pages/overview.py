@@ -5,16 +5,17 @@ import streamlit as st
 from geo import aggregate, charts, maps, ui
 
 sel = ui.selection()
-st.title("Islamic State–linked and –inspired incidents in Belgium, June 2014 – October 2017")
-st.caption("After the Combating Terrorism Center's *Beyond the Caliphate: Belgium* (2018). "
-           "Filters in the sidebar apply to every page.")
+st.title(ui.dataset_title("Islamic State–linked and –inspired incidents in Belgium, June 2014 – October 2017"))
+if ui.dataset_slug() == ui.REPORT:
+    st.caption("After the Combating Terrorism Center's *Beyond the Caliphate: Belgium* (2018). "
+               "Filters in the sidebar apply to every page.")
 ui.headline(sel.rows)
 ui.provenance_note(sel.rows)
 
 st.subheader("Map 1 · Attacks, plots and arrest actions")
 base = maps.base_map("belgium", tiles=ui.tiles_on(), outlines=ui.view_units("belgium", "municipality"))
 ui.show_map(base, maps.incidents_layer(sel.rows), key="overview_map")
-ui.symbol_legend()
+ui.symbol_legend(sel.rows)
 
 left, right = st.columns(2)
 with left:

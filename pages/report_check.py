@@ -8,7 +8,10 @@ sel = ui.selection()
 st.title("Report check")
 st.caption("Computed from all records, whatever the sidebar filters. Whole percents in the report match a "
            "computed share that rounds or truncates to them.")
-table = report.check_report(sel.all)
+if ui.dataset_slug() != ui.REPORT:
+    st.info("The figures below are the report's: they are checked on the report's dataset, not on the "
+            "dataset picked in the sidebar.")
+table = report.check_report()
 ok, total = report.summary(table)
 (st.success if ok == total else st.error)(f"{ok} of {total} published figures match the data.")
 st.dataframe(table, hide_index=True, width="stretch")

@@ -50,7 +50,9 @@ def free_port() -> int:
 class StreamlitServer:
     """``streamlit run app.py`` on a free loopback port. Use as a context manager."""
 
-    def __init__(self, *, port: int | None = None, startup_timeout: float = 60.0):
+    def __init__(self, *, port: int | None = None, startup_timeout: float = 60.0,
+                 env: dict[str, str] | None = None):
+        self.env = dict(env or {})
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.startup_timeout = startup_timeout
@@ -71,7 +73,7 @@ class StreamlitServer:
         ]
 
     def start(self) -> "StreamlitServer":
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        env = dict(os.environ, PYTHONUNBUFFERED="1", **self.env)
         self.started_at = time.perf_counter()
         self.proc = subprocess.Popen(self.command(), cwd=ROOT, env=env, stdout=self._log,
                                      stderr=subprocess.STDOUT, start_new_session=True)
@@ -117,9 +119,11 @@ class StreamlitServer:
 
 
 @pytest.fixture(scope="session")
-def streamlit_server():
-    """One app server for the whole test session."""
-    with StreamlitServer() as server:
+def streamlit_server(tmp_path_factory):
+    """One app server for the whole test session; its saved datasets live in a temporary folder."""
+    data_dir = tmp_path_factory.mktemp("datasets")
+    with StreamlitServer(env={"ATLAS_DATA_DIR": str(data_dir)}) as server:
+        server.data_dir = data_dir
         yield server
 
 

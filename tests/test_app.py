@@ -99,3 +99,19 @@ def test_map_and_data_pages_offer_downloads(page):
     assert {"Incidents CSV", "GeoJSON"} <= labels
     if page != "data":
         assert "Map PNG" in labels
+
+
+def test_a_saved_dataset_is_picked_from_the_url(tmp_path, monkeypatch):
+    from geo import importer, store
+
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path))
+    result = importer.import_file(ROOT / "tests" / "fixtures" / "import" / "gtd_belgium.csv", filename="gtd_belgium.csv")
+    saved = store.save_dataset(result, name="GTD sample")
+    at = run_page("overview", {"dataset": saved.slug})
+    assert not at.exception
+    assert at.title[0].value == "Incidents: GTD sample"
+    assert metric(at, "Sites") == str(result.summary["accepted"])
+    belgium = run_page("belgium", {"dataset": saved.slug})
+    assert any("not located in Belgium" in w.value for w in belgium.warning)
+    report_check = run_page("report_check", {"dataset": saved.slug})
+    assert report_check.success  # the report's figures are still checked on the report's data

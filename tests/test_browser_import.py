@@ -1,0 +1,76 @@
+"""Import in a real browser, with no network: a file whose description holds HTML is shown as
+text on the map and in the table, and no script from it runs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _server import (  # noqa: E402
+    ROOT,
+    Offline,
+    launch_browser,
+    map_frames,
+    streamlit_server,  # noqa: F401  (the session fixture)
+    wait_for_app,
+    wait_for_paths,
+)
+
+PAYLOAD = "<img src=x onerror=alert(1)>"
+OTHER_FILL = "#6f6f6f"  # geo.maps.KIND_STYLE["other"]
+
+
+def test_imported_html_is_shown_as_text_and_never_run(streamlit_server, tmp_path):
+    csv = tmp_path / "xss.csv"
+    csv.write_text(f'id,date,place,description\nx1,2016-03-22,Molenbeek,"{PAYLOAD}"\n', encoding="utf-8")
+    with playwright_sync.sync_playwright() as p:
+        browser = launch_browser(p)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        offline = Offline().install(context)
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{streamlit_server.url}/data")
+        wait_for_app(page)
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(csv))
+        wait_for_app(page)
+        page.get_by_role("button", name="Import with this mapping").click()
+        wait_for_app(page)
+        assert page.get_by_text("Accepted").count() >= 1
+        page.get_by_role("button", name="Save as a dataset").click()
+        wait_for_app(page)
+        page.wait_for_function("() => location.search.includes('dataset=xss')", timeout=15_000)
+
+        # the table (Data page): the text is there as text; no <img src=x> element was created
+        page.get_by_placeholder("Words in place, description, networks, source…").fill("onerror")
+        page.keyboard.press("Enter")
+        wait_for_app(page)
+        assert page.get_by_text("1 of 1 records shown.").count() == 1
+        assert page.locator("img[src='x']").count() == 0
+
+        # the map (Overview, Map 1): the symbol's tooltip shows the description as text
+        page.goto(f"{streamlit_server.url}/?dataset=xss")
+        wait_for_app(page)
+        frame, _ = wait_for_paths(page, at_least=582)
+        symbol = frame.locator(f"path.leaflet-interactive[fill='{OTHER_FILL}']")
+        assert symbol.count() == 1
+        frame.wait_for_function(
+            f"() => {{ const p = document.querySelector(\"path.leaflet-interactive[fill='{OTHER_FILL}']\");"
+            " return p && p.getAttribute('d') !== 'M0 0'; }", timeout=15_000)
+        symbol.first.dispatch_event("mouseover")
+        tooltip = frame.locator(".leaflet-tooltip")
+        tooltip.first.wait_for(timeout=10_000)
+        assert PAYLOAD in tooltip.first.inner_text()
+        assert frame.locator("img[src='x']").count() == 0
+        page.wait_for_timeout(500)
+        shots = ROOT / "artifacts" / "screenshots"
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / "import-xss-map.png"), full_page=True)
+        browser.close()
+    assert dialogs == [], f"a script from the file ran: {dialogs}"
+    assert offline.blocked == [], offline.blocked
