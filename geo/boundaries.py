@@ -270,3 +270,16 @@ def units_containing(points: gpd.GeoSeries | np.ndarray, *, level: Level = "muni
         hits = pd.DataFrame({"p": pts_idx, "code": codes[unit_idx]}).groupby("p")["code"].min()
         result[hits.index.to_numpy()] = hits.to_numpy()
     return result
+
+
+@lru_cache(maxsize=8)
+def _representative_points_cached(path: str, level: Level) -> tuple[tuple[str, float, float], ...]:
+    frame = _units_cached(path, level)
+    points = frame.geometry.representative_point()
+    return tuple(zip(frame["code"], points.x, points.y))
+
+
+def representative_points(level: Level = "municipality") -> dict[str, tuple[float, float]]:
+    """A point inside each unit (``shapely`` representative point): code → (lon, lat), EPSG:4326.
+    Where rows known only to a unit are drawn, and where grouped symbols sit."""
+    return {code: (x, y) for code, x, y in _representative_points_cached(str(boundary_file()), level)}

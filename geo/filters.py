@@ -102,3 +102,18 @@ class Filters:
 
 
 FILTER_FIELDS = tuple(f.name for f in fields(Filters))
+
+
+SEARCH_COLUMNS = ("place", "description", "networks", "source", "city")
+
+
+def search(incidents: pd.DataFrame, text: str, *, columns: tuple[str, ...] = SEARCH_COLUMNS) -> pd.DataFrame:
+    """Rows whose text columns contain ``text`` (case-insensitive, literal: no pattern syntax)."""
+    text = text.strip()
+    if not text:
+        return incidents
+    hit = pd.Series(False, index=incidents.index)
+    for column in columns:
+        if column in incidents:
+            hit |= incidents[column].astype(str).str.contains(text, case=False, regex=False, na=False)
+    return incidents[hit]

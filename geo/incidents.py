@@ -213,12 +213,7 @@ def _place_tables(boundary_path: str) -> tuple[dict, dict, dict, dict]:
     local = np.where(munis["reg_nis"] == "02000", munis["name_nl"], munis["name_fr"])
     names = dict(zip(munis["nis"], local))
     cities = names | gazetteer.english_names()
-    reps = munis.geometry.representative_point()
-    reps_m = dict(zip(munis["nis"], zip(reps.x, reps.y)))
-    regions = boundaries.units("region")
-    rreps = regions.geometry.representative_point()
-    reps_r = dict(zip(regions["code"], zip(rreps.x, rreps.y)))
-    return names, cities, reps_m, reps_r
+    return names, cities, boundaries.representative_points("municipality"), boundaries.representative_points("region")
 
 
 def derive(frame: pd.DataFrame, *, munis=None) -> pd.DataFrame:
@@ -231,10 +226,16 @@ def derive(frame: pd.DataFrame, *, munis=None) -> pd.DataFrame:
     del munis  # the tables come from the cached boundary file
     names, cities, reps_m, reps_r = _place_tables(str(boundaries.boundary_file()))
     out = frame.copy()
-    out["year"] = out["date"].dt.year.astype("int64")
-    out["month"] = np.where(out["date_precision"] == "year", "", out["date"].dt.strftime("%Y-%m"))
-    out["network_list"] = out["networks"].fillna("").map(
-        lambda s: [n.strip() for n in str(s).split(";") if n.strip()])
+    year = out["date"].dt.year.to_numpy(dtype="int64")
+    month_code = year * 12 + out["date"].dt.month.to_numpy(dtype="int64") - 1
+    labels = {int(c): f"{c // 12:04d}-{c % 12 + 1:02d}" for c in np.unique(month_code)}
+    out["year"] = year
+    out["month"] = np.where(out["date_precision"].to_numpy() == "year", "",
+                            pd.Series(month_code, index=out.index).map(labels).to_numpy())
+    # tuples: immutable, and one shared empty tuple for the many rows without a network
+    networks = out["networks"].fillna("").astype(str)
+    parsed = {text: tuple(n.strip() for n in text.split(";") if n.strip()) for text in networks.unique()}
+    out["network_list"] = networks.map(parsed)
     nis = out["municipality_nis"].fillna("")
     region = out["region_nis"].fillna("")
     out["municipality_name"] = nis.map(names).fillna("")

@@ -24,6 +24,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
+from geo import boundaries
 from geo._paths import ROOT
 from geo.aggregate import Counted
 from geo.classify import Classes
@@ -159,27 +160,36 @@ class Symbol:
     label: str
 
 
-def incident_symbols(incidents: pd.DataFrame) -> tuple[list[Symbol], pd.DataFrame]:
+def incident_symbols(incidents: pd.DataFrame, *, max_places: int = 1500) -> tuple[list[Symbol], pd.DataFrame]:
     """Map 1's symbols: one per place known to the point or municipality and category (attack;
-    arrest action revealing a plot; arrest action), sized by the number of sites there. Rows known
-    only to a region are not drawn as points: they come back as a table (region, count) to show
-    as a count on the region."""
-    frame = incidents.copy()
-    frame["category"] = np.select(
-        [frame["kind"] == "attack", (frame["kind"] == "plot") | frame["plot"].astype(bool),
-         frame["kind"] == "arrest_action"],
-        ["attack", "plot", "arrest_action"], default="other")
+    arrest action revealing a plot; arrest action; other), sized by the number of sites there.
+    With more than ``max_places`` distinct places (large imported datasets), symbols are grouped
+    by municipality instead, at its representative point, so the map stays light. Rows known only
+    to a region are not drawn as points: they come back as a table (region, count) to show as a
+    count on the region."""
+    frame = incidents.assign(category=np.select(
+        [incidents["kind"] == "attack", (incidents["kind"] == "plot") | incidents["plot"].astype(bool),
+         incidents["kind"] == "arrest_action"],
+        ["attack", "plot", "arrest_action"], default="other"))
     located = frame[frame["geo_precision"].isin(("point", "municipality")) & frame["lat"].notna()]
+    grouped = len(located[["lat", "lon"]].drop_duplicates()) > max_places
+    if grouped:
+        reps = boundaries.representative_points("municipality")
+        located = located.assign(lon=located["municipality_nis"].map(lambda c: reps[c][0]),
+                                 lat=located["municipality_nis"].map(lambda c: reps[c][1]))
+    stats = located.groupby(["lat", "lon", "category"], sort=True).agg(
+        n=("site_id", "size"), where=("municipality_name", "first"), city=("city", "first"),
+        places=("place", "nunique"), place=("place", "first"), description=("description", "first"))
     symbols = []
-    for (lat, lon, cat), rows in located.groupby(["lat", "lon", "category"], sort=True):
-        places = sorted({str(p) for p in rows["place"]})
-        where = rows["municipality_name"].iloc[0] or rows["city"].iloc[0]
-        n = len(rows)
-        label = f"{KIND_STYLE[cat][0]}: {n} site{'s' if n != 1 else ''} · {where}"
-        if len(places) <= 3:
-            label += " · " + "; ".join(places)
-        if n == 1 and str(rows["description"].iloc[0]).strip():
-            label += " · " + str(rows["description"].iloc[0])[:160]
+    for (lat, lon, cat), r in stats.iterrows():
+        n = int(r["n"])
+        label = f"{KIND_STYLE[cat][0]}: {n:,} site{'s' if n != 1 else ''} · {r['where'] or r['city']}"
+        if grouped:
+            label += " (grouped by municipality)"
+        elif r["places"] == 1:
+            label += f" · {r['place']}"
+        if n == 1 and str(r["description"]).strip():
+            label += " · " + str(r["description"])[:160]
         symbols.append(Symbol(float(lat), float(lon), cat, n, label))
     regional = (frame[(frame["geo_precision"] == "region") & (frame["region_nis"].fillna("") != "")]
                 .groupby(["region_nis", "region_name"]).agg(count=("site_id", "size"),
@@ -198,7 +208,7 @@ def incidents_layer(incidents: pd.DataFrame, *, name: str = "incidents") -> foli
         _, color, scale = KIND_STYLE[s.category]
         folium.CircleMarker(
             location=[s.lat, s.lon],
-            radius=float(4 + 3.2 * np.sqrt(s.count) * scale),
+            radius=float(min(4 + 3.2 * np.sqrt(s.count) * scale, 40)),
             color="#ffffff", weight=1, fill=True, fill_color=color, fill_opacity=0.9,
             tooltip=folium.Tooltip(_esc(s.label)),
         ).add_to(group)

@@ -338,8 +338,15 @@ INCIDENT_COLUMNS = ["date", "date_precision", "kind", "link", "plot", "place", "
                     "networks", "n_arrested", "provenance", "source", "description"]
 
 
+MAX_TABLE_ROWS = 5_000
+
+
 def incident_table(rows: pd.DataFrame, *, height: int | None = None) -> None:
-    """A table of incidents; st.dataframe shows text as text (no HTML is interpreted)."""
+    """A table of incidents; st.dataframe shows text as text (no HTML is interpreted). Large
+    tables show their first rows only (the downloads carry them all)."""
+    if len(rows) > MAX_TABLE_ROWS:
+        st.caption(f"Showing the first {MAX_TABLE_ROWS:,} of {len(rows):,} rows; the downloads hold them all.")
+        rows = rows.head(MAX_TABLE_ROWS)
     shown = rows[INCIDENT_COLUMNS].copy()
     shown["date"] = shown["date"].dt.strftime("%Y-%m-%d")
     st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from geo import ui
+from geo import filters, ui
 
 sel = ui.selection()
 st.title("Data")
@@ -14,10 +14,7 @@ st.markdown(
     "- **imported**: a row of a file you imported; `source` names the file and its row."
 )
 query = st.text_input("Search", placeholder="Words in place, description, networks, source…")
-rows = sel.rows
-if query:
-    text = rows[["place", "description", "networks", "source", "city"]].astype(str).agg(" ".join, axis=1)
-    rows = rows[text.str.contains(query, case=False, regex=False)]
+rows = filters.search(sel.rows, query)
 st.caption(f"{len(rows)} of {len(sel.all)} records shown.")
 ui.provenance_note(rows)
 ui.incident_table(rows, height=560)

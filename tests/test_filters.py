@@ -26,3 +26,11 @@ def test_query_round_trip_and_bad_links_are_ignored():
 def test_describe_names_the_choices():
     line = Filters(years=(2016, 2016), cities=("Charleroi",), kinds=("attack",)).describe(all_years=(2014, 2017))
     assert "years 2016" in line and "Charleroi" in line and "Attack" in line
+
+
+def test_search_is_literal_and_case_insensitive(tiny_incidents):
+    from geo.filters import search
+
+    assert set(search(tiny_incidents, "MAALBEEK")["site_id"]) == {"S4b"}
+    assert search(tiny_incidents, "(.*")["site_id"].tolist() == []  # not a pattern
+    assert len(search(tiny_incidents, "  ")) == len(tiny_incidents)
