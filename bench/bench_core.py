@@ -5,17 +5,9 @@ which is what a page rerun pays (the loaders are cached; counts are computed eac
 
 from __future__ import annotations
 
-import statistics
 import time
 
-
-def _median(fn, repeat: int = 7) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+from bench._timing import median_time
 
 
 def _all_counts():
@@ -45,7 +37,7 @@ def run() -> dict[str, float]:
     return {
         "core: read and repair the boundary file, cold (s)": read_boundaries,
         "core: load incidents + every count + report check, first time (s)": cold,
-        "core: load incidents + every count + report check, after first load (s)": _median(_all_counts),
+        "core: load incidents + every count + report check, after first load (s)": median_time(_all_counts, repeat=7),
     }
 
 

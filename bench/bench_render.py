@@ -6,17 +6,9 @@ in this process (projects and caches the geometry); warm = median of later calls
 
 from __future__ import annotations
 
-import statistics
 import time
 
-
-def _median(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+from bench._timing import median_time
 
 
 def _incidents():
@@ -50,10 +42,10 @@ def run() -> dict[str, float]:
     t = time.perf_counter()
     render.render_map_png(data, view="belgium", level="municipality", size="screen")
     cold = time.perf_counter() - t
-    screen = _median(lambda: render.render_map_png(data, view="belgium", level="municipality", size="screen"))
-    print_ = _median(lambda: render.render_map_png(data, view="belgium", level="municipality", size="print"))
-    brussels = _median(lambda: render.render_map_png(data, view="brussels", size="screen"))
-    gif = _median(lambda: render.render_animation_gif(data, view="belgium", period="year"), repeat=3)
+    screen = median_time(lambda: render.render_map_png(data, view="belgium", level="municipality", size="screen"), repeat=5)
+    print_ = median_time(lambda: render.render_map_png(data, view="belgium", level="municipality", size="print"), repeat=5)
+    brussels = median_time(lambda: render.render_map_png(data, view="brussels", size="screen"), repeat=5)
+    gif = median_time(lambda: render.render_animation_gif(data, view="belgium", period="year"), repeat=3)
     return {
         "render: national municipality PNG, screen 1600 px, first call (s)": cold,
         "render: national municipality PNG, screen 1600 px, median of 5 (s)": screen,
