@@ -151,6 +151,20 @@ def choropleth_layer(
     return group
 
 
+def symbol_category(incidents: pd.DataFrame) -> pd.Series:
+    """Each row's Map 1 symbol kind: attack; plot (a plot kind, or an arrest action that revealed
+    one); arrest action; other (imported categories)."""
+    return pd.Series(np.select(
+        [incidents["kind"] == "attack", (incidents["kind"] == "plot") | incidents["plot"].astype(bool),
+         incidents["kind"] == "arrest_action"],
+        ["attack", "plot", "arrest_action"], default="other"), index=incidents.index)
+
+
+def symbol_radius_px(count: int, category: str) -> float:
+    """A symbol's radius in CSS pixels: 4 + 3.2 √n, attacks a quarter larger, at most 40."""
+    return float(min(4 + 3.2 * np.sqrt(count) * KIND_STYLE[category][2], 40))
+
+
 @dataclass(frozen=True)
 class Symbol:
     lat: float
@@ -167,10 +181,7 @@ def incident_symbols(incidents: pd.DataFrame, *, max_places: int = 1500) -> tupl
     by municipality instead, at its representative point, so the map stays light. Rows known only
     to a region are not drawn as points: they come back as a table (region, count) to show as a
     count on the region."""
-    frame = incidents.assign(category=np.select(
-        [incidents["kind"] == "attack", (incidents["kind"] == "plot") | incidents["plot"].astype(bool),
-         incidents["kind"] == "arrest_action"],
-        ["attack", "plot", "arrest_action"], default="other"))
+    frame = incidents.assign(category=symbol_category(incidents))
     located = frame[frame["geo_precision"].isin(("point", "municipality")) & frame["lat"].notna()]
     grouped = len(located[["lat", "lon"]].drop_duplicates()) > max_places
     if grouped:
@@ -205,10 +216,10 @@ def incidents_layer(incidents: pd.DataFrame, *, name: str = "incidents") -> foli
     group = folium.FeatureGroup(name=name)
     order = {"other": 0, "arrest_action": 1, "plot": 2, "attack": 3}
     for s in sorted(symbols, key=lambda s: order[s.category]):
-        _, color, scale = KIND_STYLE[s.category]
+        color = KIND_STYLE[s.category][1]
         folium.CircleMarker(
             location=[s.lat, s.lon],
-            radius=float(min(4 + 3.2 * np.sqrt(s.count) * scale, 40)),
+            radius=symbol_radius_px(s.count, s.category),
             color="#ffffff", weight=1, fill=True, fill_color=color, fill_opacity=0.9,
             tooltip=folium.Tooltip(_esc(s.label)),
         ).add_to(group)

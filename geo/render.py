@@ -1,8 +1,11 @@
-"""Static maps for print and sharing: PNG choropleths and GIF animations, with no browser.
+"""Static maps for print and sharing: PNG choropleths, the symbol map of Map 1 and GIF
+animations, with no browser.
 
 The maps show exactly what the web maps show: the units of a view (:func:`geo.views.view_units`,
 full-resolution geometry), counts from :func:`geo.aggregate.count_by_unit`, and classes and
-colours from :func:`geo.classify.classify`. Every image carries its honesty lines (DESIGN.md §4):
+colours from :func:`geo.classify.classify`; the symbol map draws the symbols of
+:func:`geo.maps.incident_symbols` in the web map's colours and sizes, and the sites known only to
+a region as a count box on it, never as points. Every image carries its honesty lines (DESIGN.md §4):
 the filters, how many reconstructed records it includes, what could not be placed on its level,
 and the credits.
 
@@ -36,11 +39,12 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PatchCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 from pyproj import Transformer
 
-from geo import aggregate, boundaries
+from geo import aggregate, boundaries, maps
 from geo.boundaries import Level
 from geo.classify import NO_DATA_COLOR, ZERO_COLOR, Classes
 from geo.classify import classify as _classify_values
@@ -271,11 +275,11 @@ def _halo(fontsize: float) -> list:
     return [patheffects.withStroke(linewidth=max(1.0, 0.34 * fontsize), foreground="white")]
 
 
-def _scale_bar(ax, limits, lay: Layout) -> None:
-    """A two-segment bar of a round length near a fifth of the map width (EPSG:31370 metres)."""
+def _scale_bar(ax, limits, lay: Layout, share: float = 0.2) -> None:
+    """A two-segment bar of a round length up to ``share`` of the map width (EPSG:31370 metres)."""
     minx, miny, maxx, maxy = limits
     width = maxx - minx
-    length = _nice_length(width / 5)
+    length = _nice_length(width * share)
     x0 = minx + width * 0.03
     y0 = miny + (maxy - miny) * 0.035
     h = (maxy - miny) * 0.009
@@ -325,6 +329,50 @@ def _overlaps(box, placed) -> bool:
     return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in placed)
 
 
+def _label_candidates(geom, anchor, w_m: float, h_m: float, *,
+                      min_share: float = 0.0) -> list[tuple[float, float, bool]]:
+    """Spots (x, y, inside) for a label box of ``w_m`` × ``h_m`` map units: inside ``geom`` first
+    (the anchor, then a grid; the spots holding most of the box, then the nearest to the anchor;
+    only those holding at least ``min_share`` of it), then rings around the anchor (drawn with a
+    leader line)."""
+    minx, miny, maxx, maxy = geom.bounds
+    gx, gy = np.meshgrid(np.linspace(minx, maxx, 13)[1:-1], np.linspace(miny, maxy, 13)[1:-1])
+    pts = np.column_stack([np.r_[anchor.x, gx.ravel()], np.r_[anchor.y, gy.ravel()]])
+    inside = shapely.contains_xy(geom, pts[:, 0], pts[:, 1])
+    inside[0] = True
+    pts = pts[inside]
+    boxes = shapely.box(pts[:, 0] - w_m / 2, pts[:, 1] - h_m / 2, pts[:, 0] + w_m / 2, pts[:, 1] + h_m / 2)
+    share = np.round(shapely.area(shapely.intersection(boxes, geom)) / (w_m * h_m), 1)
+    dist = np.hypot(pts[:, 0] - anchor.x, pts[:, 1] - anchor.y)
+    order = np.lexsort((dist, -share))
+    candidates = [(pts[i, 0], pts[i, 1], True) for i in order if share[i] >= min_share]
+    for ring in range(1, 7):
+        r = ring * 0.9 * max(h_m, 0.5 * w_m) + math.sqrt(geom.area / math.pi) * 0.3
+        for angle in np.linspace(0, 2 * np.pi, 16, endpoint=False):
+            candidates.append((anchor.x + r * math.cos(angle), anchor.y + r * math.sin(angle), False))
+    return candidates
+
+
+def _free_spot(candidates, trans, w_px: float, h_px: float, frame, placed):
+    """The first candidate whose box (pixels) lies within ``frame`` and clear of ``placed``:
+    (x, y, inside, box), or None."""
+    for x, y, is_inside in candidates:
+        cx, cy = trans.transform((x, y))
+        box = (cx - w_px / 2, cy - h_px / 2, cx + w_px / 2, cy + h_px / 2)
+        within = frame.x0 <= box[0] and box[2] <= frame.x1 and frame.y0 <= box[1] and box[3] <= frame.y1
+        if within and not _overlaps(box, placed):
+            return x, y, is_inside, box
+    return None
+
+
+def _leader(ax, anchor, x: float, y: float, lay: Layout, zorder: float = 6) -> None:
+    """A line from a unit's anchor to its label, with a dot on the anchor."""
+    ax.plot([anchor.x, x], [anchor.y, y], color="#222222", linewidth=lay.outline * 0.8,
+            zorder=zorder, solid_capstyle="round")
+    ax.plot([anchor.x], [anchor.y], marker="o", markersize=lay.label * 0.25, color="#222222",
+            zorder=zorder)
+
+
 def _place_labels(ax, canvas: FigureCanvasAgg, geo: _ViewGeometry, lay: Layout,
                   values: Sequence[str] | None = None) -> None:
     """Label every unit with its local name (and its value, when given and not empty), greedily,
@@ -347,33 +395,9 @@ def _place_labels(ax, canvas: FigureCanvasAgg, geo: _ViewGeometry, lay: Layout,
                        linespacing=0.95, path_effects=_halo(lay.label))
         bb = text.get_window_extent(renderer)
         w_px, h_px = bb.width + 2 * pad, bb.height + 2 * pad
-        w_m, h_m = w_px / px_per_m, h_px / px_per_m
         anchor = _anchor_point(geom)
-        # inside candidates: the anchor, then a grid over the unit
-        minx, miny, maxx, maxy = geom.bounds
-        gx, gy = np.meshgrid(np.linspace(minx, maxx, 13)[1:-1], np.linspace(miny, maxy, 13)[1:-1])
-        pts = np.column_stack([np.r_[anchor.x, gx.ravel()], np.r_[anchor.y, gy.ravel()]])
-        inside = shapely.contains_xy(geom, pts[:, 0], pts[:, 1])
-        inside[0] = True
-        pts = pts[inside]
-        boxes = shapely.box(pts[:, 0] - w_m / 2, pts[:, 1] - h_m / 2, pts[:, 0] + w_m / 2, pts[:, 1] + h_m / 2)
-        share = np.round(shapely.area(shapely.intersection(boxes, geom)) / (w_m * h_m), 1)
-        dist = np.hypot(pts[:, 0] - anchor.x, pts[:, 1] - anchor.y)
-        order = np.lexsort((dist, -share))
-        candidates = [(pts[i, 0], pts[i, 1], True) for i in order]
-        # outside candidates, with a leader line
-        for ring in range(1, 7):
-            r = ring * 0.9 * max(h_m, 0.5 * w_m) + math.sqrt(geom.area / math.pi) * 0.3
-            for angle in np.linspace(0, 2 * np.pi, 16, endpoint=False):
-                candidates.append((anchor.x + r * math.cos(angle), anchor.y + r * math.sin(angle), False))
-        chosen = None
-        for x, y, is_inside in candidates:
-            cx, cy = trans.transform((x, y))
-            box = (cx - w_px / 2, cy - h_px / 2, cx + w_px / 2, cy + h_px / 2)
-            within = frame.x0 <= box[0] and box[2] <= frame.x1 and frame.y0 <= box[1] and box[3] <= frame.y1
-            if within and not _overlaps(box, placed):
-                chosen = (x, y, is_inside, box)
-                break
+        candidates = _label_candidates(geom, anchor, w_px / px_per_m, h_px / px_per_m)
+        chosen = _free_spot(candidates, trans, w_px, h_px, frame, placed)
         if chosen is None:  # nowhere free: keep the deepest point, overlapping
             cx, cy = trans.transform((anchor.x, anchor.y))
             chosen = (anchor.x, anchor.y, True, (cx - w_px / 2, cy - h_px / 2, cx + w_px / 2, cy + h_px / 2))
@@ -381,10 +405,7 @@ def _place_labels(ax, canvas: FigureCanvasAgg, geo: _ViewGeometry, lay: Layout,
         text.set_position((x, y))
         placed.append(box)
         if not is_inside:
-            ax.plot([anchor.x, x], [anchor.y, y], color="#222222", linewidth=lay.outline * 0.8,
-                    zorder=6, solid_capstyle="round")
-            ax.plot([anchor.x], [anchor.y], marker="o", markersize=lay.label * 0.25, color="#222222",
-                    zorder=6)
+            _leader(ax, anchor, x, y, lay)
 
 
 @dataclass
@@ -396,6 +417,8 @@ class _Canvas:
     layout: Layout
     stamp: object | None = None
     hatch: PatchCollection | None = None
+    #: the side panel's free space under the legend and notes (figure fraction x0, y0, x1, y1)
+    panel_free: tuple[float, float, float, float] | None = None
 
     def frames(self, states: Sequence[tuple[Sequence[str], str]]):
         """RGB arrays of the figure for each (fill colours, stamp) state, fast: the static parts
@@ -440,6 +463,29 @@ class _Canvas:
                 a.set_visible(True)
 
 
+def _fit_limits(bounds: tuple[float, float, float, float], w: float, h: float) -> tuple[float, float, float, float]:
+    """``bounds`` widened on one side to the shape ``w`` × ``h`` (equal scale in x and y)."""
+    bx, by, bx2, by2 = bounds
+    cx, cy = (bx + bx2) / 2, (by + by2) / 2
+    half_w, half_h = (bx2 - bx) / 2, (by2 - by) / 2
+    if half_w / half_h < w / h:
+        half_w = half_h * w / h
+    else:
+        half_h = half_w * h / w
+    return cx - half_w, cy - half_h, cx + half_w, cy + half_h
+
+
+def _map_box(geo: _ViewGeometry, lay: Layout) -> tuple[float, float, tuple[float, float, float, float]]:
+    """The map's width and height (inches) and its limits (EPSG:31370): the view's extent,
+    widened on one side to the map's shape."""
+    W = lay.width_in
+    map_w = _MAP_W * W
+    bx, by, bx2, by2 = geo.bounds
+    aspect = (bx2 - bx) / (by2 - by)
+    map_h = min(max(map_w / aspect, 0.5 * W), 0.72 * W)
+    return map_w, map_h, _fit_limits(geo.bounds, map_w, map_h)
+
+
 def _build_figure(
     geo: _ViewGeometry,
     *,
@@ -454,15 +500,16 @@ def _build_figure(
     label_units: bool,
     label_values: Sequence[str] | None = None,
     stamp: str | None = None,
+    symbol_items: Sequence[tuple[str, str, float]] = (),
+    edgecolor: str = EDGE_COLOR,
 ) -> _Canvas:
     """Lay out title, map, side panel (legend, notes, period stamp) and captions. The figure is
-    ``lay.width_in`` wide; its height follows the view's shape."""
+    ``lay.width_in`` wide; its height follows the view's shape. ``legend_items`` are drawn as
+    filled boxes (colour, label, hatch), then ``symbol_items`` as circles (colour, label,
+    diameter in points)."""
     W = lay.width_in
     margin = 0.015 * W
-    map_w = _MAP_W * W
-    bx, by, bx2, by2 = geo.bounds
-    aspect = (bx2 - bx) / (by2 - by)
-    map_h = min(max(map_w / aspect, 0.5 * W), 0.72 * W)
+    map_w, map_h, limits = _map_box(geo, lay)
     cap_w = W - 2 * margin
     cap_lines = [ln for c in captions for ln in _wrap(c, lay.caption, cap_w)]
     line_in = lambda fs: fs * 1.35 / 72  # noqa: E731
@@ -474,20 +521,12 @@ def _build_figure(
     map_bottom = (caption_h + margin) / H
     ax = fig.add_axes((margin / W, map_bottom, map_w / W, map_h / H))
     ax.set_axis_off()
-    # Limits: the view's extent, widened on one side to the axes' shape (equal scale in x and y).
-    cx, cy = (bx + bx2) / 2, (by + by2) / 2
-    half_w, half_h = (bx2 - bx) / 2, (by2 - by) / 2
-    if half_w / half_h < map_w / map_h:
-        half_w = half_h * map_w / map_h
-    else:
-        half_h = half_w * map_h / map_w
-    limits = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
     ax.set_xlim(limits[0], limits[2])
     ax.set_ylim(limits[1], limits[3])
     ax.set_aspect("equal", adjustable="box")
 
     fills = PatchCollection([PathPatch(p) for p in geo.paths], facecolors=list(facecolors),
-                            edgecolors=EDGE_COLOR, linewidths=lay.edge, zorder=2)
+                            edgecolors=edgecolor, linewidths=lay.edge, zorder=2)
     ax.add_collection(fills)
     hatch = None
     if hatched is not None and any(hatched):
@@ -506,16 +545,24 @@ def _build_figure(
     # Side panel: legend, then notes, then (animations) the period stamp.
     panel_x = (2 * margin + map_w) / W + 0.01
     panel_w_in = (1 - panel_x) * W - margin
-    label_w_in = panel_w_in - 3.2 * lay.text / 72  # the handle and its gap
+    # handles wide and tall enough for the largest circle (row heights are all the same)
+    biggest = max((d for _, _, d in symbol_items), default=0.0)
+    handle_w = max(2.2, (biggest + 0.2 * lay.text) / lay.text)
+    handle_h = max(1.3, (biggest + 0.1 * lay.text) / lay.text)
+    label_w_in = panel_w_in - (handle_w + 1.0) * lay.text / 72  # the handle and its gap
     handles = [Patch(facecolor=c, edgecolor=EDGE_COLOR, linewidth=lay.edge * 2, hatch=h,
                      label="\n".join(_wrap(lab, lay.text, label_w_in)))
                for c, lab, h in legend_items]
+    handles += [Line2D([], [], linestyle="none", marker="o", markersize=d,
+                       markerfacecolor=to_rgba(c, SYMBOL_ALPHA), markeredgecolor="white",
+                       markeredgewidth=_symbol_edge(lay), label="\n".join(_wrap(lab, lay.text, label_w_in)))
+                for c, lab, d in symbol_items]
     top = map_bottom + map_h / H
     leg = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(panel_x, top),
                      frameon=False, fontsize=lay.text,
                      title="\n".join(_wrap(legend_title, lay.text, panel_w_in)),
-                     title_fontsize=lay.text, alignment="left", handlelength=2.2, handleheight=1.3,
-                     labelspacing=0.45, borderaxespad=0, borderpad=0)
+                     title_fontsize=lay.text, alignment="left", handlelength=handle_w,
+                     handleheight=handle_h, labelspacing=0.45, borderaxespad=0, borderpad=0)
     leg.get_title().set_fontweight("bold")
     canvas.draw()  # the legend's height is known only once drawn
     box = leg.get_window_extent().transformed(fig.transFigure.inverted())
@@ -535,7 +582,8 @@ def _build_figure(
 
     fig.text(margin / W, margin / H, "\n".join(cap_lines), fontsize=lay.caption, va="bottom",
              ha="left", color="#333333", linespacing=1.35)
-    return _Canvas(fig, ax, canvas, fills, lay, stamp_artist, hatch)
+    free = (panel_x, map_bottom, 1 - margin / W, y) if stamp is None else None
+    return _Canvas(fig, ax, canvas, fills, lay, stamp_artist, hatch, free)
 
 
 def _png_bytes(c: _Canvas) -> bytes:
@@ -549,8 +597,29 @@ def _png_bytes(c: _Canvas) -> bytes:
 # Public API
 
 
+def _pixel_mapper(ax, height: int) -> Callable[[float, float], tuple[float, float]]:
+    """lon/lat (EPSG:4326) → (column, row) of the image's pixels, from top-left, as drawn now."""
+    trans = ax.transData.frozen()
+
+    def to_pixel(lon: float, lat: float) -> tuple[float, float]:
+        x, y = _to_draw().transform(lon, lat)
+        px, py = trans.transform((x, y))
+        return float(px), float(height - py)
+
+    return to_pixel
+
+
+class _PixelOf:
+    _to_pixel: Callable[[float, float], tuple[float, float]]
+
+    def pixel_of(self, lon: float, lat: float) -> tuple[int, int]:
+        """(column, row) of the image's pixel at ``lon``/``lat`` (EPSG:4326), 0-based from top-left."""
+        x, y = self._to_pixel(lon, lat)
+        return int(round(x)), int(round(y))
+
+
 @dataclass(frozen=True)
-class RenderedMap:
+class RenderedMap(_PixelOf):
     """A rendered map: the PNG and what was drawn, plus the map's lon/lat → pixel mapping."""
 
     png: bytes
@@ -563,11 +632,6 @@ class RenderedMap:
     notes: tuple[str, ...]
     legend: tuple[tuple[str, str, str | None], ...]
     _to_pixel: Callable[[float, float], tuple[float, float]]
-
-    def pixel_of(self, lon: float, lat: float) -> tuple[int, int]:
-        """(column, row) of the PNG pixel at ``lon``/``lat`` (EPSG:4326), 0-based from top-left."""
-        x, y = self._to_pixel(lon, lat)
-        return int(round(x)), int(round(y))
 
 
 def _value_column(metric: Metric) -> str:
@@ -656,16 +720,9 @@ def render_map(
         label_values=[_format_value(v, metric) for v in values],
     )
     png = _png_bytes(drawn)
-    trans = drawn.ax.transData.frozen()
     width, height = (int(round(v)) for v in drawn.fig.get_size_inches() * lay.dpi)
-
-    def to_pixel(lon: float, lat: float) -> tuple[float, float]:
-        x, y = _to_draw().transform(lon, lat)
-        px, py = trans.transform((x, y))
-        return float(px), float(height - py)
-
-    return RenderedMap(png, width, height, table, classes,
-                       counted.not_counted, tuple(captions), tuple(notes), tuple(legend), to_pixel)
+    return RenderedMap(png, width, height, table, classes, counted.not_counted, tuple(captions),
+                       tuple(notes), tuple(legend), _pixel_mapper(drawn.ax, height))
 
 
 def render_map_png(
@@ -689,6 +746,317 @@ def render_map_png(
     return render_map(incidents, view=view, level=level, metric=metric, unit=unit, filters=filters,
                       title=title, size=size, scheme=scheme, k=k,
                       total_reconstructed=total_reconstructed, all_years=all_years).png
+
+
+# --------------------------------------------------------------------------------------------
+# Map 1: incident symbols (the web map's geo.maps.incidents_layer, as a static image)
+
+MAP1_TITLE = "Map 1 · Attacks, plots and arrest actions"
+#: Drawing order of the symbol kinds, as on the web map: attacks on top.
+SYMBOL_ORDER = ("other", "arrest_action", "plot", "attack")
+SYMBOL_ALPHA = 0.9  # the web map's fill opacity
+LAND_COLOR = "#f7f7f5"  # the web map's municipality fill and outline
+LAND_EDGE = "#9a9a9a"
+SIZE_KEY_COLOR = "#8c8c8c"
+BOX_EDGE = "#444444"
+
+
+symbol_category = maps.symbol_category
+symbol_radius_px = maps.symbol_radius_px
+
+
+def _symbol_scale(lay: Layout) -> float:
+    """Points per CSS pixel: 0.75 on the screen layout; other layouts scale with their type."""
+    return 0.75 * lay.text / LAYOUTS["screen"].text
+
+
+def _symbol_edge(lay: Layout) -> float:
+    """The symbols' white ring (1 CSS pixel on the web map), in points."""
+    return _symbol_scale(lay)
+
+
+def size_key(max_count: int) -> list[int]:
+    """Reference counts for the size key: 1, a round 1-2-5 count between (nearest the geometric
+    middle), and the largest count at one place."""
+    if max_count <= 1:
+        return [1]
+    steps = [m * 10 ** e for e in range(7) for m in (1, 2, 5)]
+    between = [v for v in steps if 1 < v < max_count]
+    mid = min(between, key=lambda v: abs(math.log(v) - math.log(max_count) / 2)) if between else None
+    return [1, *([mid] if mid else []), max_count]
+
+
+def region_box_text(region_name: str, count: int) -> str:
+    """The text of a region's count box (the web map's, over two lines): the sites known only to
+    that region, which are never drawn as points."""
+    return f"{region_name}\n{count:,} site{'s' if count != 1 else ''} with no municipality detail"
+
+
+def inset_note(boxed: int) -> str:
+    """Under the Brussels inset's heading: the sites it cannot show."""
+    return (f"Not drawn: {boxed:,} {'site' if boxed == 1 else 'sites'} known only to the region "
+            "(box on the main map)")
+
+
+def symbol_notes(n_sites: int, symbols: Sequence[maps.Symbol], regional: pd.DataFrame, *,
+                 outside: int = 0) -> list[str]:
+    """The side panel's notes of the symbol map: what the boxes are, grouping, and every site that
+    is on no symbol and in no box, so that the numbers add up to ``n_sites``."""
+    notes = []
+    boxed = int(regional["count"].sum()) if len(regional) else 0
+    if boxed:
+        one = boxed == 1
+        notes.append(f"{boxed:,} {'site' if one else 'sites'} known only to {'its' if one else 'their'} "
+                     f"region {'is' if one else 'are'} counted in a box on the region, never drawn as points")
+    if any(s.label.endswith("(grouped by municipality)") for s in symbols):
+        notes.append("Too many places to draw one by one: symbols are grouped by municipality, at a point "
+                     "inside it")
+    missing = n_sites - sum(s.count for s in symbols) - boxed
+    if missing > 0:
+        notes.append(f"{missing:,} {'site' if missing == 1 else 'sites'} with no known place in Belgium "
+                     f"{'is' if missing == 1 else 'are'} not shown")
+    if outside:
+        notes.append(f"{outside:,} {'site lies' if outside == 1 else 'sites lie'} elsewhere in Belgium, "
+                     "outside this view")
+    return notes
+
+
+def _symbol_legend(incidents: pd.DataFrame, symbols: Sequence[maps.Symbol],
+                   lay: Layout) -> list[tuple[str, str, float]]:
+    """(colour, label, diameter in points) of the legend's circles: the kinds (as the web map's
+    legend: the report's three, and "other" when there are such rows), then the size key."""
+    kinds = ["attack", "plot", "arrest_action"]
+    if len(incidents) and (symbol_category(incidents) == "other").any():
+        kinds.append("other")
+    scale = _symbol_scale(lay)
+    items = [(maps.KIND_STYLE[k][1], maps.KIND_STYLE[k][0], 2 * scale * symbol_radius_px(1, k)) for k in kinds]
+    if symbols:
+        largest = max(s.count for s in symbols)
+        items.append(("none", "Size: sites at one place (attacks drawn a quarter larger)", 0.0))
+        for n in size_key(largest):
+            label = f"{n:,} site{'s' if n != 1 else ''}" + (" (the most at one place)" if n == largest > 1 else "")
+            items.append((SIZE_KEY_COLOR, label, 2 * scale * symbol_radius_px(n, "arrest_action")))
+    return items
+
+
+@lru_cache(maxsize=4)
+def _regions_cached(path: str) -> gpd.GeoDataFrame:
+    return boundaries.units("region").to_crs(DRAW_CRS).set_index("code")
+
+
+def _symbol_xy(symbols: Sequence[maps.Symbol]) -> np.ndarray:
+    if not symbols:
+        return np.zeros((0, 2))
+    x, y = _to_draw().transform([s.lon for s in symbols], [s.lat for s in symbols])
+    return np.column_stack([x, y])
+
+
+def _draw_symbols(ax, symbols: Sequence[maps.Symbol], lay: Layout) -> list[tuple[float, float, float, float]]:
+    """Circles of the kinds' colours, kinds in :data:`SYMBOL_ORDER` and larger under smaller;
+    returns their boxes in display pixels."""
+    if not symbols:
+        return []
+    order = sorted(symbols, key=lambda s: (SYMBOL_ORDER.index(s.category), -s.count))
+    xy = _symbol_xy(order)
+    radius = np.array([_symbol_scale(lay) * symbol_radius_px(s.count, s.category) for s in order])
+    ax.scatter(xy[:, 0], xy[:, 1], s=(2 * radius) ** 2, marker="o", linewidths=_symbol_edge(lay),
+               c=[to_rgba(maps.KIND_STYLE[s.category][1], SYMBOL_ALPHA) for s in order],
+               edgecolors="white", zorder=5)
+    centres = ax.transData.transform(xy)
+    r_px = (radius + _symbol_edge(lay)) * lay.dpi / 72
+    return [(cx - r, cy - r, cx + r, cy + r) for (cx, cy), r in zip(centres, r_px)]
+
+
+def _draw_region_boxes(ax, canvas: FigureCanvasAgg, regional: pd.DataFrame, lay: Layout,
+                       limits: tuple[float, float, float, float],
+                       placed: list[tuple[float, float, float, float]]) -> list[str]:
+    """A labelled count box for each region's sites known to it only: wholly inside the region
+    where a spot clear of the symbols and of other boxes exists, else beside it with a leader line
+    to the region's representative point. Returns the boxes' texts."""
+    renderer = canvas.get_renderer()
+    trans = ax.transData
+    (ox, _), (ux, _) = trans.transform([(0, 0), (1, 0)])
+    px_per_m = ux - ox
+    frame = ax.get_window_extent(renderer)
+    regions = _regions_cached(str(boundaries.boundary_file()))
+    view_box = shapely.box(*limits)
+    pad = 0.35 * lay.label  # the box's padding, points
+    gap = 0.3 * lay.label * lay.dpi / 72  # clear space around a box, pixels
+    todo = []
+    for r in regional.itertuples(index=False):
+        if r.region_nis not in regions.index:
+            continue
+        geom = shapely.intersection(regions.geometry[r.region_nis], view_box)
+        if geom.is_empty or geom.area == 0:
+            continue
+        todo.append((geom.area, r, geom))
+    texts = []
+    for _, r, geom in sorted(todo, key=lambda t: t[0]):  # smallest region first: hardest to fit
+        anchor = None
+        if pd.notna(r.lat) and pd.notna(r.lon):
+            anchor = shapely.Point(_to_draw().transform(r.lon, r.lat))
+        if anchor is None or not geom.contains(anchor):
+            anchor = _anchor_point(geom)
+        content = region_box_text(r.region_name, int(r.count))
+        text = ax.text(0, 0, content, fontsize=lay.label, ha="center", va="center", zorder=9,
+                       color="#111111", linespacing=1.2,
+                       bbox=dict(boxstyle=f"round,pad={pad / lay.label:.2f}", facecolor="white",
+                                 edgecolor=BOX_EDGE, linewidth=lay.outline * 0.8))
+        bb = text.get_window_extent(renderer)
+        w_px = bb.width + 2 * (pad * lay.dpi / 72 + gap)
+        h_px = bb.height + 2 * (pad * lay.dpi / 72 + gap)
+        candidates = _label_candidates(geom, anchor, w_px / px_per_m, h_px / px_per_m, min_share=0.95)
+        chosen = _free_spot(candidates, trans, w_px, h_px, frame, placed)
+        if chosen is None:  # nowhere free: on the region's point, over what is there
+            cx, cy = trans.transform((anchor.x, anchor.y))
+            chosen = (anchor.x, anchor.y, True, (cx - w_px / 2, cy - h_px / 2, cx + w_px / 2, cy + h_px / 2))
+        x, y, is_inside, box = chosen
+        text.set_position((x, y))
+        placed.append(box)
+        if not is_inside:
+            _leader(ax, anchor, x, y, lay, zorder=4.8)  # under the symbols: data stays on top
+        texts.append(content)
+    return texts
+
+
+#: The national symbol map's enlarged inset: where most places crowd together.
+INSET_VIEW: ViewName = "brussels"
+
+
+def _draw_inset(drawn: _Canvas, geo: _ViewGeometry, symbols: Sequence[maps.Symbol],
+                regional: pd.DataFrame, lay: Layout) -> object | None:
+    """An enlarged map of :data:`INSET_VIEW` with its symbols, in the side panel's free space (none
+    when too little is left), and a frame on the main map where it is. Its heading says how many
+    sites known only to the Brussels-Capital Region it cannot show."""
+    if drawn.panel_free is None:
+        return None
+    fig, W = drawn.fig, lay.width_in
+    H = fig.get_size_inches()[1]
+    x0, y0, x1, y1 = drawn.panel_free
+    heading = "\n".join(_wrap(f"Enlarged: {VIEW_SPECS[INSET_VIEW].title}", lay.text, (x1 - x0) * W))
+    boxed = regional.loc[regional["region_nis"] == boundaries.BRUSSELS_REGION, "count"].sum()
+    sub = "\n".join(_wrap(inset_note(int(boxed)), lay.caption, (x1 - x0) * W)) if boxed else ""
+    heading_h = ((heading.count("\n") + 1.8) * 1.2 * lay.text
+                 + (sub.count("\n") + 1.3) * 1.3 * lay.caption * bool(sub)) / 72 / H
+    box_w, box_h = (x1 - x0) * W, (y1 - y0 - heading_h) * H
+    if box_w < 0.2 * W or box_h < 0.15 * W:
+        return None
+    bounds = view_extent(INSET_VIEW)
+    bx, by, bx2, by2 = _to_draw().transform_bounds(*bounds, densify_pts=21)
+    aspect = (bx2 - bx) / (by2 - by)
+    w, h = (box_w, box_w / aspect) if box_w / aspect <= box_h else (box_h * aspect, box_h)
+    ax = fig.add_axes((x0, y0 + (box_h - h) / H, w / W, h / H))
+    limits = _fit_limits((bx, by, bx2, by2), w, h)
+    ax.set_xlim(limits[0], limits[2])
+    ax.set_ylim(limits[1], limits[3])
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_edgecolor(OUTLINE_COLOR)
+        spine.set_linewidth(lay.outline * 0.8)
+    ax.add_collection(PatchCollection([PathPatch(p) for p in geo.paths], facecolors=LAND_COLOR,
+                                      edgecolors=LAND_EDGE, linewidths=lay.edge * 1.5, zorder=2))
+    ax.add_collection(PatchCollection([PathPatch(p) for p in geo.outline], facecolors="none",
+                                      edgecolors=OUTLINE_COLOR, linewidths=lay.outline, zorder=4))
+    _draw_symbols(ax, symbols, lay)
+    _scale_bar(ax, limits, lay, share=0.4)
+    y = y0 + (box_h - h) / H + h / H + 0.6 * lay.text / 72 / H
+    if sub:
+        note = fig.text(x0, y, sub, fontsize=lay.caption, color="#222222", ha="left", va="bottom",
+                        linespacing=1.3)
+        y = note.get_window_extent(drawn.canvas.get_renderer()).transformed(fig.transFigure.inverted()).y1
+        y += 0.3 * lay.text / 72 / H
+    fig.text(x0, y, heading, fontsize=lay.text, fontweight="bold", ha="left", va="bottom", linespacing=1.2)
+    drawn.ax.add_patch(Rectangle((limits[0], limits[1]), limits[2] - limits[0], limits[3] - limits[1],
+                                 facecolor="none", edgecolor=OUTLINE_COLOR, linewidth=lay.outline * 0.8,
+                                 zorder=4.5))
+    return ax
+
+
+@dataclass(frozen=True)
+class RenderedSymbols(_PixelOf):
+    """A rendered symbol map (Map 1): the PNG and what was drawn, plus lon/lat → pixel."""
+
+    png: bytes
+    width: int
+    height: int
+    symbols: tuple[maps.Symbol, ...]
+    regional: pd.DataFrame
+    boxes: tuple[str, ...]
+    captions: tuple[str, ...]
+    notes: tuple[str, ...]
+    legend: tuple[tuple[str, str, float], ...]
+    _to_pixel: Callable[[float, float], tuple[float, float]]
+
+
+def render_symbols(
+    incidents: pd.DataFrame,
+    *,
+    view: ViewName = "belgium",
+    filters: Filters | None = None,
+    title: str | None = None,
+    size: Size = "screen",
+    total_reconstructed: int | None = None,
+    all_years: tuple[int, int] | None = None,
+) -> RenderedSymbols:
+    """Render the report's Map 1 for ``incidents`` (already filtered; ``filters`` only describes
+    them) and return the PNG with what was drawn: municipality outlines, one circle per place and
+    kind from :func:`geo.maps.incident_symbols` (the web map's colours and sizes), and a count box
+    on each region for the sites known only to it."""
+    if size not in ("screen", "print"):
+        raise ValueError(f"size must be 'screen' or 'print', not {size!r}")
+    geo = _view_geometry(view, "municipality")
+    lay = LAYOUTS[size]
+    symbols, regional = maps.incident_symbols(incidents)
+    _, _, limits = _map_box(geo, lay)
+    minx, miny, maxx, maxy = limits
+    xy = _symbol_xy(symbols)
+    seen = ((xy[:, 0] >= minx) & (xy[:, 0] <= maxx) & (xy[:, 1] >= miny) & (xy[:, 1] <= maxy)
+            if len(xy) else np.zeros(0, bool))
+    outside = sum(s.count for s, ok in zip(symbols, seen) if not ok)
+    shown = [s for s, ok in zip(symbols, seen) if ok]
+    if view != "belgium" and len(regional):  # regions outside the view get no box
+        inside = regional["region_nis"].isin(set(geo.units["reg_nis"]))
+        outside += int(regional.loc[~inside, "count"].sum())
+        regional = regional[inside]
+    notes = symbol_notes(len(incidents), shown, regional, outside=outside)
+    captions = caption_lines(incidents, filters=filters, all_years=all_years,
+                             total_reconstructed=total_reconstructed)
+    legend = _symbol_legend(incidents, symbols, lay)
+    drawn = _build_figure(
+        geo, lay=lay, facecolors=[LAND_COLOR] * len(geo.paths), hatched=None, edgecolor=LAND_EDGE,
+        title=title or f"{MAP1_TITLE} — {VIEW_SPECS[view].title}",
+        legend_title="Incident sites, by kind", legend_items=[], symbol_items=legend,
+        notes=notes, captions=captions, label_units=False,
+    )
+    renderer = drawn.canvas.get_renderer()
+    # keep the boxes off the scale bar, the north arrow and the symbols
+    placed = [tuple(a.get_window_extent(renderer).extents) for a in (*drawn.ax.texts, *drawn.ax.patches)]
+    placed += _draw_symbols(drawn.ax, shown, lay)
+    if view == "belgium" and shown:
+        _draw_inset(drawn, geo, shown, regional, lay)
+    boxes = _draw_region_boxes(drawn.ax, drawn.canvas, regional, lay, limits, placed)
+    png = _png_bytes(drawn)
+    width, height = (int(round(v)) for v in drawn.fig.get_size_inches() * lay.dpi)
+    return RenderedSymbols(png, width, height, tuple(shown), regional.reset_index(drop=True), tuple(boxes),
+                           tuple(captions), tuple(notes), tuple(legend), _pixel_mapper(drawn.ax, height))
+
+
+def render_symbols_png(
+    incidents: pd.DataFrame,
+    *,
+    view: ViewName = "belgium",
+    filters: Filters | None = None,
+    title: str | None = None,
+    size: Size = "screen",
+    total_reconstructed: int | None = None,
+    all_years: tuple[int, int] | None = None,
+) -> bytes:
+    """The report's Map 1 as a PNG (see :func:`render_symbols`): screen is 1600 px wide (100 dpi),
+    print 2250 px wide at 300 dpi (7.5 in). Drawn in EPSG:31370 (Belgian Lambert 72)."""
+    return render_symbols(incidents, view=view, filters=filters, title=title, size=size,
+                          total_reconstructed=total_reconstructed, all_years=all_years).png
 
 
 def animation_periods(incidents: pd.DataFrame, period: aggregate.Period) -> list[str]:
@@ -787,7 +1155,7 @@ class _PaletteMapper:
 
 
 @dataclass(frozen=True)
-class RenderedAnimation:
+class RenderedAnimation(_PixelOf):
     """A rendered GIF and what each frame shows, plus the frames' lon/lat → pixel mapping."""
 
     gif: bytes
@@ -800,11 +1168,6 @@ class RenderedAnimation:
     captions: tuple[str, ...]
     notes: tuple[str, ...]
     _to_pixel: Callable[[float, float], tuple[float, float]]
-
-    def pixel_of(self, lon: float, lat: float) -> tuple[int, int]:
-        """(column, row) of the frames' pixel at ``lon``/``lat`` (EPSG:4326), from top-left."""
-        x, y = self._to_pixel(lon, lat)
-        return int(round(x)), int(round(y))
 
 
 def render_animation(
@@ -868,16 +1231,9 @@ def render_animation(
     buf = io.BytesIO()
     images[0].save(buf, format="GIF", save_all=True, append_images=images[1:],
                    duration=int(round(frame_seconds * 1000)), loop=0, optimize=False, disposal=1)
-    trans = drawn.ax.transData.frozen()
     height, width = rgb[0].shape[:2]
-
-    def to_pixel(lon: float, lat: float) -> tuple[float, float]:
-        x, y = _to_draw().transform(lon, lat)
-        px, py = trans.transform((x, y))
-        return float(px), float(height - py)
-
     return RenderedAnimation(buf.getvalue(), width, height, tuple(periods), tuple(frames), left_out,
-                             classes, tuple(captions), tuple(notes), to_pixel)
+                             classes, tuple(captions), tuple(notes), _pixel_mapper(drawn.ax, height))
 
 
 def render_animation_gif(

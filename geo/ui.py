@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import aggregate, boundaries, incidents as incidents_mod, maps, store, views
+from geo import aggregate, incidents as incidents_mod, maps, store, views
 from geo.aggregate import Counted
 from geo.classify import Classes
 from geo.filters import KIND_LABELS, LINK_LABELS, Filters
@@ -384,24 +384,43 @@ def period_player(periods: Sequence[str], *, key: str, seconds: float = 0.9) -> 
 
 def downloads(sel: Selection, *, key: str, view: views.ViewName | None = None, level: str = "municipality",
               metric: str = "count", scheme: str = "FisherJenks", rows: pd.DataFrame | None = None,
-              counted: Counted | None = None, title: str | None = None, animation: dict | None = None) -> None:
+              counted: Counted | None = None, title: str | None = None, animation: dict | None = None,
+              symbols: bool = False) -> None:
     """Download buttons for what the page shows: the map as PNG (exactly this view, rendered
-    without a browser), the counts per unit and the incidents as CSV (spreadsheet-safe) and
-    GeoJSON, and the timeline as GIF. Files are made only when a button is clicked."""
+    without a browser: the choropleth, or with ``symbols`` the incident symbols of Map 1), the
+    counts per unit and the incidents as CSV (spreadsheet-safe) and GeoJSON, and the timeline as
+    GIF. Files are made only when a button is clicked."""
     from geo import export, render
 
     rows = sel.rows if rows is None else rows
-    recon_all = int((sel.all["provenance"] == "reconstructed").sum())
-    stem = export.safe_filename("-".join(p for p in (view or "incidents", level if view else "", metric if view else "") if p))
+
+    def n_recon(frame: pd.DataFrame) -> int:
+        return int((frame["provenance"] == "reconstructed").sum())
+
+    recon_all = n_recon(sel.all)
+    # The map's "the filters leave out K other reconstructed records" counts what the filters leave
+    # out, not what the page narrows further (one network, one period).
+    recon_map = recon_all - n_recon(sel.rows) + n_recon(rows)
+    if symbols:
+        stem = export.safe_filename(title or f"{view or 'belgium'}-incident-symbols")
+    else:
+        stem = export.safe_filename("-".join(p for p in (view or "incidents", level if view else "", metric if view else "") if p))
     with st.container(border=True):
         cols = st.columns([1.2, 1, 1, 1, 1])
         if view is not None:
             size = cols[0].radio("PNG size", ["screen", "print"], key=f"{key}_size", horizontal=True,
                                  format_func={"screen": "Screen (1600 px)", "print": "Print (300 dpi)"}.get)
+            if symbols:
+                def map_png() -> bytes:
+                    return render.render_symbols_png(rows, view=view, filters=sel.filters, size=size, title=title,
+                                                     total_reconstructed=recon_map, all_years=sel.all_years)
+            else:
+                def map_png() -> bytes:
+                    return render.render_map_png(
+                        rows, view=view, level=level, metric=metric, scheme=scheme, filters=sel.filters, size=size,
+                        title=title, total_reconstructed=recon_map, all_years=sel.all_years)
             cols[1].download_button(
-                "Map PNG", data=lambda: render.render_map_png(
-                    rows, view=view, level=level, metric=metric, scheme=scheme, filters=sel.filters, size=size,
-                    title=title, total_reconstructed=recon_all, all_years=sel.all_years),
+                "Map PNG", data=map_png,
                 file_name=f"{stem}.png", mime="image/png", on_click="ignore", icon=":material/image:",
                 key=f"{key}_png")
         if counted is not None:

@@ -20,4 +20,5 @@ base = maps.base_map("belgium", tiles=ui.tiles_on(), outlines=ui.view_units("bel
 ui.show_map(base, maps.incidents_layer(rows), key="networks_map")
 ui.symbol_legend(rows)
 ui.provenance_note(rows)
+ui.downloads(sel, key="networks", view="belgium", rows=rows, symbols=True, title=f"{network}: incident sites")
 ui.incident_table(rows)

@@ -195,3 +195,34 @@ def wait_for_paths(page, *, at_least: int = 1, index: int = 0, timeout: float = 
         time.sleep(0.05)
     raise TimeoutError(f"map {index} had {last} interactive paths after {timeout:.0f} s "
                        f"(wanted at least {at_least})")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless chromium for every browser test (two sync Playwright sessions cannot run at
+    once in one process)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch_browser(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def server(streamlit_server, browser):
+    """The session's server, opened once at / so that app.py has run in it (a first request to a
+    page such as /belgium on a fresh server is handled too, with one extra rerun: see
+    test_a_shared_link_works_as_the_first_request_of_a_fresh_server)."""
+    if not (ROOT / "data" / "incidents.csv").exists():
+        pytest.fail("data/incidents.csv is missing: the app cannot start without it")
+    context = browser.new_context()
+    try:
+        Offline().install(context)
+        page = context.new_page()
+        page.goto(streamlit_server.url + "/", wait_until="domcontentloaded")
+        page.wait_for_selector("h1", timeout=60_000)
+        wait_for_app(page)
+    finally:
+        context.close()
+    return streamlit_server

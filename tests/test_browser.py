@@ -9,25 +9,20 @@ to ``artifacts/screenshots/`` (git-ignored) for a person to look at.
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # _server, whatever pytest's import mode
 
-from _server import (  # noqa: E402
+from tests._server import (  # noqa: E402
     NOT_RUNNING,
     ROOT,
     Offline,
     StreamlitServer,
     fills,
-    launch_browser,
     map_frames,
-    streamlit_server,  # noqa: F401  (the session fixture)
     wait_for_app,
     wait_for_paths,
 )
@@ -89,31 +84,6 @@ class Watched:
 def _incidents_present():
     if not (ROOT / "data" / "incidents.csv").exists():
         pytest.fail("data/incidents.csv is missing: the app cannot start without it")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with playwright_sync.sync_playwright() as p:
-        b = launch_browser(p)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="session")
-def server(streamlit_server, browser):
-    """The session's server, opened once at / so that app.py has run in it: see
-    test_a_shared_link_works_as_the_first_request_of_a_fresh_server for why that matters while
-    the page scripts live in a folder named pages/ (the other tests then test one thing each)."""
-    context = browser.new_context()
-    try:
-        Offline().install(context)
-        page = context.new_page()
-        page.goto(streamlit_server.url + "/", wait_until="domcontentloaded")
-        page.wait_for_selector("h1", timeout=60_000)
-        wait_for_app(page)
-    finally:
-        context.close()
-    return streamlit_server
 
 
 @pytest.fixture

@@ -3,20 +3,13 @@ text on the map and in the table, and no script from it runs."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _server import (  # noqa: E402
+from tests._server import (  # noqa: E402
     ROOT,
     Offline,
-    launch_browser,
-    map_frames,
-    streamlit_server,  # noqa: F401  (the session fixture)
     wait_for_app,
     wait_for_paths,
 )
@@ -25,17 +18,16 @@ PAYLOAD = "<img src=x onerror=alert(1)>"
 OTHER_FILL = "#6f6f6f"  # geo.maps.KIND_STYLE["other"]
 
 
-def test_imported_html_is_shown_as_text_and_never_run(streamlit_server, tmp_path):
+def test_imported_html_is_shown_as_text_and_never_run(server, browser, tmp_path):
     csv = tmp_path / "xss.csv"
     csv.write_text(f'id,date,place,description\nx1,2016-03-22,Molenbeek,"{PAYLOAD}"\n', encoding="utf-8")
-    with playwright_sync.sync_playwright() as p:
-        browser = launch_browser(p)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
         offline = Offline().install(context)
         page = context.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(f"{streamlit_server.url}/data")
+        page.goto(f"{server.url}/data")
         wait_for_app(page)
         page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(csv))
         wait_for_app(page)
@@ -54,7 +46,7 @@ def test_imported_html_is_shown_as_text_and_never_run(streamlit_server, tmp_path
         assert page.locator("img[src='x']").count() == 0
 
         # the map (Overview, Map 1): the symbol's tooltip shows the description as text
-        page.goto(f"{streamlit_server.url}/?dataset=xss")
+        page.goto(f"{server.url}/?dataset=xss")
         wait_for_app(page)
         frame, _ = wait_for_paths(page, at_least=582)
         symbol = frame.locator(f"path.leaflet-interactive[fill='{OTHER_FILL}']")
@@ -71,6 +63,7 @@ def test_imported_html_is_shown_as_text_and_never_run(streamlit_server, tmp_path
         shots = ROOT / "artifacts" / "screenshots"
         shots.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(shots / "import-xss-map.png"), full_page=True)
-        browser.close()
+    finally:
+        context.close()
     assert dialogs == [], f"a script from the file ran: {dialogs}"
     assert offline.blocked == [], offline.blocked
