@@ -86,6 +86,8 @@ def fmt(value, unit: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if isinstance(value, (int, float)):
+        if unit == "×":  # a ratio measured in the same run: "5.5×"
+            return f"{value:.1f}×"
         if unit == "s":
             text = f"{value:.2f}"
         elif unit == "ms":

@@ -260,16 +260,9 @@ def units_containing(points: gpd.GeoSeries | np.ndarray, *, level: Level = "muni
 
     A point on a shared border goes to the unit with the smallest code among those that touch
     it (one documented rule, so results never depend on row order)."""
-    frame = _units_cached(str(boundary_file()), level)
-    geoms = points.values if isinstance(points, gpd.GeoSeries) else np.asarray(points)
-    tree = shapely.STRtree(frame.geometry.values)
-    pts_idx, unit_idx = tree.query(geoms, predicate="intersects")
-    codes = frame["code"].to_numpy()
-    result = np.full(len(geoms), None, dtype=object)
-    if len(pts_idx):
-        hits = pd.DataFrame({"p": pts_idx, "code": codes[unit_idx]}).groupby("p")["code"].min()
-        result[hits.index.to_numpy()] = hits.to_numpy()
-    return result
+    from geo import lookup  # imported here: geo.lookup imports this module
+
+    return lookup.codes_of_points(points, level=level)
 
 
 @lru_cache(maxsize=8)

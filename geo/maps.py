@@ -103,11 +103,11 @@ def choropleth_layer(
     """The data layer of a choropleth: every unit coloured by its class, with a tooltip giving
     its Dutch and French names, the count and the rate per 100,000 residents.
     ``units`` must have ``code`` and geometry; ``counted.table`` gives the numbers."""
-    numbers = counted.table.set_index("code")
+    numbers = counted.table.set_index("code").to_dict("index")
     what = "events" if counted.unit == "events" else "incidents"
     features, styles = [], {}
     for code, geom, name_nl, name_fr in zip(units["code"], units.geometry, units["name_nl"], units["name_fr"]):
-        row = numbers.loc[code] if code in numbers.index else None
+        row = numbers.get(code)
         count = int(row["count"]) if row is not None else 0
         rate = float(row["per_100k"]) if row is not None else float("nan")
         small = bool(row["small"]) if row is not None else False
