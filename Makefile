@@ -26,7 +26,7 @@ chromium:
 	  else echo "chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
 
 run: $(STAMP) boundaries
-	$(PY) -m streamlit run app.py --server.headless true --server.port $(PORT) \
+	$(PY) -m geo serve --server.headless true --server.port $(PORT) \
 	  --browser.gatherUsageStats false --server.enableStaticServing true
 
 test: $(STAMP) boundaries chromium

@@ -268,6 +268,26 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    """``streamlit run app.py`` with the heavy work done before the first visitor arrives: imports,
+    the boundary file read and repaired, the report's incidents validated, the web geometry
+    simplified, mapclassify imported — all cached in this process. Streamlit then runs as its own
+    command (``python -m streamlit``) in the same process, options passed through untouched."""
+    import runpy
+
+    from geo import classify, incidents, maps, views
+    from geo._paths import ROOT
+
+    for level in ("municipality", "province"):
+        views.view_units("belgium", level=level, web=True)
+    incidents.load_incidents()
+    classify.classify(list(range(20)))
+    maps.leaflet_assets()
+    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *args.streamlit_args]
+    runpy.run_module("streamlit", run_name="__main__", alter_sys=True)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m geo", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -279,6 +299,10 @@ def build_parser() -> argparse.ArgumentParser:
                          "municipality, codes and precision")
     loc.add_argument("query", nargs=argparse.REMAINDER, help="e.g. 50.8434,4.3772 or -1.5,50 or 1080 or Jumet")
     loc.set_defaults(func=_cmd_locate)
+    srv = sub.add_parser("serve", help="start the app (streamlit run app.py) with its data loaded "
+                         "before the first visitor; streamlit options pass through")
+    srv.add_argument("streamlit_args", nargs=argparse.REMAINDER)
+    srv.set_defaults(func=_cmd_serve)
     imp = sub.add_parser("import", help="import a CSV/Excel/GeoJSON/GeoPackage file (GTD and ACLED "
                          "exports recognised) and save it as a dataset")
     imp.add_argument("file")
@@ -307,12 +331,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["serve"]:  # everything after "serve" is streamlit's, untouched
+        return _cmd_serve(argparse.Namespace(streamlit_args=argv[1:]))
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:  # a negative coordinate ("-1.5,50") looks like an option to argparse
-        if args.command != "locate":
+        if args.command == "locate":
+            args.query = list(args.query) + extra
+        else:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
-        args.query = list(args.query) + extra
     try:
         return int(args.func(args))
     except AtlasError as exc:

@@ -570,3 +570,4 @@ def saved_datasets_panel() -> None:
                          file_name=f"{slug}-rejected.csv", mime="text/csv", on_click="ignore", key="manage_rejected")
     if right.button("Delete…", key="manage_delete"):
         _confirm_delete(slug, names[slug])
+

@@ -63,7 +63,7 @@ class StreamlitServer:
 
     def command(self) -> list[str]:
         return [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "geo", "serve",  # = streamlit run app.py, data loaded first
             "--server.headless", "true",
             "--server.port", str(self.port),
             "--server.address", "127.0.0.1",
