@@ -72,12 +72,16 @@ def level_codes(incidents: pd.DataFrame, level: Level) -> pd.Series:
     return codes.where(known, incidents["region_nis"].map(whole).fillna(""))
 
 
-def _not_counted(rows: pd.DataFrame, reason: str) -> pd.DataFrame:
-    cols = [c for c in ("site_id", "event_id", "place", "region_nis", "geo_precision",
-                        "date", "date_precision", "provenance") if c in rows]
-    out = rows[cols].copy()
+NOT_COUNTED_COLUMNS = ("site_id", "event_id", "place", "region_nis", "geo_precision", "date",
+                       "date_precision", "provenance")
+
+
+def _not_counted(incidents: pd.DataFrame, mask: pd.Series, reason: str) -> pd.DataFrame:
+    """The rows of ``mask`` (a few columns only: cheap on large tables), with ``reason``."""
+    cols = [c for c in NOT_COUNTED_COLUMNS if c in incidents]
+    out = incidents.loc[mask, cols].reset_index(drop=True)
     out["reason"] = reason
-    return out.reset_index(drop=True)
+    return out
 
 
 def count_by_unit(
@@ -97,15 +101,16 @@ def count_by_unit(
     units_frame = boundaries.units(level) if units_frame is None else units_frame
     codes = level_codes(incidents, level)
     known = codes != ""
-    counts = _size(incidents.assign(_code=codes)[known], ["_code"], unit) if known.any() else pd.Series(dtype="int64")
+    counts = (_size(pd.DataFrame({"_code": codes[known], "event_id": incidents.loc[known, "event_id"]}),
+                    ["_code"], unit) if known.any() else pd.Series(dtype="int64"))
     table = pd.DataFrame(units_frame[["code", "name_nl", "name_fr", "population"]])
     table["count"] = table["code"].map(counts).fillna(0).astype("int64")
     table["per_100k"] = np.where(table["population"] > 0, table["count"] / table["population"] * 1e5, np.nan)
     table["small"] = (table["count"] > 0) & (table["count"] < small_count)
     located = incidents["region_nis"].fillna("") != ""
     missing = pd.concat([
-        _not_counted(incidents[~known & located], f"known only to the region, not to the {level}"),
-        _not_counted(incidents[~known & ~located], "not located in Belgium"),
+        _not_counted(incidents, ~known & located, f"known only to the region, not to the {level}"),
+        _not_counted(incidents, ~known & ~located, "not located in Belgium"),
     ], ignore_index=True)
     return Counted(table.reset_index(drop=True), missing, unit)
 
@@ -131,8 +136,9 @@ def count_by_period(
     else:
         keys = incidents["month"]
         usable = keys != ""
-    frame = incidents.assign(period=keys)[usable]
-    missing = _not_counted(incidents[~usable], "dated only to the year: not placed in a month")
+    needed = ["event_id"] + ([by] if by else [])
+    frame = incidents.loc[usable, needed].assign(period=keys[usable])
+    missing = _not_counted(incidents, ~usable, "dated only to the year: not placed in a month")
     group = ["period"] + ([by] if by else [])
     if len(frame):
         if cumulative and unit == "events":
@@ -173,9 +179,9 @@ def count_by_city(incidents: pd.DataFrame, *, unit: Unit = "sites", min_count: i
     the municipality). Rows known only to Flanders or Wallonia belong to no city and are listed in
     ``not_counted``. ``min_count=2`` gives the report's Figure 2 (cities with more than one)."""
     has_city = incidents["city"].fillna("") != ""
-    table = count_by(incidents[has_city], "city", unit=unit)
+    table = count_by(incidents.loc[has_city, ["city", "event_id"]], "city", unit=unit)
     table = table[table["count"] >= min_count].reset_index(drop=True)
-    missing = _not_counted(incidents[~has_city], "known only to the region, or not located: no city")
+    missing = _not_counted(incidents, ~has_city, "known only to the region, or not located: no city")
     return Counted(table, missing, unit)
 
 
@@ -195,7 +201,7 @@ def count_networks(incidents: pd.DataFrame) -> pd.DataFrame:
 def headline(incidents: pd.DataFrame) -> dict[str, int]:
     """The figures a page leads with: events, sites, attacks, arrest actions, people arrested,
     plots, reconstructed rows. People are summed over arrest actions, once per event."""
-    events = incidents.drop_duplicates("event_id")
+    events = incidents[["event_id", "kind", "n_arrested", "plot"]].drop_duplicates("event_id")
     actions = events[events["kind"] == "arrest_action"]
     return {
         "events": int(len(events)),
@@ -235,7 +241,7 @@ def count_by_unit_and_period(
     codes = level_codes(incidents, level)
     keys = period_keys(incidents, period)
     usable = (codes != "") & (keys != "")
-    frame = incidents.assign(_code=codes, _period=keys)[usable]
+    frame = pd.DataFrame({"_code": codes[usable], "_period": keys[usable], "event_id": incidents.loc[usable, "event_id"]})
     if frame.empty:
         return pd.DataFrame()
     if unit == "events":

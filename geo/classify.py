@@ -15,6 +15,8 @@ from matplotlib.colors import to_hex
 ZERO_COLOR = "#f4f4f2"
 NO_DATA_COLOR = "#d9d9d9"
 SCHEMES = ("FisherJenks", "Quantiles", "EqualInterval", "NaturalBreaks")
+#: Above this many values, classes are fitted on this many quantiles of them.
+FIT_SIZE = 200
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,13 @@ def classify(
     else:
         import mapclassify  # imported here: it pulls in scipy and scikit-learn (≈2 s at first use)
 
+        # Fisher-Jenks is quadratic: past FIT_SIZE values, classify a fixed summary of them (their
+        # quantiles), so large datasets stay fast and the classes stay the same from run to run.
+        fit = y if y.size <= FIT_SIZE else np.quantile(y, np.linspace(0, 1, FIT_SIZE))
         with warnings.catch_warnings():  # "Numba not installed": the pure-Python path is fast enough here
             warnings.simplefilter("ignore", UserWarning)
-            bins = np.unique(mapclassify.classify(y, scheme, k=k).bins)
+            bins = np.unique(mapclassify.classify(fit, scheme, k=k).bins)
+        bins[-1] = max(bins[-1], y.max())
     n = len(bins)
     palette = colormaps[cmap].resampled(max(n, 2) + 1)
     colors = tuple(to_hex(palette(i + 1)) for i in range(n))

@@ -78,15 +78,31 @@ def leaflet_urls() -> dict[str, str]:
 
 
 # ---------------------------------------------------------------- sidebar and selection
-def _data_options(frame: pd.DataFrame) -> dict:
+@st.cache_data(max_entries=8, show_spinner=False)
+def _options_cached(slug: str, stamp: str) -> dict:
+    frame = all_incidents()
     cities = aggregate.count_by_city(frame).table["city"].tolist()
     years = (int(frame["year"].min()), int(frame["year"].max())) if len(frame) else (2014, 2017)
+    kinds, links = set(frame["kind"].unique()), set(frame["link"].unique())
     return {
         "years": years,
         "cities": tuple(cities),
-        "kinds": tuple(k for k in KIND_LABELS if k in set(frame["kind"])),
-        "links": tuple(k for k in LINK_LABELS if k in set(frame["link"])),
+        "kinds": tuple(k for k in KIND_LABELS if k in kinds),
+        "links": tuple(k for k in LINK_LABELS if k in links),
     }
+
+
+def _data_options() -> dict:
+    """The choices the picked dataset offers (years, cities, kinds, links), once per dataset."""
+    slug = dataset_slug()
+    if slug == REPORT:
+        stamp = str(incidents_mod.INCIDENTS_CSV.stat().st_mtime)
+    else:
+        try:
+            stamp = store.get_dataset(slug).imported_at
+        except store.DatasetNotFoundError:
+            stamp = ""
+    return _options_cached(slug, stamp)
 
 
 def _init_from_query(options: dict) -> None:
@@ -148,7 +164,7 @@ def sidebar() -> None:
     with st.sidebar:
         _dataset_picker()
     frame = all_incidents()
-    options = _data_options(frame)
+    options = _data_options()
     _init_from_query(options)
     n_recon = int((frame["provenance"] == "reconstructed").sum())
     with st.sidebar:

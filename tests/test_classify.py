@@ -39,3 +39,13 @@ def test_unknown_scheme_is_refused():
 
 def test_a_single_value_is_labelled_as_itself():
     assert classify([0, 0, 14]).labels == ("14",)
+
+
+def test_many_values_are_classified_fast_the_same_way_every_time():
+    import numpy as np
+
+    values = np.random.default_rng(7).integers(0, 5000, 20_000).tolist()
+    first, again = classify(values, k=5), classify(values, k=5)
+    assert first == again
+    assert first.bins[-1] == max(values)
+    assert all(first.color_of(v) in {c for c, _ in first.legend()} for v in values[:500])
