@@ -25,7 +25,7 @@ class Filters:
     include_reconstructed: bool = True
 
     def apply(self, incidents: pd.DataFrame) -> pd.DataFrame:
-        """The rows that pass every filter (a copy)."""
+        """The rows that pass every filter (a new frame: changing it never changes ``incidents``)."""
         keep = pd.Series(True, index=incidents.index)
         if self.years is not None:
             keep &= incidents["year"].between(self.years[0], self.years[1])
@@ -39,7 +39,9 @@ class Filters:
             keep &= incidents["plot"].astype(bool)
         if not self.include_reconstructed:
             keep &= incidents["provenance"] != "reconstructed"
-        return incidents[keep].copy()
+        # pandas copy-on-write: the result never changes ``incidents``, and costs no copy when
+        # nothing is filtered out
+        return incidents.copy(deep=False) if bool(keep.all()) else incidents[keep]
 
     def describe(self, *, all_years: tuple[int, int] | None = None) -> str:
         """One line naming the filters, for captions and exported images."""
@@ -117,3 +119,27 @@ def search(incidents: pd.DataFrame, text: str, *, columns: tuple[str, ...] = SEA
         if column in incidents:
             hit |= incidents[column].astype(str).str.contains(text, case=False, regex=False, na=False)
     return incidents[hit]
+
+
+@dataclass(frozen=True)
+class Narrow:
+    """How a page narrows the filtered rows further: one network, a text search, one period (or
+    up to it). Plain data, so a download made later can rebuild the rows instead of keeping a
+    copy of them in every session."""
+
+    network: str | None = None
+    search: str = ""
+    period: str | None = None  # "year" or "month"
+    value: str | None = None  # the period shown, e.g. "2016" or "2016-03"
+    cumulative: bool = False
+
+    def apply(self, rows: pd.DataFrame) -> pd.DataFrame:
+        from geo.aggregate import rows_in_period
+
+        if self.network:
+            rows = rows[rows["network_list"].map(lambda names: self.network in names)]
+        if self.search:
+            rows = search(rows, self.search)
+        if self.period and self.value:
+            rows = rows_in_period(rows, period=self.period, value=self.value, cumulative=self.cumulative)
+        return rows

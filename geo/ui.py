@@ -19,7 +19,7 @@ from streamlit_folium import st_folium
 from geo import aggregate, incidents as incidents_mod, maps, store, views
 from geo.aggregate import Counted
 from geo.classify import Classes
-from geo.filters import KIND_LABELS, LINK_LABELS, Filters
+from geo.filters import KIND_LABELS, LINK_LABELS, Filters, Narrow
 
 # Session-state keys of the shared sidebar (app.py draws it; pages read it).
 K_YEARS, K_CITIES, K_KINDS, K_LINKS = "f_years", "f_cities", "f_kinds", "f_links"
@@ -47,16 +47,21 @@ def dataset_slug() -> str:
     return st.session_state.get(K_DATASET) or REPORT
 
 
+def _frame_for(slug: str) -> pd.DataFrame:
+    """The shared table of a dataset (raises DatasetNotFoundError for an unknown slug)."""
+    if slug == REPORT:
+        return _report_incidents(incidents_mod.INCIDENTS_CSV.stat().st_mtime)
+    return _saved_incidents(slug, store.get_dataset(slug).imported_at)
+
+
 def all_incidents() -> pd.DataFrame:
     """Every row of the dataset the sidebar picks (the report's by default). Shared by all
     sessions (one copy in memory, whatever the number of users): never mutate it."""
-    slug = dataset_slug()
-    if slug != REPORT:
-        try:
-            return _saved_incidents(slug, store.get_dataset(slug).imported_at)
-        except store.DatasetNotFoundError:
-            st.session_state[_PENDING_DATASET] = REPORT
-    return _report_incidents(incidents_mod.INCIDENTS_CSV.stat().st_mtime)
+    try:
+        return _frame_for(dataset_slug())
+    except store.DatasetNotFoundError:
+        st.session_state[_PENDING_DATASET] = REPORT
+        return _frame_for(REPORT)
 
 
 def _dataset_names() -> dict[str, str]:
@@ -399,16 +404,23 @@ def period_player(periods: Sequence[str], *, key: str, seconds: float = 0.9) -> 
 
 
 def downloads(sel: Selection, *, key: str, view: views.ViewName | None = None, level: str = "municipality",
-              metric: str = "count", scheme: str = "FisherJenks", rows: pd.DataFrame | None = None,
+              metric: str = "count", scheme: str = "FisherJenks", narrow: Narrow = Narrow(),
               counted: Counted | None = None, title: str | None = None, animation: dict | None = None,
               symbols: bool = False) -> None:
     """Download buttons for what the page shows: the map as PNG (exactly this view, rendered
     without a browser: the choropleth, or with ``symbols`` the incident symbols of Map 1), the
     counts per unit and the incidents as CSV (spreadsheet-safe) and GeoJSON, and the timeline as
-    GIF. Files are made only when a button is clicked."""
+    GIF. Files are made only when a button is clicked, from the shared dataset, the filters and
+    ``narrow`` (how the page narrows the rows): no session keeps a copy of the rows for them."""
     from geo import export, render
 
-    rows = sel.rows if rows is None else rows
+    slug, filters, all_years = dataset_slug(), sel.filters, sel.all_years
+
+    def filtered() -> pd.DataFrame:
+        return filters.apply(_frame_for(slug))
+
+    def rows() -> pd.DataFrame:
+        return narrow.apply(filtered())
 
     def n_recon(frame: pd.DataFrame) -> int:
         return int((frame["provenance"] == "reconstructed").sum())
@@ -416,7 +428,7 @@ def downloads(sel: Selection, *, key: str, view: views.ViewName | None = None, l
     recon_all = n_recon(sel.all)
     # The map's "the filters leave out K other reconstructed records" counts what the filters leave
     # out, not what the page narrows further (one network, one period).
-    recon_map = recon_all - n_recon(sel.rows) + n_recon(rows)
+    recon_map = recon_all - n_recon(sel.rows) + n_recon(narrow.apply(sel.rows))
     if symbols:
         stem = export.safe_filename(title or f"{view or 'belgium'}-incident-symbols")
     else:
@@ -428,31 +440,32 @@ def downloads(sel: Selection, *, key: str, view: views.ViewName | None = None, l
                                  format_func={"screen": "Screen (1600 px)", "print": "Print (300 dpi)"}.get)
             if symbols:
                 def map_png() -> bytes:
-                    return render.render_symbols_png(rows, view=view, filters=sel.filters, size=size, title=title,
-                                                     total_reconstructed=recon_map, all_years=sel.all_years)
+                    return render.render_symbols_png(rows(), view=view, filters=filters, size=size, title=title,
+                                                     total_reconstructed=recon_map, all_years=all_years)
             else:
                 def map_png() -> bytes:
                     return render.render_map_png(
-                        rows, view=view, level=level, metric=metric, scheme=scheme, filters=sel.filters, size=size,
-                        title=title, total_reconstructed=recon_map, all_years=sel.all_years)
+                        rows(), view=view, level=level, metric=metric, scheme=scheme, filters=filters, size=size,
+                        title=title, total_reconstructed=recon_map, all_years=all_years)
             cols[1].download_button(
                 "Map PNG", data=map_png,
                 file_name=f"{stem}.png", mime="image/png", on_click="ignore", icon=":material/image:",
                 key=f"{key}_png")
         if counted is not None:
-            cols[2].download_button("Counts CSV", data=lambda: export.counts_csv(counted.table),
+            table = counted.table  # one row per unit: small
+            cols[2].download_button("Counts CSV", data=lambda: export.counts_csv(table),
                                     file_name=f"{stem}-counts.csv", mime="text/csv", on_click="ignore",
                                     icon=":material/download:", key=f"{key}_counts")
-        cols[3].download_button("Incidents CSV", data=lambda: export.incidents_csv(rows),
+        cols[3].download_button("Incidents CSV", data=lambda: export.incidents_csv(rows()),
                                 file_name="incidents.csv", mime="text/csv", on_click="ignore",
                                 icon=":material/download:", key=f"{key}_csv")
-        cols[4].download_button("GeoJSON", data=lambda: export.incidents_geojson(rows),
+        cols[4].download_button("GeoJSON", data=lambda: export.incidents_geojson(rows()),
                                 file_name="incidents.geojson", mime="application/geo+json", on_click="ignore",
                                 icon=":material/download:", key=f"{key}_geojson")
         if animation is not None:
             st.download_button(
                 "Animated timeline (GIF)", data=lambda: render.render_animation_gif(
-                    sel.rows, filters=sel.filters, total_reconstructed=recon_all, all_years=sel.all_years, **animation),
+                    filtered(), filters=filters, total_reconstructed=recon_all, all_years=all_years, **animation),
                 file_name=f"timeline-{animation.get('period', 'year')}.gif", mime="image/gif", on_click="ignore",
                 icon=":material/animation:", key=f"{key}_gif")
 

@@ -18,7 +18,7 @@ rows = filters.search(sel.rows, query)
 st.caption(f"{len(rows)} of {len(sel.all)} records shown.")
 ui.provenance_note(rows)
 ui.incident_table(rows, height=560)
-ui.downloads(sel, key="data", rows=rows)
+ui.downloads(sel, key="data", narrow=filters.Narrow(search=query))
 
 st.header("Bring your own incidents")
 ui.import_panel()

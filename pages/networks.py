@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from geo import aggregate, maps, ui
+from geo import aggregate, filters, maps, ui
 
 sel = ui.selection()
 st.title("Networks")
@@ -15,10 +15,12 @@ if table.empty:
 st.dataframe(table.rename(columns={"network": "Network", "arrest_actions": "Arrest actions"}),
              hide_index=True)
 network = ui.page_choice("Network", table["network"].tolist(), param="network", widget="select")
-rows = sel.rows[sel.rows["network_list"].map(lambda names: network in names)]
+narrow = filters.Narrow(network=network)
+rows = narrow.apply(sel.rows)
 base = maps.base_map("belgium", tiles=ui.tiles_on(), outlines=ui.view_units("belgium", "province"))
 ui.show_map(base, maps.incidents_layer(rows), key="networks_map")
 ui.symbol_legend(rows)
 ui.provenance_note(rows)
-ui.downloads(sel, key="networks", view="belgium", rows=rows, symbols=True, title=f"{network}: incident sites")
+ui.downloads(sel, key="networks", view="belgium", narrow=narrow, symbols=True,
+             title=f"{network}: incident sites")
 ui.incident_table(rows)

@@ -16,7 +16,7 @@ st.subheader("Map 1 · Attacks, plots and arrest actions")
 base = maps.base_map("belgium", tiles=ui.tiles_on(), outlines=ui.view_units("belgium", "municipality"))
 ui.show_map(base, maps.incidents_layer(sel.rows), key="overview_map")
 ui.symbol_legend(sel.rows)
-ui.downloads(sel, key="overview", view="belgium", rows=sel.rows, symbols=True)
+ui.downloads(sel, key="overview", view="belgium", symbols=True)
 
 left, right = st.columns(2)
 with left:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from geo import aggregate, charts, classify, maps, ui
+from geo import aggregate, charts, classify, filters, maps, ui
 
 STEP_LABELS = {"year": "By year", "month": "By month"}
 MODE_LABELS = {"period": "In the period", "cumulative": "Cumulative"}
@@ -26,7 +26,8 @@ current = ui.period_player(periods, key=f"timeline_{step}")
 units = ui.view_units("belgium", "municipality")
 wide = aggregate.count_by_unit_and_period(sel.rows, period=step, cumulative=cumulative)
 classes = classify.classify(wide.to_numpy().ravel().tolist() if len(wide) else [])
-now = aggregate.rows_in_period(sel.rows, period=step, value=current, cumulative=cumulative)
+narrow = filters.Narrow(period=step, value=current, cumulative=cumulative)
+now = narrow.apply(sel.rows)
 counted = aggregate.count_by_unit(now, level="municipality", units_frame=units)
 ui.show_map(maps.base_map("belgium", tiles=ui.tiles_on()),
             maps.choropleth_layer(units, counted, classes), key="timeline_map")
@@ -40,6 +41,7 @@ if len(per_period.not_counted):
     with st.expander("Sites dated only to the year"):
         ui.incident_table(sel.rows[sel.rows["site_id"].isin(per_period.not_counted["site_id"])])
 ui.provenance_note(sel.rows)
-ui.downloads(sel, key="timeline", view="belgium", rows=now, counted=counted,
+ui.downloads(sel, key="timeline", view="belgium", counted=counted,
+             narrow=narrow,
              title=f"Incident sites {'up to' if cumulative else 'in'} {current}",
              animation={"period": step, "cumulative": cumulative})

@@ -34,3 +34,21 @@ def test_search_is_literal_and_case_insensitive(tiny_incidents):
     assert set(search(tiny_incidents, "MAALBEEK")["site_id"]) == {"S4b"}
     assert search(tiny_incidents, "(.*")["site_id"].tolist() == []  # not a pattern
     assert len(search(tiny_incidents, "  ")) == len(tiny_incidents)
+
+
+def test_narrow_rebuilds_a_page_subset_from_plain_data(tiny_incidents):
+    from geo.filters import Narrow
+
+    frame = tiny_incidents.assign(network_list=[("Paris cell",), (), (), (), (), ("Paris cell", "Brussels cell")])
+    assert set(Narrow(network="Paris cell").apply(frame)["site_id"]) == {"S1", "S5"}
+    assert set(Narrow(period="year", value="2015").apply(frame)["site_id"]) == {"S5"}
+    assert set(Narrow(period="month", value="2016-03", cumulative=True).apply(frame)["site_id"]) == {"S1", "S4a", "S4b"}
+    assert len(Narrow().apply(frame)) == len(frame)
+
+
+def test_filtering_never_changes_the_shared_table(tiny_incidents):
+    before = tiny_incidents.copy()
+    for f in (Filters(), Filters(cities=("Brussels",))):
+        rows = f.apply(tiny_incidents)
+        rows.loc[rows.index[0], "place"] = "changed"
+    assert tiny_incidents.equals(before)
