@@ -38,9 +38,10 @@ check-report: $(STAMP) boundaries
 bench: $(STAMP) boundaries chromium
 	$(PY) -m bench
 
-## load: 20 browser sessions for a minute against a local server (loopback only)
+## load: 20 browser sessions for a minute against a local server (loopback only); people pause
+## about 2 s between actions and arrive over 20 s (`python -m bench.load --help` for the options)
 load: $(STAMP) boundaries chromium
-	$(PY) -m bench.load
+	$(PY) -m bench.load --sessions 20 --seconds 60 --ramp 20 --think 2
 
 lock: $(STAMP)
 	$(PY) -m pip freeze --exclude-editable > constraints.txt
