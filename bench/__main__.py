@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench._doc import update_section
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "bench"
 DOC = ROOT / "docs" / "PERFORMANCE.md"
@@ -176,16 +178,7 @@ offline-first). Timings on a laptop are usually lower; the ratios between figure
 
 
 def update_doc(block: str) -> None:
-    DOC.parent.mkdir(parents=True, exist_ok=True)
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else DOC_INTRO
-    new = f"{START}\n{block}\n{END}"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        _, tail = rest.split(END, 1)
-        text = head + new + tail
-    else:
-        text = text.rstrip("\n") + "\n\n## Latest figures\n\n" + new + "\n"
-    DOC.write_text(text, encoding="utf-8")
+    update_section(DOC, START, END, block, heading="Latest figures", intro=DOC_INTRO)
 
 
 def main(argv: list[str]) -> int:

@@ -52,6 +52,8 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from bench._doc import update_section
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -498,15 +500,7 @@ def report(out: dict, args) -> tuple[str, int]:
 
 
 def update_doc(block: str) -> None:
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    new = f"{START}\n{block}\n{END}"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        _, tail = rest.split(END, 1)
-        text = head + new + tail
-    else:
-        text = text.rstrip("\n") + "\n\n## Load test\n\n" + new + "\n"
-    DOC.write_text(text, encoding="utf-8")
+    update_section(DOC, START, END, block, heading="Load test")
 
 
 def main(argv: list[str] | None = None) -> int:
