@@ -23,7 +23,6 @@ import io
 import math
 import textwrap
 import threading
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,7 +46,7 @@ from pyproj import Transformer
 from geo import aggregate, boundaries, maps
 from geo.boundaries import Level
 from geo.classify import NO_DATA_COLOR, ZERO_COLOR, Classes
-from geo.classify import classify as _classify_values
+from geo.classify import classify  # the same classes as the web maps
 from geo.filters import Filters
 from geo.views import VIEW_SPECS, ViewName, view_extent, view_units
 
@@ -111,13 +110,6 @@ LAYOUTS: dict[str, Layout] = {
 }
 #: Share of the figure's width the map takes; the side panel has the rest.
 _MAP_W = 0.66
-
-
-def classify(values: Sequence[float], **kwargs) -> Classes:
-    """:func:`geo.classify.classify`, without mapclassify's notice that numba is missing."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Numba not installed")
-        return _classify_values(values, **kwargs)
 
 
 # --------------------------------------------------------------------------------------------

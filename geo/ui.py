@@ -208,8 +208,9 @@ def _sync_query(wanted: dict[str, str], owned: Sequence[str]) -> None:
 
 
 def _write_query(options: dict) -> None:
-    params = current_filters().to_query()
-    if current_filters().years == options["years"]:
+    filters = current_filters()
+    params = filters.to_query()
+    if filters.years == options["years"]:
         params.pop("years", None)
     if st.session_state.get(K_TILES):
         params["tiles"] = "1"
