@@ -53,15 +53,16 @@ def map_payload() -> dict[str, int]:
     page builds: constant base map + choropleth layer of every municipality)."""
     import streamlit_folium
 
-    from geo import aggregate, classify, incidents, maps, views
-    from geo.filters import Filters
+    from geo.incidents import aggregate, table
+    from geo.maps import classify, web, views
+    from geo.incidents.filters import Filters
 
-    rows = Filters().apply(incidents.load_incidents())
+    rows = Filters().apply(table.load_incidents())
     units = views.view_units("belgium", level="municipality", web=True)
     counted = aggregate.count_by_unit(rows, level="municipality", units_frame=units)
     classes = classify.classify(counted.table["count"].tolist(), scheme="FisherJenks", integer=True)
-    base = maps.base_map("belgium")
-    layer = maps.choropleth_layer(units, counted, classes, metric="count")
+    base = web.base_map("belgium")
+    layer = web.choropleth_layer(units, counted, classes, metric="count")
 
     captured: dict = {}
 

@@ -40,7 +40,7 @@ def _rss_mb(pid: int) -> float:
 def _make_dataset(data_dir: Path) -> tuple[str, float]:
     os.environ["ATLAS_DATA_DIR"] = str(data_dir)
     from bench.bench_import import make_table
-    from geo import importer, store
+    from geo.io import importer, store
 
     raw = make_table(N_ROWS)
     t = time.perf_counter()

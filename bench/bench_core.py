@@ -11,9 +11,11 @@ from bench._timing import median_time
 
 
 def _all_counts():
-    from geo import aggregate, boundaries, incidents, report
+    from geo.incidents import aggregate, table
+    from geo.admin import boundaries
+    from geo.report import check
 
-    frame = incidents.load_incidents()
+    frame = table.load_incidents()
     for level in boundaries.LEVELS:
         for unit in ("sites", "events"):
             aggregate.count_by_unit(frame, level=level, unit=unit)
@@ -22,12 +24,12 @@ def _all_counts():
     aggregate.count_by_city(frame, min_count=2)
     aggregate.count_networks(frame)
     aggregate.count_by_unit_and_period(frame, period="month")
-    report.check_report(frame)
+    check.check_report(frame)
 
 
 def run() -> dict[str, float]:
     t = time.perf_counter()
-    from geo import boundaries
+    from geo.admin import boundaries
 
     boundaries.municipalities()
     read_boundaries = time.perf_counter() - t

@@ -20,10 +20,10 @@ SEED = 20160322
 
 
 def make_table(n: int = N_ROWS, *, seed: int = SEED) -> pd.DataFrame:
-    """A raw text table as :func:`geo.importer.read_table` would return it (index ``row``)."""
+    """A raw text table as :func:`geo.io.importer.read_table` would return it (index ``row``)."""
     import shapely
 
-    from geo import boundaries
+    from geo.admin import boundaries
 
     rng = np.random.default_rng(seed)
     lats: list[np.ndarray] = []
@@ -56,7 +56,8 @@ def make_table(n: int = N_ROWS, *, seed: int = SEED) -> pd.DataFrame:
 
 
 def run() -> dict[str, float]:
-    from geo import boundaries, importer
+    from geo.admin import boundaries
+    from geo.io import importer
 
     boundaries.municipalities()  # warm: reading the boundary file is timed elsewhere
     raw = make_table()

@@ -12,18 +12,18 @@ from bench._timing import median_time
 
 
 def _incidents():
-    from geo import incidents
-    from geo._errors import IncidentDataError
+    from geo.incidents import table
+    from geo.errors import IncidentDataError
 
     try:
-        return incidents.load_incidents(), "data/incidents.csv"
+        return table.load_incidents(), "data/incidents.csv"
     except IncidentDataError:
-        from geo.boundaries import municipalities
+        from geo.admin.boundaries import municipalities
 
         codes = municipalities()[["nis", "reg_nis"]].iloc[::5].head(120)
         rows = []
         for i, (nis, reg) in enumerate(codes.itertuples(index=False)):
-            row = dict.fromkeys(incidents.COLUMNS, "")
+            row = dict.fromkeys(table.COLUMNS, "")
             row.update(site_id=f"S{i}", event_id=f"E{i}", date=f"{2014 + i % 4}-0{1 + i % 9}-01",
                        date_precision="month", kind="arrest_action", plot="false", link="linked",
                        connection="unknown", n_arrested="1", traveled="unknown", place="x",
@@ -32,11 +32,11 @@ def _incidents():
             rows.append(row)
         import pandas as pd
 
-        return incidents.validate_incidents(pd.DataFrame(rows), name="bench"), "synthetic (120 sites)"
+        return table.validate_incidents(pd.DataFrame(rows), name="bench"), "synthetic (120 sites)"
 
 
 def run() -> dict[str, float]:
-    from geo import render
+    from geo.maps.png import render
 
     data, _source = _incidents()
     t = time.perf_counter()

@@ -6,7 +6,7 @@ runs of the two sides interleaved (this machine is shared: medians, never single
 - **lookup vs spatial join**: 1,000,000 (and 100,000) seeded random points over Belgium's
   bounding box. Baseline: ``geopandas.sjoin(points, municipalities, predicate="within",
   how="left")`` on a point frame built beforehand (not timed: the strict comparison); the detail
-  also gives the baseline with ``points_from_xy`` timed, since :func:`geo.lookup.municipality_codes`
+  also gives the baseline with ``points_from_xy`` timed, since :func:`geo.admin.lookup.municipality_codes`
   starts from the coordinate arrays. Ours: the grid (built once per process: the first call
   pays for it, shown as its own row, with the baseline of the same run). Answers must be
   identical point for point for every method (a random point on a border has probability zero;
@@ -43,7 +43,7 @@ SEED = 20160322
 # ----------------------------------------------------------------------------- data
 def random_points(n: int, *, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
     """``n`` uniform random points over the municipalities' bounding box (EPSG:4326)."""
-    from geo import boundaries
+    from geo.admin import boundaries
 
     minx, miny, maxx, maxy = boundaries.units("municipality").total_bounds
     rng = np.random.default_rng(seed)
@@ -51,14 +51,14 @@ def random_points(n: int, *, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
 
 
 def synthetic_incidents(n: int, *, seed: int = 7) -> pd.DataFrame:
-    """An incident table of ``n`` sites with the columns :mod:`geo.aggregate` uses, shaped like
+    """An incident table of ``n`` sites with the columns :mod:`geo.incidents.aggregate` uses, shaped like
     ``incidents.load_incidents()`` (pandas string columns, derived ``year`` and ``month``).
 
-    Sites are uniform random points in Belgium, located with :func:`geo.lookup.municipality_codes`.
+    Sites are uniform random points in Belgium, located with :func:`geo.admin.lookup.municipality_codes`.
     About 10 % of events have two sites; 90 % of rows are at ``point`` precision, 5 % at
     ``municipality`` and 5 % known only to the region (no municipality code); 5 % of rows are
     dated only to the year (``month`` empty), the rest to the day, 2014–2017."""
-    from geo import boundaries, lookup
+    from geo.admin import boundaries, lookup
 
     rng = np.random.default_rng(seed)
     lon, lat = random_points(int(n * 2.3) + 1000, seed=seed)
@@ -122,7 +122,7 @@ def _ratio(value: float, unit: str, target: str, ok: bool | None, note: str) -> 
 def lookup_figures(n: int, *, repeat: int, cold_repeat: int) -> dict:
     import geopandas as gpd
 
-    from geo import boundaries, lookup
+    from geo.admin import boundaries, lookup
 
     lon, lat = random_points(n)
     munis = boundaries.municipalities()[["nis", "geometry"]]
@@ -172,7 +172,7 @@ def lookup_figures(n: int, *, repeat: int, cold_repeat: int) -> dict:
 
 # ----------------------------------------------------------------------------- counting
 def aggregation_figures(n: int = N_LARGE, *, repeat: int = 5) -> dict:
-    from geo import aggregate
+    from geo.incidents import aggregate
 
     t = time.perf_counter()
     frame = synthetic_incidents(n)
@@ -200,11 +200,13 @@ def aggregation_figures(n: int = N_LARGE, *, repeat: int = 5) -> dict:
 # ----------------------------------------------------------------------------- payload
 def payload_figures() -> dict:
     from bench.bench_app import map_payload
-    from geo import aggregate, boundaries, incidents, views
-    from geo.filters import Filters
+    from geo.incidents import aggregate, table
+    from geo.admin import boundaries
+    from geo.maps import views
+    from geo.incidents.filters import Filters
 
     page = map_payload()
-    rows = Filters().apply(incidents.load_incidents())
+    rows = Filters().apply(table.load_incidents())
     counted = aggregate.count_by_unit(rows, level="municipality")
     counts = counted.table[["code", "count"]]
     out = {"page": page["total"]}
@@ -222,7 +224,7 @@ def payload_figures() -> dict:
 
 # ----------------------------------------------------------------------------- entry
 def lookup_cell() -> float:
-    from geo import lookup
+    from geo.admin import lookup
 
     return lookup.CELL
 

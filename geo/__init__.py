@@ -3,7 +3,7 @@
 Plain Python (pandas, geopandas, shapely, folium, matplotlib). Only ``geo.ui`` imports streamlit.
 """
 
-from geo._errors import (
+from geo.errors import (
     AliasFileError,
     AtlasError,
     BoundaryFileError,

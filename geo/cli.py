@@ -10,11 +10,11 @@ import os
 import re
 from pathlib import Path
 
-from geo._errors import AtlasError
+from geo.errors import AtlasError
 
 
 def _cmd_boundaries(args: argparse.Namespace) -> int:
-    from geo import boundaries
+    from geo.admin import boundaries
 
     path = boundaries.boundary_file(download=True)
     frame = boundaries.municipalities()
@@ -23,15 +23,15 @@ def _cmd_boundaries(args: argparse.Namespace) -> int:
 
 
 def _cmd_check_report(args: argparse.Namespace) -> int:
-    from geo import report
+    from geo.report import check
 
-    table = report.check_report()
-    print(report.format_check(table))
+    table = check.check_report()
+    print(check.format_check(table))
     return 0 if bool(table["matches"].all()) else 1
 
 
 def _cmd_locate(args: argparse.Namespace) -> int:
-    from geo import geocode
+    from geo.admin import geocode
 
     if not args.query:
         print("error: give a coordinate, a postal code or a place name", file=sys.stderr)
@@ -75,16 +75,16 @@ def _pick(kind: str, wanted: list[str], allowed: list[str], known_as: str) -> tu
 
 
 def _selection(args: argparse.Namespace):
-    """Load the data and turn the filter options into :class:`geo.filters.Filters`, checking
+    """Load the data and turn the filter options into :class:`geo.incidents.filters.Filters`, checking
     every value against the data. Returns (data, filters, all_years)."""
-    from geo import incidents
-    from geo.filters import Filters
-    from geo.views import VIEW_SPECS
+    from geo.incidents import table
+    from geo.incidents.filters import Filters
+    from geo.maps.views import VIEW_SPECS
 
     spec = VIEW_SPECS[args.view]
     if args.level not in spec.levels:
         raise UsageError(f"the {args.view} view shows level(s) {', '.join(spec.levels)}, not {args.level!r}")
-    data = incidents.load_incidents(args.data)
+    data = table.load_incidents(args.data)
     if data.empty:
         raise UsageError("the incident table has no rows")
     all_years = (int(data["year"].min()), int(data["year"].max()))
@@ -95,8 +95,8 @@ def _selection(args: argparse.Namespace):
     filters = Filters(
         years=years,
         cities=_pick("city", _split(args.cities), cities, "cities in the data"),
-        kinds=_pick("kind", _split(args.kinds), list(incidents.KINDS), "kinds"),
-        links=_pick("link", _split(args.links), list(incidents.LINKS), "links"),
+        kinds=_pick("kind", _split(args.kinds), list(table.KINDS), "kinds"),
+        links=_pick("link", _split(args.links), list(table.LINKS), "links"),
         plots_only=args.plots_only,
         include_reconstructed=not args.documented_only,
     )
@@ -138,8 +138,8 @@ def _out_file(out: str, default_name: str, suffix: str) -> Path:
 def _cmd_export_png(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from geo import render
-    from geo.export import safe_filename
+    from geo.maps.png import render
+    from geo.io.export import safe_filename
 
     data, filters, all_years = _selection(args)
     total_reconstructed = int((data["provenance"] == "reconstructed").sum())
@@ -178,7 +178,7 @@ def _cmd_export_png(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_animation(args: argparse.Namespace) -> int:
-    from geo import render
+    from geo.maps.png import render
 
     if args.frame_seconds <= 0:
         raise UsageError("--frame-seconds must be positive")
@@ -200,7 +200,7 @@ def _cmd_export_animation(args: argparse.Namespace) -> int:
     return 0
 
 
-# The same as geo.views.VIEWS and geo.boundaries.LEVELS (a test keeps them equal), spelled out so
+# The same as geo.maps.views.VIEWS and geo.admin.boundaries.LEVELS (a test keeps them equal), spelled out so
 # that building the parser does not import geopandas.
 VIEW_CHOICES = ("belgium", "brussels", "charleroi")
 LEVEL_CHOICES = ("municipality", "arrondissement", "province", "region")
@@ -231,7 +231,7 @@ class _Parser(argparse.ArgumentParser):
 def _cmd_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from geo import importer, store
+    from geo.io import importer, store
 
     path = Path(args.file)
     if not path.is_file():
@@ -275,14 +275,15 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     command (``python -m streamlit``) in the same process, options passed through untouched."""
     import runpy
 
-    from geo import classify, incidents, maps, views
-    from geo._paths import ROOT
+    from geo.maps import classify, web, views
+    from geo.incidents import table
+    from geo.config import ROOT
 
     for level in ("municipality", "province"):
         views.view_units("belgium", level=level, web=True)
-    incidents.load_incidents()
+    table.load_incidents()
     classify.classify(list(range(20)))
-    maps.leaflet_assets()
+    web.leaflet_assets()
     sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *args.streamlit_args]
     runpy.run_module("streamlit", run_name="__main__", alter_sys=True)
     return 0

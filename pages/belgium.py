@@ -2,7 +2,10 @@
 
 import streamlit as st
 
-from geo import aggregate, boundaries, classify, maps, ui
+from geo.incidents import aggregate
+from geo.admin import boundaries
+from geo.maps import classify, web
+from geo import ui
 
 LEVEL_LABELS = {"municipality": "Municipality", "arrondissement": "Arrondissement",
                 "province": "Province", "region": "Region"}
@@ -22,8 +25,8 @@ units = ui.view_units("belgium", level)
 counted = aggregate.count_by_unit(sel.rows, level=level, units_frame=units)
 values = counted.table["per_100k" if metric == "per_100k" else "count"]
 classes = classify.classify(values.tolist(), scheme=scheme, integer=metric == "count")
-result = ui.show_map(maps.base_map("belgium", tiles=ui.tiles_on()),
-                     maps.choropleth_layer(units, counted, classes, metric=metric),
+result = ui.show_map(web.base_map("belgium", tiles=ui.tiles_on()),
+                     web.choropleth_layer(units, counted, classes, metric=metric),
                      key="belgium_map", returned=["last_active_drawing"])
 notes = []
 if metric == "per_100k":

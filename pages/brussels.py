@@ -2,15 +2,18 @@
 
 import streamlit as st
 
-from geo import aggregate, boundaries, classify, maps, ui
+from geo.incidents import aggregate
+from geo.admin import boundaries
+from geo.maps import classify, web
+from geo import ui
 
 sel = ui.selection()
 st.title("Brussels-Capital Region and Zaventem")
 units = ui.view_units("brussels", "municipality")
 counted = aggregate.count_by_unit(sel.rows, level="municipality", units_frame=units)
 classes = classify.classify(counted.table["count"].tolist())
-result = ui.show_map(maps.base_map("brussels", tiles=ui.tiles_on()),
-                     maps.choropleth_layer(units, counted, classes, decimals=5),
+result = ui.show_map(web.base_map("brussels", tiles=ui.tiles_on()),
+                     web.choropleth_layer(units, counted, classes, decimals=5),
                      key="brussels_map", returned=["last_active_drawing"])
 ui.legend(classes, title="Incidents (sites) per municipality")
 

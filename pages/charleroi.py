@@ -2,15 +2,17 @@
 
 import streamlit as st
 
-from geo import aggregate, classify, maps, ui, views
+from geo.incidents import aggregate
+from geo.maps import classify, web, views
+from geo import ui
 
 sel = ui.selection()
 st.title("Charleroi and its arrondissement")
 units = ui.view_units("charleroi", "municipality")
 counted = aggregate.count_by_unit(sel.rows, level="municipality", units_frame=units)
 classes = classify.classify(counted.table["count"].tolist())
-ui.show_map(maps.base_map("charleroi", tiles=ui.tiles_on()),
-            maps.choropleth_layer(units, counted, classes, decimals=5), key="charleroi_map")
+ui.show_map(web.base_map("charleroi", tiles=ui.tiles_on()),
+            web.choropleth_layer(units, counted, classes, decimals=5), key="charleroi_map")
 ui.legend(classes, title="Incidents (sites) per municipality")
 ui.provenance_note(sel.rows)
 ui.downloads(sel, key="charleroi", view="charleroi", counted=counted)

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from geo import filters, ui
+from geo.incidents import filters
+from geo import ui
 
 sel = ui.selection()
 st.title("Data")

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from geo import aggregate, filters, maps, ui
+from geo.incidents import aggregate, filters
+from geo.maps import web
+from geo import ui
 
 sel = ui.selection()
 st.title("Networks")
@@ -17,8 +19,8 @@ st.dataframe(table.rename(columns={"network": "Network", "arrest_actions": "Arre
 network = ui.page_choice("Network", table["network"].tolist(), param="network", widget="select")
 narrow = filters.Narrow(network=network)
 rows = narrow.apply(sel.rows)
-base = maps.base_map("belgium", tiles=ui.tiles_on(), outlines=ui.view_units("belgium", "province"))
-ui.show_map(base, maps.incidents_layer(rows), key="networks_map")
+base = web.base_map("belgium", tiles=ui.tiles_on(), outlines=ui.view_units("belgium", "province"))
+ui.show_map(base, web.incidents_layer(rows), key="networks_map")
 ui.symbol_legend(rows)
 ui.provenance_note(rows)
 ui.downloads(sel, key="networks", view="belgium", narrow=narrow, symbols=True,

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from geo import aggregate, charts, maps, ui
+from geo.incidents import aggregate
+from geo.maps import charts, web
+from geo import ui
 
 sel = ui.selection()
 st.title(ui.dataset_title("Islamic State–linked and –inspired incidents in Belgium, June 2014 – October 2017"))
@@ -13,8 +15,8 @@ ui.headline(sel.rows)
 ui.provenance_note(sel.rows)
 
 st.subheader("Map 1 · Attacks, plots and arrest actions")
-base = maps.base_map("belgium", tiles=ui.tiles_on(), outlines=ui.view_units("belgium", "municipality"))
-ui.show_map(base, maps.incidents_layer(sel.rows), key="overview_map")
+base = web.base_map("belgium", tiles=ui.tiles_on(), outlines=ui.view_units("belgium", "municipality"))
+ui.show_map(base, web.incidents_layer(sel.rows), key="overview_map")
 ui.symbol_legend(sel.rows)
 ui.downloads(sel, key="overview", view="belgium", symbols=True)
 

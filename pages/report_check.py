@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from geo import report, ui
+from geo.report import check
+from geo import ui
 
 sel = ui.selection()
 st.title("Report check")
@@ -11,7 +12,7 @@ st.caption("Computed from all records, whatever the sidebar filters. Whole perce
 if ui.dataset_slug() != ui.REPORT:
     st.info("The figures below are the report's: they are checked on the report's dataset, not on the "
             "dataset picked in the sidebar.")
-table = report.check_report()
-ok, total = report.summary(table)
+table = check.check_report()
+ok, total = check.summary(table)
 (st.success if ok == total else st.error)(f"{ok} of {total} published figures match the data.")
 st.dataframe(table, hide_index=True, width="stretch")

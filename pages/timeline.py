@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from geo import aggregate, charts, classify, filters, maps, ui
+from geo.incidents import aggregate, filters
+from geo.maps import charts, classify, web
+from geo import ui
 
 STEP_LABELS = {"year": "By year", "month": "By month"}
 MODE_LABELS = {"period": "In the period", "cumulative": "Cumulative"}
@@ -29,8 +31,8 @@ classes = classify.classify(wide.to_numpy().ravel().tolist() if len(wide) else [
 narrow = filters.Narrow(period=step, value=current, cumulative=cumulative)
 now = narrow.apply(sel.rows)
 counted = aggregate.count_by_unit(now, level="municipality", units_frame=units)
-ui.show_map(maps.base_map("belgium", tiles=ui.tiles_on()),
-            maps.choropleth_layer(units, counted, classes), key="timeline_map")
+ui.show_map(web.base_map("belgium", tiles=ui.tiles_on()),
+            web.choropleth_layer(units, counted, classes), key="timeline_map")
 ui.legend(classes, title=f"Incident sites {'up to' if cumulative else 'in'} {current} (same classes for every period)")
 ui.not_counted_note(counted, what="municipality")
 st.altair_chart(charts.timeline(per_period.table, current=current, cumulative=cumulative),

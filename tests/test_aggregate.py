@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo import aggregate
+from geo.incidents import aggregate
 
 
 def test_municipality_counts_respect_precision(tiny_incidents):

@@ -102,7 +102,7 @@ def test_map_and_data_pages_offer_downloads(page):
 
 
 def test_a_saved_dataset_is_picked_from_the_url(tmp_path, monkeypatch):
-    from geo import importer, store
+    from geo.io import importer, store
 
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path))
     result = importer.import_file(ROOT / "tests" / "fixtures" / "import" / "gtd_belgium.csv", filename="gtd_belgium.csv")

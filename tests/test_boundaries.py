@@ -7,8 +7,8 @@ import pytest
 import shapely
 from shapely.geometry import Point
 
-from geo import boundaries
-from geo._errors import BoundaryFileError
+from geo.admin import boundaries
+from geo.errors import BoundaryFileError
 
 
 def test_municipalities_are_the_2019_set_valid_and_typed():

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.classify import NO_DATA_COLOR, ZERO_COLOR, classify
+from geo.maps.classify import NO_DATA_COLOR, ZERO_COLOR, classify
 
 
 def test_few_distinct_values_get_one_class_each():

@@ -20,8 +20,10 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from geo import aggregate, cli, export  # noqa: E402
-from geo.incidents import COLUMNS, validate_incidents  # noqa: E402
+from geo.incidents import aggregate  # noqa: E402
+from geo import cli
+from geo.io import export
+from geo.incidents.table import COLUMNS, validate_incidents  # noqa: E402
 from tests.conftest import make_row, table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,8 +168,8 @@ def _run(capsys, *argv) -> tuple[int, str, str]:
 
 
 def test_cli_choices_match_the_package():
-    from geo.boundaries import LEVELS
-    from geo.views import VIEWS
+    from geo.admin.boundaries import LEVELS
+    from geo.maps.views import VIEWS
 
     assert cli.VIEW_CHOICES == VIEWS and cli.LEVEL_CHOICES == LEVELS
 
@@ -202,7 +204,7 @@ def test_export_png_per_year_writes_every_year(capsys, data_csv, tmp_path):
 
 
 def _cities(data_csv) -> list[str]:
-    from geo.incidents import load_incidents
+    from geo.incidents.table import load_incidents
 
     return sorted(load_incidents(data_csv)["city"].unique())
 
@@ -270,11 +272,12 @@ def test_cli_as_a_process(tmp_path):
 
 def test_real_data_renders_when_present(tmp_path):
     """data/incidents.csv (written separately) renders with its honesty lines, when it loads."""
-    from geo import incidents, render
-    from geo._errors import IncidentDataError
+    from geo.incidents import table
+    from geo.maps.png import render
+    from geo.errors import IncidentDataError
 
     try:
-        data = incidents.load_incidents()
+        data = table.load_incidents()
     except IncidentDataError as exc:
         pytest.skip(f"data/incidents.csv not usable yet: {str(exc).splitlines()[0]}")
     rendered = render.render_map(data, view="belgium")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from geo.filters import Filters
+from geo.incidents.filters import Filters
 
 
 def test_apply_each_filter(tiny_incidents):
@@ -29,7 +29,7 @@ def test_describe_names_the_choices():
 
 
 def test_search_is_literal_and_case_insensitive(tiny_incidents):
-    from geo.filters import search
+    from geo.incidents.filters import search
 
     assert set(search(tiny_incidents, "MAALBEEK")["site_id"]) == {"S4b"}
     assert search(tiny_incidents, "(.*")["site_id"].tolist() == []  # not a pattern
@@ -37,7 +37,7 @@ def test_search_is_literal_and_case_insensitive(tiny_incidents):
 
 
 def test_narrow_rebuilds_a_page_subset_from_plain_data(tiny_incidents):
-    from geo.filters import Narrow
+    from geo.incidents.filters import Narrow
 
     frame = tiny_incidents.assign(network_list=[("Paris cell",), (), (), (), (), ("Paris cell", "Brussels cell")])
     assert set(Narrow(network="Paris cell").apply(frame)["site_id"]) == {"S1", "S5"}

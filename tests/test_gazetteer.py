@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo import boundaries, gazetteer
-from geo.gazetteer import ALIAS_KINDS, ALIASES_CSV, AliasFileError, normalize
+from geo.admin import boundaries, gazetteer
+from geo.admin.gazetteer import ALIAS_KINDS, ALIASES_CSV, AliasFileError, normalize
 
 
 @pytest.fixture(scope="module")

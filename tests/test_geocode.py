@@ -13,9 +13,9 @@ import shapely
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo import boundaries, geocode
-from geo._errors import GeocodeError
-from geo.geocode import (
+from geo.admin import boundaries, geocode
+from geo.errors import GeocodeError
+from geo.admin.geocode import (
     FRAME_COLUMNS,
     MERGED_2025_POSTCODES,
     NO_SUCH_NAME,

@@ -11,7 +11,7 @@ import pandas as pd
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from geo import importer
+from geo.io import importer
 
 COLUMN_POOL = [
     # GTD

@@ -15,9 +15,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from geo import crosswalk, importer
-from geo.importer import ColumnMapping, ImportFileError, ImportLimitError, MappingError
-from geo.incidents import COLUMNS, load_incidents
+from geo.io import crosswalk, importer
+from geo.io.importer import ColumnMapping, ImportFileError, ImportLimitError, MappingError
+from geo.incidents.table import COLUMNS, load_incidents
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 

@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 import shapely
 
-from geo import boundaries, incidents
-from geo._paths import DATA_DIR, ROOT
+from geo.admin import boundaries
+from geo.incidents import table
+from geo.config import DATA_DIR, ROOT
 
 CSV = DATA_DIR / "incidents.csv"
 BUILD = DATA_DIR / "build_incidents.py"
@@ -37,7 +38,7 @@ def raw() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def typed() -> pd.DataFrame:
-    return incidents.load_incidents()
+    return table.load_incidents()
 
 
 def _load_build():
@@ -53,8 +54,8 @@ def test_table_loads_and_validates(typed):
 
 
 def test_columns_are_the_loaders(raw):
-    assert tuple(raw.columns) == incidents.COLUMNS
-    assert tuple(_load_build().COLUMNS) == incidents.COLUMNS
+    assert tuple(raw.columns) == table.COLUMNS
+    assert tuple(_load_build().COLUMNS) == table.COLUMNS
 
 
 def test_build_script_regenerates_the_committed_csv():
@@ -135,7 +136,7 @@ def test_the_denylist_catches_a_name():
 
 def test_event_attributes_agree_across_sites(raw):
     for event_id, sites in raw.groupby("event_id"):
-        for field in incidents.EVENT_FIELDS:
+        for field in table.EVENT_FIELDS:
             assert sites[field].nunique() == 1, (event_id, field)
     march = raw[raw["event_id"] == "E-2016-03-22-attack"]
     assert sorted(march["municipality_nis"]) == ["21004", "23094"]

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo._errors import IncidentDataError
-from geo.incidents import COLUMNS, load_incidents, read_incident_table, validate_incidents
+from geo.errors import IncidentDataError
+from geo.incidents.table import COLUMNS, load_incidents, read_incident_table, validate_incidents
 from tests.conftest import make_row, table
 
 

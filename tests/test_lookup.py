@@ -1,4 +1,4 @@
-"""geo.lookup: the fast point → municipality lookup gives the answers of a spatial join, and of
+"""geo.admin.lookup: the fast point → municipality lookup gives the answers of a spatial join, and of
 boundaries.units_containing, including on borders (the smallest code among touching units)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import shapely
 
-from geo import boundaries, lookup
+from geo.admin import boundaries, lookup
 
 N_RANDOM = 20_000
 METHODS = ("grid", "tree", "auto")

@@ -13,12 +13,14 @@ import pytest  # noqa: E402
 import shapely  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from geo import aggregate, boundaries, render  # noqa: E402
-from geo.classify import ZERO_COLOR  # noqa: E402
-from geo.classify import classify as shared_classify  # noqa: E402
-from geo.filters import Filters  # noqa: E402
-from geo.incidents import validate_incidents  # noqa: E402
-from geo.views import view_units  # noqa: E402
+from geo.incidents import aggregate  # noqa: E402
+from geo.admin import boundaries
+from geo.maps.png import render
+from geo.maps.classify import ZERO_COLOR  # noqa: E402
+from geo.maps.classify import classify as shared_classify  # noqa: E402
+from geo.incidents.filters import Filters  # noqa: E402
+from geo.incidents.table import validate_incidents  # noqa: E402
+from geo.maps.views import view_units  # noqa: E402
 from tests.conftest import make_row, table  # noqa: E402
 
 MOLENBEEK, UCCLE, LEUVEN = "21012", "21016", "24062"
@@ -298,7 +300,7 @@ def _on_land(hex_color: str) -> np.ndarray:
 def _kind_pixels(img: np.ndarray, tol: int = 10) -> dict[str, int]:
     """How many pixels of ``img`` have each coloured symbol kind's colour ("other" is a grey, like
     the outlines and the text, so it is left out)."""
-    from geo.maps import KIND_STYLE
+    from geo.maps.web import KIND_STYLE
 
     return {k: int((np.abs(img - _on_land(c)).max(axis=2) <= tol).sum())
             for k, (_, c, _) in KIND_STYLE.items() if k != "other"}
@@ -323,7 +325,7 @@ def test_symbol_png_is_1600_wide_or_300_dpi_and_not_blank(tiny_incidents):
 
 
 def test_symbol_map_paints_the_charleroi_attack_in_the_attack_colour(tiny_incidents):
-    from geo.maps import KIND_STYLE
+    from geo.maps.web import KIND_STYLE
 
     rendered = render.render_symbols(tiny_incidents)
     img = np.asarray(_image(rendered.png).convert("RGB")).astype(int)
@@ -347,7 +349,7 @@ def test_region_only_rows_are_counted_in_boxes_never_drawn_as_points():
     for r in rendered.regional.itertuples():  # nothing drawn in a kind's colour at the region's point
         col, row = rendered.pixel_of(r.lon, r.lat)
         assert all(np.abs(img[row, col] - _on_land(c)).max() > 30
-                   for k, (_, c, _) in render.maps.KIND_STYLE.items() if k != "other")
+                   for k, (_, c, _) in render.web.KIND_STYLE.items() if k != "other")
     assert set(rendered.boxes) == {render.region_box_text("Brussels-Capital Region", 2),
                                    render.region_box_text("Wallonia", 1)}
     assert rendered.notes[0].startswith("3 sites known only to their region are counted in a box on the region")
@@ -357,7 +359,7 @@ def test_region_box_text_and_symbol_notes_add_up(tiny_incidents):
     assert render.region_box_text("Brussels-Capital Region", 42) == (
         "Brussels-Capital Region\n42 sites with no municipality detail")
     assert render.region_box_text("Wallonia", 1) == "Wallonia\n1 site with no municipality detail"
-    symbols, regional = render.maps.incident_symbols(tiny_incidents)
+    symbols, regional = render.web.incident_symbols(tiny_incidents)
     assert render.symbol_notes(len(tiny_incidents), symbols, regional) == [
         "1 site known only to its region is counted in a box on the region, never drawn as points"]
     # a site with no place at all, and sites outside the view, are said so
@@ -377,15 +379,15 @@ def test_symbol_map_of_a_city_view_says_what_lies_outside(tiny_incidents):
 def test_symbol_sizes_follow_the_web_map(tiny_incidents):
     import folium
 
-    from geo import maps
+    from geo.maps import web
 
     radii = {(round(m.location[0], 6), round(m.location[1], 6), m.options["fillColor"]): m.options["radius"]
-             for m in maps.incidents_layer(tiny_incidents)._children.values() if isinstance(m, folium.CircleMarker)}
-    symbols, _ = maps.incident_symbols(tiny_incidents)
+             for m in web.incidents_layer(tiny_incidents)._children.values() if isinstance(m, folium.CircleMarker)}
+    symbols, _ = web.incident_symbols(tiny_incidents)
     assert len(radii) == len(symbols) > 0
     for s in symbols:
-        web = radii[(round(s.lat, 6), round(s.lon, 6), maps.KIND_STYLE[s.category][1])]
-        assert render.symbol_radius_px(s.count, s.category) == pytest.approx(web)
+        on_web = radii[(round(s.lat, 6), round(s.lon, 6), web.KIND_STYLE[s.category][1])]
+        assert render.symbol_radius_px(s.count, s.category) == pytest.approx(on_web)
     assert render.symbol_radius_px(100, "attack") == 40  # capped, as on the web map
     assert render.size_key(1) == [1]
     assert render.size_key(2) == [1, 2]
@@ -394,7 +396,7 @@ def test_symbol_sizes_follow_the_web_map(tiny_incidents):
 
 
 def test_symbol_map_legend_and_captions_match_the_web_map_and_render_map(tiny_incidents):
-    from geo.maps import KIND_STYLE
+    from geo.maps.web import KIND_STYLE
 
     f = Filters(years=(2015, 2016))
     rendered = render.render_symbols(f.apply(tiny_incidents), filters=f, all_years=(2014, 2017),

@@ -1,4 +1,4 @@
-"""geo.report: every published figure holds on the project's table, perturbations break the
+"""geo.report.check: every published figure holds on the project's table, perturbations break the
 right figures, and ``python -m geo check-report`` works from any directory."""
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from geo import cli, report
-from geo.incidents import load_incidents
+from geo import cli
+from geo.report import check
+from geo.incidents.table import load_incidents
 
-ROOT = Path(report.__file__).resolve().parents[1]
+from geo.config import ROOT  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ def incidents():
 
 @pytest.fixture(scope="module")
 def table(incidents):
-    return report.check_report(incidents)
+    return check.check_report(incidents)
 
 
 def failing(table) -> set[str]:
@@ -33,7 +34,7 @@ def failing(table) -> set[str]:
 
 
 def test_every_published_figure_matches(table):
-    assert table["matches"].all(), report.format_check(table, rules=True)
+    assert table["matches"].all(), check.format_check(table, rules=True)
 
 
 def test_table_shape_and_coverage(table):
@@ -56,12 +57,12 @@ def test_table_shape_and_coverage(table):
         "fig1-rise-2014-2015", "fig1-peak-2016", "fig1-attacks-first-2016", "fig1-drop-2017",
         "charleroi-traveled-50pct", "brussels-traveled-44pct", "weapons-8", "targets-9",
         "knife-attacks-police-2", "explosive-attacks-2", "tatp-verviers", "charleroi-airport-1",
-    } | {f"table1-{n.lower().replace(' ', '-')}" for n in report.TABLE_1}
+    } | {f"table1-{n.lower().replace(' ', '-')}" for n in check.TABLE_1}
     assert required <= set(table["figure"])
 
 
 def test_default_argument_loads_the_project_table(table):
-    again = report.check_report()
+    again = check.check_report()
     assert list(again["figure"]) == list(table["figure"])
     assert list(again["computed"]) == list(table["computed"])
 
@@ -70,7 +71,7 @@ def test_dropping_a_molenbeek_row_breaks_the_right_figures(incidents):
     molenbeek = incidents[(incidents["municipality_nis"] == "21012")
                           & (incidents["provenance"] == "reconstructed")]
     perturbed = incidents.drop(index=molenbeek.index[0])
-    bad = failing(report.check_report(perturbed))
+    bad = failing(check.check_report(perturbed))
     assert {"events-107", "arrest-actions-103", "sites-108", "brussels-62", "brussels-detail-20",
             "molenbeek-45pct", "schaerbeek-25pct"} <= bad
     # Figures that do not depend on that row still hold.
@@ -85,36 +86,36 @@ def test_flipping_one_link_breaks_the_right_figures(incidents):
                      & (perturbed["networks"] == "")].index[0]
     perturbed.loc[pick, "link"] = "inspired"
     perturbed.loc[pick, "connection"] = ""
-    bad = failing(report.check_report(perturbed))
+    bad = failing(check.check_report(perturbed))
     assert {"linked-aa-94", "inspired-aa-9", "connection-known-70", "local-cell-60",
             "inspired-incidents-attacks-25pct", "inspired-arrested-14"} <= bad
     assert not bad & {"events-107", "brussels-62", "attacks-4", "network-actions-56"}
 
 
 def test_percent_rule_accepts_rounding_or_truncation_only():
-    assert report.percent(57, "").matches(Fraction(62, 107))   # 57.9% truncated
-    assert report.percent(44, "").matches(Fraction(27, 62))    # 43.5% rounded half up
-    assert report.percent(71, "").matches(Fraction(76, 107))
-    assert not report.percent(71, "").matches(Fraction(76, 108))  # 70.4%
-    assert not report.percent(45, "").matches(Fraction(8, 19))    # 42.1%
-    assert report.percent(85.7, "").matches(Fraction(60, 70))
-    assert not report.percent(85.7, "").matches(Fraction(59, 70))  # 84.3%
-    assert not report.percent(50, "").matches(None)
-    more_than_18 = report.share_range(0.18, 0.19, "", low_strict=True)
+    assert check.percent(57, "").matches(Fraction(62, 107))   # 57.9% truncated
+    assert check.percent(44, "").matches(Fraction(27, 62))    # 43.5% rounded half up
+    assert check.percent(71, "").matches(Fraction(76, 107))
+    assert not check.percent(71, "").matches(Fraction(76, 108))  # 70.4%
+    assert not check.percent(45, "").matches(Fraction(8, 19))    # 42.1%
+    assert check.percent(85.7, "").matches(Fraction(60, 70))
+    assert not check.percent(85.7, "").matches(Fraction(59, 70))  # 84.3%
+    assert not check.percent(50, "").matches(None)
+    more_than_18 = check.share_range(0.18, 0.19, "", low_strict=True)
     assert more_than_18.matches(Fraction(13, 70)) and not more_than_18.matches(Fraction(18, 100))
 
 
 def test_summary_and_format(table):
-    ok, total = report.summary(table)
+    ok, total = check.summary(table)
     assert ok == total == len(table)
-    text = report.format_check(table)
+    text = check.format_check(table)
     assert text.splitlines()[-1] == f"{ok} of {total} figures match"
-    assert "rule:" in report.format_check(table, rules=True)
+    assert "rule:" in check.format_check(table, rules=True)
 
 
 def test_format_names_the_failing_figures(incidents):
     perturbed = incidents.drop(index=incidents.index[-1])
-    text = report.format_check(report.check_report(perturbed))
+    text = check.format_check(check.check_report(perturbed))
     assert re.search(r"^\d+ of \d+ figures match \(not matching: .*events-107", text, re.M)
 
 
@@ -130,7 +131,7 @@ def test_cli_check_report_runs_from_any_directory(tmp_path):
 
 
 def test_cli_exits_1_on_a_mismatch(monkeypatch, incidents, capsys):
-    perturbed = report.check_report(incidents.drop(index=incidents.index[0]))
-    monkeypatch.setattr(report, "check_report", lambda: perturbed)
+    perturbed = check.check_report(incidents.drop(index=incidents.index[0]))
+    monkeypatch.setattr(check, "check_report", lambda: perturbed)
     assert cli.main(["check-report"]) == 1
     assert "figures match (not matching:" in capsys.readouterr().out

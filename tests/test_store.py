@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo import importer, store
-from geo.incidents import load_incidents
+from geo.io import importer, store
+from geo.incidents.table import load_incidents
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -90,7 +90,7 @@ def test_delete(gtd, data_dir):
 def test_persists_across_a_fresh_process(gtd, data_dir):
     info = store.save_dataset(gtd, name="Persisted")
     code = (
-        "import json; from geo import store\n"
+        "import json; from geo.io import store\n"
         "infos = store.list_datasets()\n"
         "frame = store.load_dataset(infos[0].slug)\n"
         "print(json.dumps({'slugs': [i.slug for i in infos], 'rows': len(frame),\n"
@@ -104,7 +104,7 @@ def test_persists_across_a_fresh_process(gtd, data_dir):
 
 SAVER = """
 import sys
-from geo import importer, store
+from geo.io import importer, store
 result = importer.import_file(sys.argv[1], filename="duplicates.csv")
 for _ in range(int(sys.argv[2])):
     store.save_dataset(result, name="same name")

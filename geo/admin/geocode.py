@@ -3,7 +3,7 @@
 Evidence, best first:
 
 * **Coordinates** (EPSG:4326, degrees) → the municipality containing the point, by a spatial join
-  (:func:`geo.boundaries.units_containing`); precision ``point``. A point on a shared border goes
+  (:func:`geo.admin.boundaries.units_containing`); precision ``point``. A point on a shared border goes
   to the municipality with the smallest REFNIS code: this module relies on that rule of
   ``units_containing`` and adds none of its own. A point outside Belgium is *flagged*, never
   dropped: precision ``none``, note ``"outside Belgium"``, and it is not re-resolved from weaker
@@ -16,7 +16,7 @@ Evidence, best first:
   postal codes cover two municipalities (1040, 1050, 1804: the street decides): they answer at
   ``region`` precision with both candidates in the note. Invalid and unknown codes answer
   ``none`` with a note saying which.
-* **Place name** → municipality or region through :mod:`geo.gazetteer` (official NL/FR/DE
+* **Place name** → municipality or region through :mod:`geo.admin.gazetteer` (official NL/FR/DE
   names, sections, landmarks, exonyms; see its docstring for the Brussels rule: "Brussels" is the
   Brussels-Capital Region, at ``region`` precision; "City of Brussels" is municipality 21004). A
   name that fits several municipalities answers at ``region`` precision when they share a region,
@@ -42,8 +42,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo import boundaries, gazetteer
-from geo._errors import GeocodeError
+from geo.admin import boundaries, gazetteer
+from geo.errors import GeocodeError
 
 Precision = Literal["point", "municipality", "region", "none"]
 Method = Literal["coordinates", "postal_code", "place_name", "none"]
@@ -304,7 +304,7 @@ def locate_postcode(code: str | int) -> Location:
 # --- place names ---------------------------------------------------------------------------------
 
 def locate_place(name: str, *, suggest: bool = True) -> Location:
-    """The municipality (or region) a place name means, through :mod:`geo.gazetteer`: official
+    """The municipality (or region) a place name means, through :mod:`geo.admin.gazetteer`: official
     names, sections, landmarks and exonyms, without regard to case, accents, hyphens or
     Saint/Sint/St. "Brussels" answers the Brussels-Capital Region at ``region`` precision (the
     Brussels rule); "City of Brussels" the municipality 21004. An ambiguous name answers the

@@ -1,10 +1,10 @@
-"""Place names → municipalities (REFNIS 2019) or regions: the gazetteer behind :mod:`geo.geocode`.
+"""Place names → municipalities (REFNIS 2019) or regions: the gazetteer behind :mod:`geo.admin.geocode`.
 
 Names come from three sources, all matched through :func:`normalize` (no case, no accents, no
 hyphens or apostrophes, "Saint/Sint/St/Sankt/Sainte/Ste" folded to one token):
 
 1. the official Dutch and French names of the 581 municipalities in the boundary file
-   (:func:`geo.boundaries.municipalities`), which already hold the cross-language exonyms
+   (:func:`geo.admin.boundaries.municipalities`), which already hold the cross-language exonyms
    (Anvers, Luik, Bergen, Doornik, …);
 2. the German names of the nine municipalities of the German-speaking Community
    (:data:`GERMAN_NAMES`);
@@ -21,7 +21,7 @@ usage, mean the region by it. The municipality of Brussels (21004) answers to "C
 how the official names "Brussel"/"Bruxelles" of 21004 give way; "Limburg", the Flemish province,
 shadows the Dutch name of Limbourg, 63046, likewise). Every other collision is kept: a name that
 fits several municipalities (Saint-Nicolas: Sint-Niklaas or Saint-Nicolas near Liège; Heusden;
-Mariakerke) returns all of them, and the caller decides (:mod:`geo.geocode` answers at region
+Mariakerke) returns all of them, and the caller decides (:mod:`geo.admin.geocode` answers at region
 precision when they share a region, else not at all).
 
 The gazetteer is built once per boundary file and alias file and is immutable (read-only
@@ -40,9 +40,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
-from geo import boundaries
-from geo._errors import AliasFileError, Problem
-from geo._paths import DATA_DIR
+from geo.admin import boundaries
+from geo.errors import AliasFileError, Problem
+from geo.config import DATA_DIR
 
 ALIASES_CSV = DATA_DIR / "gazetteer_aliases.csv"
 ALIAS_COLUMNS: tuple[str, ...] = ("alias", "nis", "kind", "note")

@@ -24,11 +24,11 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
-from geo import boundaries
-from geo._paths import ROOT
-from geo.aggregate import Counted
-from geo.classify import Classes
-from geo.views import VIEW_SPECS, ViewName, view_extent
+from geo.admin import boundaries
+from geo.config import ROOT
+from geo.incidents.aggregate import Counted
+from geo.maps.classify import Classes
+from geo.maps.views import VIEW_SPECS, ViewName, view_extent
 
 STATIC_DIR = ROOT / "static"
 #: URL under which Streamlit serves ``static/`` (server.enableStaticServing).

@@ -41,10 +41,10 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geo._errors import AtlasError
-from geo._paths import ROOT
-from geo.importer import EXTRA_COLUMNS, ImportResult
-from geo.incidents import COLUMNS, derive
+from geo.errors import AtlasError
+from geo.config import ROOT
+from geo.io.importer import EXTRA_COLUMNS, ImportResult
+from geo.incidents.table import COLUMNS, derive
 
 ENV_VAR = "ATLAS_DATA_DIR"
 SLUG_MAX = 60
@@ -251,8 +251,8 @@ def _load_cached(path: str, mtime_ns: int) -> pd.DataFrame:
 
 def load_dataset(slug: str) -> pd.DataFrame:
     """A saved dataset as a typed incident table: the columns of
-    :func:`geo.incidents.load_incidents` (same types, with the derived columns), then
-    :data:`geo.importer.EXTRA_COLUMNS`. A fresh copy each call."""
+    :func:`geo.incidents.table.load_incidents` (same types, with the derived columns), then
+    :data:`geo.io.importer.EXTRA_COLUMNS`. A fresh copy each call."""
     path = _folder(slug) / DATA_FILE
     try:
         mtime = path.stat().st_mtime_ns

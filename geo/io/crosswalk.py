@@ -29,8 +29,8 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from geo._errors import Problem, ProblemsError
-from geo._paths import DATA_DIR
+from geo.errors import Problem, ProblemsError
+from geo.config import DATA_DIR
 
 CROSSWALK_CSV = DATA_DIR / "crosswalk.csv"
 CROSSWALK_COLUMNS: tuple[str, ...] = ("source", "source_field", "source_value", "kind", "note")

@@ -16,7 +16,7 @@ arrays of coordinates, without building a point geometry for most points:
   geometries. No grid is built, so a handful of points costs milliseconds.
 
 Both give identical answers (the tests check it), and the same as
-:func:`geo.boundaries.units_containing`.
+:func:`geo.admin.boundaries.units_containing`.
 
 **Border rule.** A point that touches several units (on a shared border, or at a point where
 three meet) goes to the unit with the **smallest code** among the units it touches (shapely
@@ -39,8 +39,8 @@ from typing import Literal
 import numpy as np
 import shapely
 
-from geo import boundaries
-from geo.boundaries import LEVELS, Level
+from geo.admin import boundaries
+from geo.admin.boundaries import LEVELS, Level
 
 Method = Literal["auto", "grid", "tree"]
 #: Default cell size of the grid, degrees.

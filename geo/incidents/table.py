@@ -18,9 +18,9 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from geo import boundaries, gazetteer
-from geo._errors import IncidentDataError, Problem
-from geo._paths import DATA_DIR
+from geo.admin import boundaries, gazetteer
+from geo.errors import IncidentDataError, Problem
+from geo.config import DATA_DIR
 
 INCIDENTS_CSV = DATA_DIR / "incidents.csv"
 

@@ -43,7 +43,7 @@ first day of its period):
   ``date_format`` (strptime) given in the mapping; or ``year``/``month``/``day`` columns (blank
   or 0 = unknown); an optional precision column (day/month/year) can only make it coarser.
 
-**Locations keep their precision.** Geocoding goes through :func:`geo.geocode.geocode_frame`:
+**Locations keep their precision.** Geocoding goes through :func:`geo.admin.geocode.geocode_frame`:
 coordinates first, else the postal code, else place names (``places``, in order), then *areas*
 (province or region names: ``provstate``, ACLED ``admin2``/``admin1``) which never give more than
 region precision (a province named like its capital must not become the city). The source's own
@@ -58,13 +58,13 @@ precision code then caps the answer:
 * Hand-made: a column with ``point``, ``municipality``, ``region`` or ``none``.
 
 Only rows at point precision keep their coordinates; the others get the representative point of
-their unit from :func:`geo.incidents.derive`. A row outside Belgium, or that nothing locates, is
+their unit from :func:`geo.incidents.table.derive`. A row outside Belgium, or that nothing locates, is
 **accepted** with ``geo_precision`` ``none`` and a ``geocode_note``; ``summary["not_located"]``
 counts them and :attr:`ImportResult.not_located` lists them. Rows whose country column names
 another country are not looked up by postal code or place name (a French "Saint-Nicolas" is not
 the Belgian one); their coordinates still decide.
 
-**Categories** go through :mod:`geo.crosswalk` (an unknown value is ``other``, with a note in
+**Categories** go through :mod:`geo.io.crosswalk` (an unknown value is ``other``, with a note in
 ``kind_note``, never a rejection).
 
 **Validation** (pandera): every input row is accepted or rejected, ``rows_in == accepted +
@@ -112,9 +112,10 @@ import pandera.pandas as pa
 import shapely
 from pandera.errors import SchemaErrors
 
-from geo import boundaries, crosswalk, gazetteer, geocode
-from geo._errors import AtlasError, Problem
-from geo.incidents import COLUMNS, derive
+from geo.admin import boundaries, gazetteer, geocode
+from geo.io import crosswalk
+from geo.errors import AtlasError, Problem
+from geo.incidents.table import COLUMNS, derive
 
 Source = Union[str, os.PathLike, bytes, bytearray, memoryview, BinaryIO]
 
@@ -1361,8 +1362,8 @@ def _validate(text: pd.DataFrame, rules: _Rules, rows: np.ndarray, filename: str
 class ImportResult:
     """The outcome of an import.
 
-    ``accepted``: the incident layout of :data:`geo.incidents.COLUMNS`, the derived columns of
-    :func:`geo.incidents.derive`, then :data:`EXTRA_COLUMNS` (``source_row``: the row number in
+    ``accepted``: the incident layout of :data:`geo.incidents.table.COLUMNS`, the derived columns of
+    :func:`geo.incidents.table.derive`, then :data:`EXTRA_COLUMNS` (``source_row``: the row number in
     the user's file; ``geocode_method``/``geocode_note``; ``kind_note``: why a row is ``other``).
     ``rejected``: ``row``, ``field``, ``reason`` and the original cells of each rejected row.
     ``problems``: one :class:`geo.Problem` per failed check. ``summary``: ``rows_in``,

@@ -16,10 +16,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import aggregate, incidents as incidents_mod, maps, store, views
-from geo.aggregate import Counted
-from geo.classify import Classes
-from geo.filters import KIND_LABELS, LINK_LABELS, Filters, Narrow
+from geo.incidents import aggregate, table as incidents_mod
+from geo.maps import web, views
+from geo.io import store
+from geo.incidents.aggregate import Counted
+from geo.maps.classify import Classes
+from geo.incidents.filters import KIND_LABELS, LINK_LABELS, Filters, Narrow
 
 # Session-state keys of the shared sidebar (app.py draws it; pages read it).
 K_YEARS, K_CITIES, K_KINDS, K_LINKS = "f_years", "f_cities", "f_kinds", "f_links"
@@ -79,7 +81,7 @@ def view_units(view: views.ViewName, level: str, web: bool = True):
 
 @st.cache_resource
 def leaflet_urls() -> dict[str, str]:
-    return maps.leaflet_assets()
+    return web.leaflet_assets()
 
 
 # ---------------------------------------------------------------- sidebar and selection
@@ -335,7 +337,7 @@ def legend(classes: Classes, *, title: str, notes: Sequence[str] = ()) -> None:
 
 def symbol_legend(rows: pd.DataFrame | None = None) -> None:
     kinds = set(rows["kind"]) if rows is not None else {"attack", "arrest_action"}
-    styles = [v for k, v in maps.KIND_STYLE.items() if k != "other" or not kinds <= {"attack", "arrest_action"}]
+    styles = [v for k, v in web.KIND_STYLE.items() if k != "other" or not kinds <= {"attack", "arrest_action"}]
     items = "".join(
         f'<span style="display:inline-flex;align-items:center;margin-right:14px">'
         f'<span style="width:12px;height:12px;border-radius:50%;background:{color};margin-right:5px;'
@@ -413,7 +415,8 @@ def downloads(sel: Selection, *, key: str, view: views.ViewName | None = None, l
     counts per unit and the incidents as CSV (spreadsheet-safe) and GeoJSON, and the timeline as
     GIF. Files are made only when a button is clicked, from the shared dataset, the filters and
     ``narrow`` (how the page narrows the rows): no session keeps a copy of the rows for them."""
-    from geo import export, render
+    from geo.io import export
+    from geo.maps.png import render
 
     slug, filters, all_years = dataset_slug(), sel.filters, sel.all_years
 
@@ -478,7 +481,7 @@ _NONE = "—"
 def _mapping_form(raw: pd.DataFrame, suggested, *, key: str):
     """Show the suggested column mapping for the user to confirm or correct; return the
     confirmed mapping when the form is submitted, else None."""
-    from geo import importer
+    from geo.io import importer
 
     columns = [str(c) for c in raw.columns]
     choices = [_NONE] + columns
@@ -507,7 +510,7 @@ def _mapping_form(raw: pd.DataFrame, suggested, *, key: str):
 def import_panel() -> None:
     """Upload a file, confirm the column mapping, see what was accepted and rejected (and why),
     and save the result as a dataset every page can show."""
-    from geo import crosswalk, export, importer
+    from geo.io import crosswalk, export, importer
 
     upload = st.file_uploader(
         "Import incidents: CSV (any delimiter; UTF-8 or Latin-1), Excel, GeoJSON or GeoPackage. "

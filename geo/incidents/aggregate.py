@@ -19,8 +19,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo import boundaries
-from geo.boundaries import LEVELS, Level
+from geo.admin import boundaries
+from geo.admin.boundaries import LEVELS, Level
 
 Unit = Literal["sites", "events"]
 Period = Literal["year", "month"]

@@ -1,10 +1,10 @@
 """Static maps for print and sharing: PNG choropleths, the symbol map of Map 1 and GIF
 animations, with no browser.
 
-The maps show exactly what the web maps show: the units of a view (:func:`geo.views.view_units`,
-full-resolution geometry), counts from :func:`geo.aggregate.count_by_unit`, and classes and
-colours from :func:`geo.classify.classify`; the symbol map draws the symbols of
-:func:`geo.maps.incident_symbols` in the web map's colours and sizes, and the sites known only to
+The maps show exactly what the web maps show: the units of a view (:func:`geo.maps.views.view_units`,
+full-resolution geometry), counts from :func:`geo.incidents.aggregate.count_by_unit`, and classes and
+colours from :func:`geo.maps.classify.classify`; the symbol map draws the symbols of
+:func:`geo.maps.web.incident_symbols` in the web map's colours and sizes, and the sites known only to
 a region as a count box on it, never as points. Every image carries its honesty lines (DESIGN.md §4):
 the filters, how many reconstructed records it includes, what could not be placed on its level,
 and the credits.
@@ -43,12 +43,14 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 from pyproj import Transformer
 
-from geo import aggregate, boundaries, maps
-from geo.boundaries import Level
-from geo.classify import NO_DATA_COLOR, ZERO_COLOR, Classes
-from geo.classify import classify  # the same classes as the web maps
-from geo.filters import Filters
-from geo.views import VIEW_SPECS, ViewName, view_extent, view_units
+from geo.incidents import aggregate
+from geo.admin import boundaries
+from geo.maps import web
+from geo.admin.boundaries import Level
+from geo.maps.classify import NO_DATA_COLOR, ZERO_COLOR, Classes
+from geo.maps.classify import classify  # the same classes as the web maps
+from geo.incidents.filters import Filters
+from geo.maps.views import VIEW_SPECS, ViewName, view_extent, view_units
 
 DRAW_CRS = "EPSG:31370"
 Metric = Literal["count", "per_100k"]
@@ -741,7 +743,7 @@ def render_map_png(
 
 
 # --------------------------------------------------------------------------------------------
-# Map 1: incident symbols (the web map's geo.maps.incidents_layer, as a static image)
+# Map 1: incident symbols (the web map's geo.maps.web.incidents_layer, as a static image)
 
 MAP1_TITLE = "Map 1 · Attacks, plots and arrest actions"
 #: Drawing order of the symbol kinds, as on the web map: attacks on top.
@@ -753,8 +755,8 @@ SIZE_KEY_COLOR = "#8c8c8c"
 BOX_EDGE = "#444444"
 
 
-symbol_category = maps.symbol_category
-symbol_radius_px = maps.symbol_radius_px
+symbol_category = web.symbol_category
+symbol_radius_px = web.symbol_radius_px
 
 
 def _symbol_scale(lay: Layout) -> float:
@@ -790,7 +792,7 @@ def inset_note(boxed: int) -> str:
             "(box on the main map)")
 
 
-def symbol_notes(n_sites: int, symbols: Sequence[maps.Symbol], regional: pd.DataFrame, *,
+def symbol_notes(n_sites: int, symbols: Sequence[web.Symbol], regional: pd.DataFrame, *,
                  outside: int = 0) -> list[str]:
     """The side panel's notes of the symbol map: what the boxes are, grouping, and every site that
     is on no symbol and in no box, so that the numbers add up to ``n_sites``."""
@@ -813,7 +815,7 @@ def symbol_notes(n_sites: int, symbols: Sequence[maps.Symbol], regional: pd.Data
     return notes
 
 
-def _symbol_legend(incidents: pd.DataFrame, symbols: Sequence[maps.Symbol],
+def _symbol_legend(incidents: pd.DataFrame, symbols: Sequence[web.Symbol],
                    lay: Layout) -> list[tuple[str, str, float]]:
     """(colour, label, diameter in points) of the legend's circles: the kinds (as the web map's
     legend: the report's three, and "other" when there are such rows), then the size key."""
@@ -821,7 +823,7 @@ def _symbol_legend(incidents: pd.DataFrame, symbols: Sequence[maps.Symbol],
     if len(incidents) and (symbol_category(incidents) == "other").any():
         kinds.append("other")
     scale = _symbol_scale(lay)
-    items = [(maps.KIND_STYLE[k][1], maps.KIND_STYLE[k][0], 2 * scale * symbol_radius_px(1, k)) for k in kinds]
+    items = [(web.KIND_STYLE[k][1], web.KIND_STYLE[k][0], 2 * scale * symbol_radius_px(1, k)) for k in kinds]
     if symbols:
         largest = max(s.count for s in symbols)
         items.append(("none", "Size: sites at one place (attacks drawn a quarter larger)", 0.0))
@@ -836,14 +838,14 @@ def _regions_cached(path: str) -> gpd.GeoDataFrame:
     return boundaries.units("region").to_crs(DRAW_CRS).set_index("code")
 
 
-def _symbol_xy(symbols: Sequence[maps.Symbol]) -> np.ndarray:
+def _symbol_xy(symbols: Sequence[web.Symbol]) -> np.ndarray:
     if not symbols:
         return np.zeros((0, 2))
     x, y = _to_draw().transform([s.lon for s in symbols], [s.lat for s in symbols])
     return np.column_stack([x, y])
 
 
-def _draw_symbols(ax, symbols: Sequence[maps.Symbol], lay: Layout) -> list[tuple[float, float, float, float]]:
+def _draw_symbols(ax, symbols: Sequence[web.Symbol], lay: Layout) -> list[tuple[float, float, float, float]]:
     """Circles of the kinds' colours, kinds in :data:`SYMBOL_ORDER` and larger under smaller;
     returns their boxes in display pixels."""
     if not symbols:
@@ -852,7 +854,7 @@ def _draw_symbols(ax, symbols: Sequence[maps.Symbol], lay: Layout) -> list[tuple
     xy = _symbol_xy(order)
     radius = np.array([_symbol_scale(lay) * symbol_radius_px(s.count, s.category) for s in order])
     ax.scatter(xy[:, 0], xy[:, 1], s=(2 * radius) ** 2, marker="o", linewidths=_symbol_edge(lay),
-               c=[to_rgba(maps.KIND_STYLE[s.category][1], SYMBOL_ALPHA) for s in order],
+               c=[to_rgba(web.KIND_STYLE[s.category][1], SYMBOL_ALPHA) for s in order],
                edgecolors="white", zorder=5)
     centres = ax.transData.transform(xy)
     r_px = (radius + _symbol_edge(lay)) * lay.dpi / 72
@@ -915,7 +917,7 @@ def _draw_region_boxes(ax, canvas: FigureCanvasAgg, regional: pd.DataFrame, lay:
 INSET_VIEW: ViewName = "brussels"
 
 
-def _draw_inset(drawn: _Canvas, geo: _ViewGeometry, symbols: Sequence[maps.Symbol],
+def _draw_inset(drawn: _Canvas, geo: _ViewGeometry, symbols: Sequence[web.Symbol],
                 regional: pd.DataFrame, lay: Layout) -> object | None:
     """An enlarged map of :data:`INSET_VIEW` with its symbols, in the side panel's free space (none
     when too little is left), and a frame on the main map where it is. Its heading says how many
@@ -973,7 +975,7 @@ class RenderedSymbols(_PixelOf):
     png: bytes
     width: int
     height: int
-    symbols: tuple[maps.Symbol, ...]
+    symbols: tuple[web.Symbol, ...]
     regional: pd.DataFrame
     boxes: tuple[str, ...]
     captions: tuple[str, ...]
@@ -994,13 +996,13 @@ def render_symbols(
 ) -> RenderedSymbols:
     """Render the report's Map 1 for ``incidents`` (already filtered; ``filters`` only describes
     them) and return the PNG with what was drawn: municipality outlines, one circle per place and
-    kind from :func:`geo.maps.incident_symbols` (the web map's colours and sizes), and a count box
+    kind from :func:`geo.maps.web.incident_symbols` (the web map's colours and sizes), and a count box
     on each region for the sites known only to it."""
     if size not in ("screen", "print"):
         raise ValueError(f"size must be 'screen' or 'print', not {size!r}")
     geo = _view_geometry(view, "municipality")
     lay = LAYOUTS[size]
-    symbols, regional = maps.incident_symbols(incidents)
+    symbols, regional = web.incident_symbols(incidents)
     _, _, limits = _map_box(geo, lay)
     minx, miny, maxx, maxy = limits
     xy = _symbol_xy(symbols)

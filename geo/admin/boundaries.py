@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo._errors import BoundaryFileError
-from geo._paths import SHARED_BOUNDARIES, cache_dir
+from geo.errors import BoundaryFileError
+from geo.config import SHARED_BOUNDARIES, cache_dir
 
 UPSTREAM_URL = (
     "https://raw.githubusercontent.com/bmesuere/belgium-topojson/"
@@ -260,7 +260,7 @@ def units_containing(points: gpd.GeoSeries | np.ndarray, *, level: Level = "muni
 
     A point on a shared border goes to the unit with the smallest code among those that touch
     it (one documented rule, so results never depend on row order)."""
-    from geo import lookup  # imported here: geo.lookup imports this module
+    from geo.admin import lookup  # imported here: geo.admin.lookup imports this module
 
     return lookup.codes_of_points(points, level=level)
 

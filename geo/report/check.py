@@ -667,11 +667,11 @@ FIGURES: list[Figure] = [
 def check_report(incidents: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each published figure beside the computed one.
 
-    ``incidents``: the typed table of :func:`geo.incidents.load_incidents` (default: the
+    ``incidents``: the typed table of :func:`geo.incidents.table.load_incidents` (default: the
     project's). Returns one row per figure with columns ``figure``, ``wording``, ``published``,
     ``computed``, ``rule``, ``matches``."""
     if incidents is None:
-        from geo.incidents import load_incidents
+        from geo.incidents.table import load_incidents
 
         incidents = load_incidents()
     facts = Facts(incidents)

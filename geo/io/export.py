@@ -17,7 +17,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.incidents import COLUMNS
+from geo.incidents.table import COLUMNS
 
 #: Derived columns exported beside the stored ones.
 DERIVED_COLUMNS: tuple[str, ...] = ("year", "month", "city", "municipality_name", "region_name")

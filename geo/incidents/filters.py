@@ -134,7 +134,7 @@ class Narrow:
     cumulative: bool = False
 
     def apply(self, rows: pd.DataFrame) -> pd.DataFrame:
-        from geo.aggregate import rows_in_period
+        from geo.incidents.aggregate import rows_in_period
 
         if self.network:
             rows = rows[rows["network_list"].map(lambda names: self.network in names)]

@@ -15,8 +15,8 @@ from typing import Literal
 
 import geopandas as gpd
 
-from geo import boundaries
-from geo.boundaries import Level
+from geo.admin import boundaries
+from geo.admin.boundaries import Level
 
 ViewName = Literal["belgium", "brussels", "charleroi"]
 VIEWS: tuple[ViewName, ...] = ("belgium", "brussels", "charleroi")
