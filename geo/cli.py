@@ -10,7 +10,8 @@ import os
 import re
 from pathlib import Path
 
-from geo.errors import AtlasError
+from geo import vocab
+from geo.errors import AtlasError, UsageError
 
 
 def _cmd_boundaries(args: argparse.Namespace) -> int:
@@ -39,10 +40,6 @@ def _cmd_locate(args: argparse.Namespace) -> int:
     location = geocode.locate(" ".join(args.query))
     print(geocode.describe(location))
     return 0 if location.precision != "none" else 1
-
-
-class UsageError(AtlasError):
-    """A command-line value that cannot be used (exit code 2)."""
 
 
 def _split(values: str | None) -> list[str]:
@@ -95,8 +92,8 @@ def _selection(args: argparse.Namespace):
     filters = Filters(
         years=years,
         cities=_pick("city", _split(args.cities), cities, "cities in the data"),
-        kinds=_pick("kind", _split(args.kinds), list(table.KINDS), "kinds"),
-        links=_pick("link", _split(args.links), list(table.LINKS), "links"),
+        kinds=_pick("kind", _split(args.kinds), list(vocab.REPORT_KINDS), "kinds"),
+        links=_pick("link", _split(args.links), list(vocab.LINKS), "links"),
         plots_only=args.plots_only,
         include_reconstructed=not args.documented_only,
     )

@@ -1,16 +1,105 @@
-"""Where the project's files live, resolved from the package, never from the working directory."""
+"""Every setting of the atlas in one place: where its files live, and every ``ATLAS_*``
+environment variable with its default and meaning (the README's settings table is
+:data:`SETTINGS`). Paths are resolved from the package, never from the working directory.
+
+Settings are read when they are asked for, not at import, so a test or a server started with
+another environment sees its own values. Nothing here keeps mutable state.
+"""
 
 from __future__ import annotations
 
+import math
 import os
+from dataclasses import dataclass
 from pathlib import Path
+
+from geo.errors import SettingsError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
 DATA_DIR = ROOT / "data"
+#: Where Streamlit serves static files from (``server.enableStaticServing``); git-ignored.
+STATIC_DIR = ROOT / "static"
+#: The boundary file beside the project, when the project sits next to ``shared/``.
 SHARED_BOUNDARIES = ROOT.parent / "shared" / "boundaries" / "belgium.json"
 
 
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    meaning: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("ATLAS_BOUNDARIES", "unset",
+            "Path of the boundary TopoJSON; unset: ../shared/boundaries/belgium.json, else the "
+            "verified download in the cache folder"),
+    Setting("ATLAS_CACHE_DIR", ".cache/ in the project",
+            "Folder for downloads and derived files (boundary download, saved datasets unless "
+            "ATLAS_DATA_DIR is set)"),
+    Setting("ATLAS_DATA_DIR", "$ATLAS_CACHE_DIR/datasets", "Folder of saved (imported) datasets"),
+    Setting("ATLAS_MAX_UPLOAD_MB", "200", "Largest file an import takes, in MB"),
+    Setting("ATLAS_MAX_ROWS", "2000000", "Most data rows an import takes"),
+    Setting("ATLAS_CHROMIUM", "/usr/bin/chromium", "Chromium used by the browser tests and benchmarks"),
+)
+DEFAULT_MAX_UPLOAD_MB = 200
+DEFAULT_MAX_ROWS = 2_000_000
+
+
+def _env(name: str) -> str:
+    return os.environ.get(name, "").strip()
+
+
 def cache_dir() -> Path:
-    """Git-ignored folder for downloads and derived files (``ATLAS_CACHE_DIR`` overrides it)."""
-    return Path(os.environ.get("ATLAS_CACHE_DIR") or ROOT / ".cache")
+    """Git-ignored folder for downloads and derived files (``ATLAS_CACHE_DIR``)."""
+    return Path(_env("ATLAS_CACHE_DIR") or ROOT / ".cache")
+
+
+def boundaries_override() -> Path | None:
+    """The boundary file named by ``ATLAS_BOUNDARIES``, or ``None`` when it is not set."""
+    value = _env("ATLAS_BOUNDARIES")
+    return Path(value) if value else None
+
+
+def data_dir() -> Path:
+    """The folder of saved datasets (``ATLAS_DATA_DIR``, else ``datasets`` in the cache folder),
+    created if missing."""
+    path = Path(_env("ATLAS_DATA_DIR") or cache_dir() / "datasets").resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _positive(name: str, default: float, *, integer: bool) -> float:
+    text = _env(name)
+    if not text:
+        return default
+    try:
+        value = int(text) if integer else float(text)
+    except ValueError:
+        raise SettingsError(f"{name}={text!r} is not a number") from None
+    if not value > 0 or not math.isfinite(value):
+        raise SettingsError(f"{name}={text!r}: the limit must be more than 0")
+    return value
+
+
+def max_upload_bytes() -> int:
+    """The largest file an import takes, in bytes (``ATLAS_MAX_UPLOAD_MB`` × 1,000,000)."""
+    return int(_positive("ATLAS_MAX_UPLOAD_MB", DEFAULT_MAX_UPLOAD_MB, integer=False) * 1_000_000)
+
+
+def max_rows() -> int:
+    """The most data rows one import takes (``ATLAS_MAX_ROWS``)."""
+    return int(_positive("ATLAS_MAX_ROWS", DEFAULT_MAX_ROWS, integer=True))
+
+
+def chromium() -> str:
+    """The chromium executable of the browser tests and benchmarks (``ATLAS_CHROMIUM``)."""
+    return _env("ATLAS_CHROMIUM") or "/usr/bin/chromium"
+
+
+def settings_table() -> str:
+    """:data:`SETTINGS` as a Markdown table (the README's)."""
+    lines = ["| variable | default | meaning |", "|---|---|---|"]
+    lines += [f"| `{s.name}` | {s.default} | {s.meaning} |" for s in SETTINGS]
+    return "\n".join(lines)

@@ -1,7 +1,9 @@
-"""The atlas's own error types. Each carries a message a person can act on."""
+"""Every error type the atlas raises on purpose, in one place. Each carries a message a person
+can act on. Validation collects every problem and raises once (:class:`ProblemsError`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -9,8 +11,20 @@ class AtlasError(Exception):
     """Base class of every error the ``geo`` package raises on purpose."""
 
 
+class SettingsError(AtlasError):
+    """An ``ATLAS_*`` setting holds a value that cannot be used (see :mod:`geo.config`)."""
+
+
 class BoundaryFileError(AtlasError):
     """The municipality boundaries are missing, corrupt or unreadable."""
+
+
+class GeocodeError(AtlasError):
+    """A location query could not be understood (not: could not be found)."""
+
+
+class UsageError(AtlasError):
+    """A command-line value that cannot be used (exit code 2)."""
 
 
 @dataclass(frozen=True)
@@ -57,5 +71,41 @@ class AliasFileError(ProblemsError):
     what = "the gazetteer aliases"
 
 
-class GeocodeError(AtlasError):
-    """A location query could not be understood (not: could not be found)."""
+class CrosswalkFileError(ProblemsError):
+    """``data/crosswalk.csv`` is malformed."""
+
+    what = "the crosswalk (data/crosswalk.csv)"
+
+
+class ImportFileError(AtlasError):
+    """A file cannot be imported: unreadable, empty, of an unsupported kind. ``filename`` names it."""
+
+    def __init__(self, filename: str, message: str):
+        self.filename = filename
+        self.message = message
+        super().__init__(f"{filename}: {message}")
+
+
+class ImportLimitError(ImportFileError):
+    """A file is over a limit: ``what`` (``"size"`` or ``"rows"``), ``limit`` and ``actual``."""
+
+    def __init__(self, filename: str, message: str, *, what: str, limit: int, actual: int):
+        self.what, self.limit, self.actual = what, limit, actual
+        super().__init__(filename, message)
+
+
+class MappingError(ImportFileError):
+    """The column mapping cannot be used with this table. ``missing`` lists the columns it
+    names that the table lacks (or the preset's required columns the table lacks)."""
+
+    def __init__(self, filename: str, message: str, *, missing: Sequence[str] = ()):
+        self.missing = tuple(missing)
+        super().__init__(filename, message)
+
+
+class DatasetError(AtlasError):
+    """A saved dataset cannot be stored, found or read."""
+
+
+class DatasetNotFoundError(DatasetError):
+    """No saved dataset has that slug (or the slug is not a valid one)."""

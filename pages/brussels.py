@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from geo import vocab
 from geo.incidents import aggregate
 from geo.admin import boundaries
 from geo.maps import classify, web
@@ -17,7 +18,7 @@ result = ui.show_map(web.base_map("brussels", tiles=ui.tiles_on()),
                      key="brussels_map", returned=["last_active_drawing"])
 ui.legend(classes, title="Incidents (sites) per municipality")
 
-in_region = sel.rows[sel.rows["region_nis"] == boundaries.BRUSSELS_REGION]
+in_region = sel.rows[sel.rows["region_nis"] == vocab.BRUSSELS_REGION]
 detail = in_region[in_region["geo_precision"] != "region"]
 st.markdown(
     f"**{len(in_region)}** incident sites in the Brussels-Capital Region; **{len(detail)}** are known to "

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from geo import vocab
 from geo.incidents import aggregate
 from geo.maps import classify, web, views
 from geo import ui
@@ -16,6 +17,6 @@ ui.show_map(web.base_map("charleroi", tiles=ui.tiles_on()),
 ui.legend(classes, title="Incidents (sites) per municipality")
 ui.provenance_note(sel.rows)
 ui.downloads(sel, key="charleroi", view="charleroi", counted=counted)
-here = sel.rows[sel.rows["municipality_nis"] == views.CHARLEROI]
+here = sel.rows[sel.rows["municipality_nis"] == vocab.CHARLEROI]
 st.subheader(f"The {len(here)} incident sites in Charleroi")
 ui.incident_table(here)

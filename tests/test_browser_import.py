@@ -15,7 +15,7 @@ from tests._server import (  # noqa: E402
 )
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
-OTHER_FILL = "#6f6f6f"  # geo.maps.web.KIND_STYLE["other"]
+OTHER_FILL = "#6f6f6f"  # geo.vocab.SYMBOLS["other"]
 
 
 def test_imported_html_is_shown_as_text_and_never_run(server, browser, tmp_path):

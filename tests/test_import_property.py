@@ -11,6 +11,7 @@ import pandas as pd
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from geo.errors import ImportFileError, MappingError
 from geo.io import importer
 
 COLUMN_POOL = [
@@ -110,7 +111,7 @@ def test_random_tables_with_a_suggested_mapping(raw):
     mapping = importer.suggest_mapping(raw.columns)
     try:
         result = importer.import_table(raw, mapping=mapping, filename="random.csv")
-    except importer.MappingError as exc:
+    except MappingError as exc:
         assert exc.filename == "random.csv" and str(exc)
         event("mapping refused")
         return
@@ -129,7 +130,7 @@ def test_random_tables_written_as_csv(raw, delimiter, encoding):
         data = buffer.getvalue().encode("utf-8")
     try:
         result = importer.import_file(data, filename="random.csv")
-    except importer.ImportFileError as exc:  # includes MappingError; empty or blank tables
+    except ImportFileError as exc:  # includes MappingError; empty or blank tables
         assert exc.filename == "random.csv" and str(exc)
         event(f"{type(exc).__name__}: {exc.message[:30]}")
         return
@@ -143,7 +144,7 @@ def test_random_tables_written_as_csv(raw, delimiter, encoding):
 def test_random_bytes_never_crash_the_reader(data, filename):
     try:
         raw, info = importer.read_table(data, filename=filename)
-    except importer.ImportFileError:
+    except ImportFileError:
         return
     assert len(raw) == info.rows and raw.index.name == "row"
 
@@ -155,5 +156,5 @@ def test_random_bytes_behind_a_known_signature(head, tail):
     for filename in ("x.xlsx", "x.gpkg", "x.geojson"):
         try:
             importer.read_table(head + tail, filename=filename)
-        except importer.ImportFileError:
+        except ImportFileError:
             pass

@@ -15,8 +15,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from geo import vocab
 from geo.io import crosswalk, importer
-from geo.io.importer import ColumnMapping, ImportFileError, ImportLimitError, MappingError
+from geo.errors import CrosswalkFileError, ImportFileError, ImportLimitError, MappingError, SettingsError
+from geo.io.importer import ColumnMapping
 from geo.incidents.table import COLUMNS, load_incidents
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -569,7 +571,7 @@ def test_raw_frame_without_row_index_counts_like_a_csv():
 def test_crosswalk_covers_the_source_vocabularies():
     table = crosswalk.crosswalk_table()
     assert list(table.columns) == list(crosswalk.CROSSWALK_COLUMNS)
-    assert set(table["kind"]) <= set(crosswalk.KINDS)
+    assert set(table["kind"]) <= set(vocab.KINDS)
     gtd = set(table.loc[table["source"] == "gtd", "source_value"])
     assert gtd == {"Bombing/Explosion", "Armed Assault", "Assassination", "Hostage Taking (Kidnapping)",
                    "Hostage Taking (Barricade Incident)", "Facility/Infrastructure Attack",
@@ -596,7 +598,7 @@ def test_crosswalk_file_problems(tmp_path):
     bad = tmp_path / "crosswalk.csv"
     bad.write_text("source,source_field,source_value,kind,note\ngtd,attacktype1_txt,Hijacking,attak,\n"
                    "gtd,attacktype1_txt,hijacking,attack,\nnope,x,y,other,\n")
-    with pytest.raises(crosswalk.CrosswalkFileError) as err:
+    with pytest.raises(CrosswalkFileError) as err:
         crosswalk.crosswalk_table(bad)
     text = str(err.value)
     assert "row 2, field 'kind'" in text and "row 3, field 'source_value': duplicate of row 2" in text
@@ -626,7 +628,7 @@ def test_upload_size_limit(monkeypatch):
     with pytest.raises(ImportLimitError):
         importer.read_table(io.BytesIO(b"x" * 500), filename="stream.csv")
     monkeypatch.setenv("ATLAS_MAX_UPLOAD_MB", "lots")
-    with pytest.raises(importer.ImportSettingsError, match="ATLAS_MAX_UPLOAD_MB"):
+    with pytest.raises(SettingsError, match="ATLAS_MAX_UPLOAD_MB"):
         importer.read_table(b"a,b\n1,2\n", filename="x.csv")
 
 

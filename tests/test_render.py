@@ -13,6 +13,7 @@ import pytest  # noqa: E402
 import shapely  # noqa: E402
 from PIL import Image  # noqa: E402
 
+from geo import vocab
 from geo.incidents import aggregate  # noqa: E402
 from geo.admin import boundaries
 from geo.maps.png import render
@@ -300,7 +301,7 @@ def _on_land(hex_color: str) -> np.ndarray:
 def _kind_pixels(img: np.ndarray, tol: int = 10) -> dict[str, int]:
     """How many pixels of ``img`` have each coloured symbol kind's colour ("other" is a grey, like
     the outlines and the text, so it is left out)."""
-    from geo.maps.web import KIND_STYLE
+    from geo.vocab import SYMBOLS as KIND_STYLE
 
     return {k: int((np.abs(img - _on_land(c)).max(axis=2) <= tol).sum())
             for k, (_, c, _) in KIND_STYLE.items() if k != "other"}
@@ -325,7 +326,7 @@ def test_symbol_png_is_1600_wide_or_300_dpi_and_not_blank(tiny_incidents):
 
 
 def test_symbol_map_paints_the_charleroi_attack_in_the_attack_colour(tiny_incidents):
-    from geo.maps.web import KIND_STYLE
+    from geo.vocab import SYMBOLS as KIND_STYLE
 
     rendered = render.render_symbols(tiny_incidents)
     img = np.asarray(_image(rendered.png).convert("RGB")).astype(int)
@@ -349,7 +350,7 @@ def test_region_only_rows_are_counted_in_boxes_never_drawn_as_points():
     for r in rendered.regional.itertuples():  # nothing drawn in a kind's colour at the region's point
         col, row = rendered.pixel_of(r.lon, r.lat)
         assert all(np.abs(img[row, col] - _on_land(c)).max() > 30
-                   for k, (_, c, _) in render.web.KIND_STYLE.items() if k != "other")
+                   for k, (_, c, _) in vocab.SYMBOLS.items() if k != "other")
     assert set(rendered.boxes) == {render.region_box_text("Brussels-Capital Region", 2),
                                    render.region_box_text("Wallonia", 1)}
     assert rendered.notes[0].startswith("3 sites known only to their region are counted in a box on the region")
@@ -386,7 +387,7 @@ def test_symbol_sizes_follow_the_web_map(tiny_incidents):
     symbols, _ = web.incident_symbols(tiny_incidents)
     assert len(radii) == len(symbols) > 0
     for s in symbols:
-        on_web = radii[(round(s.lat, 6), round(s.lon, 6), web.KIND_STYLE[s.category][1])]
+        on_web = radii[(round(s.lat, 6), round(s.lon, 6), vocab.SYMBOLS[s.category][1])]
         assert render.symbol_radius_px(s.count, s.category) == pytest.approx(on_web)
     assert render.symbol_radius_px(100, "attack") == 40  # capped, as on the web map
     assert render.size_key(1) == [1]
@@ -396,7 +397,7 @@ def test_symbol_sizes_follow_the_web_map(tiny_incidents):
 
 
 def test_symbol_map_legend_and_captions_match_the_web_map_and_render_map(tiny_incidents):
-    from geo.maps.web import KIND_STYLE
+    from geo.vocab import SYMBOLS as KIND_STYLE
 
     f = Filters(years=(2015, 2016))
     rendered = render.render_symbols(f.apply(tiny_incidents), filters=f, all_years=(2014, 2017),

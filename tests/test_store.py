@@ -13,6 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from geo.errors import DatasetError, DatasetNotFoundError, ImportLimitError
+from geo import config
 from geo.io import importer, store
 from geo.incidents.table import load_incidents
 
@@ -79,11 +81,11 @@ def test_delete(gtd, data_dir):
     store.delete_dataset(info.slug)
     assert store.list_datasets() == []
     assert not (data_dir / info.slug).exists()
-    with pytest.raises(store.DatasetNotFoundError):
+    with pytest.raises(DatasetNotFoundError):
         store.load_dataset(info.slug)
-    with pytest.raises(store.DatasetNotFoundError):
+    with pytest.raises(DatasetNotFoundError):
         store.delete_dataset(info.slug)
-    with pytest.raises(store.DatasetNotFoundError):
+    with pytest.raises(DatasetNotFoundError):
         store.rejected_csv(info.slug)
 
 
@@ -104,6 +106,7 @@ def test_persists_across_a_fresh_process(gtd, data_dir):
 
 SAVER = """
 import sys
+from geo.errors import DatasetError, DatasetNotFoundError, ImportLimitError
 from geo.io import importer, store
 result = importer.import_file(sys.argv[1], filename="duplicates.csv")
 for _ in range(int(sys.argv[2])):
@@ -157,7 +160,7 @@ def test_slugs_cannot_leave_the_data_dir(slug, gtd, data_dir, tmp_path):
     outside.mkdir()
     (outside / "manifest.json").write_text("{}")
     for call in (store.load_dataset, store.delete_dataset, store.rejected_csv, store.get_dataset):
-        with pytest.raises(store.DatasetNotFoundError):
+        with pytest.raises(DatasetNotFoundError):
             call(slug)
     assert (outside / "manifest.json").exists()
     assert [d.slug for d in store.list_datasets()] == ["keep-me"]
@@ -190,24 +193,24 @@ def test_unfinished_and_broken_entries_are_ignored(gtd, data_dir):
     (data_dir / "broken" / "manifest.json").write_text("{not json")
     (data_dir / "empty").mkdir()
     assert [d.slug for d in store.list_datasets()] == [info.slug]
-    with pytest.raises(store.DatasetError):
+    with pytest.raises(DatasetError):
         store.get_dataset("broken")
 
 
 def test_limits_are_enforced_before_anything_is_saved(monkeypatch):
     monkeypatch.setenv("ATLAS_MAX_ROWS", "2")
-    with pytest.raises(importer.ImportLimitError, match="gtd_belgium.csv.*more than 2 data rows"):
+    with pytest.raises(ImportLimitError, match="gtd_belgium.csv.*more than 2 data rows"):
         importer.import_file(FIXTURES / "gtd_belgium.csv", filename="gtd_belgium.csv")
     monkeypatch.setenv("ATLAS_MAX_ROWS", "100")
     monkeypatch.setenv("ATLAS_MAX_UPLOAD_MB", "0.001")
-    with pytest.raises(importer.ImportLimitError, match="acled_belgium.csv.*MB"):
+    with pytest.raises(ImportLimitError, match="acled_belgium.csv.*MB"):
         importer.import_file(FIXTURES / "acled_belgium.csv", filename="acled_belgium.csv")
     assert store.list_datasets() == []
 
 
 def test_default_data_dir_is_git_ignored(monkeypatch):
     monkeypatch.delenv("ATLAS_DATA_DIR")
-    folder = store.data_dir()
+    folder = config.data_dir()
     assert folder == (ROOT / ".cache" / "datasets").resolve()
     ignored = subprocess.run(["git", "check-ignore", "-q", str(folder)], cwd=ROOT)
     assert ignored.returncode == 0

@@ -12,7 +12,6 @@ shares the same edges and the same population figures (1 January 2020).
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import tempfile
 import urllib.request
@@ -25,7 +24,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo import vocab
 from geo.errors import BoundaryFileError
+from geo import config
 from geo.config import SHARED_BOUNDARIES, cache_dir
 
 UPSTREAM_URL = (
@@ -47,18 +48,6 @@ LEVEL_KEY: dict[Level, str] = {
     "region": "reg_nis",
 }
 
-BRUSSELS_REGION = "04000"
-REGION_NAMES: dict[str, tuple[str, str]] = {  # code: (NL, FR)
-    "02000": ("Vlaams Gewest", "Région flamande"),
-    "03000": ("Waals Gewest", "Région wallonne"),
-    "04000": ("Brussels Hoofdstedelijk Gewest", "Région de Bruxelles-Capitale"),
-}
-#: English names of the regions, as the report uses them.
-REGION_NAMES_EN: dict[str, str] = {
-    "02000": "Flanders",
-    "03000": "Wallonia",
-    "04000": "Brussels-Capital Region",
-}
 
 
 def _sha256(path: Path) -> str:
@@ -98,9 +87,8 @@ def boundary_file(*, download: bool = True) -> Path:
     """Path of the boundary TopoJSON: ``$ATLAS_BOUNDARIES``, else ``../shared/boundaries``,
     else the verified cached download (fetched now when ``download`` is true)."""
     looked: list[str] = []
-    env = os.environ.get(ENV_VAR)
-    if env:
-        path = Path(env)
+    path = config.boundaries_override()
+    if path is not None:
         if not path.is_file():
             raise BoundaryFileError(
                 f"${ENV_VAR} is set to {path}, but there is no file there. Unset it to use "
@@ -167,10 +155,10 @@ def _municipalities_cached(path: str) -> gpd.GeoDataFrame:
         geometry=gpd.GeoSeries(geometry, crs=CRS),
     )
     # The Brussels-Capital Region belongs to no province: at province level it is its own unit.
-    brussels = frame["reg_nis"] == BRUSSELS_REGION
-    frame.loc[brussels, "prov_nis"] = BRUSSELS_REGION
-    frame.loc[brussels, "prov_name_nl"] = REGION_NAMES[BRUSSELS_REGION][0]
-    frame.loc[brussels, "prov_name_fr"] = REGION_NAMES[BRUSSELS_REGION][1]
+    brussels = frame["reg_nis"] == vocab.BRUSSELS_REGION
+    frame.loc[brussels, "prov_nis"] = vocab.BRUSSELS_REGION
+    frame.loc[brussels, "prov_name_nl"] = vocab.REGION_NAMES[vocab.BRUSSELS_REGION][0]
+    frame.loc[brussels, "prov_name_fr"] = vocab.REGION_NAMES[vocab.BRUSSELS_REGION][1]
     types = set(frame.geom_type)
     if not types <= {"Polygon", "MultiPolygon"}:
         raise BoundaryFileError(f"{path}: unexpected geometry types after repair: {sorted(types)}")
@@ -199,7 +187,7 @@ def _units_cached(path: str, level: Level) -> gpd.GeoDataFrame:
         key = LEVEL_KEY[level]
         if level == "region":
             names = pd.DataFrame(
-                [(c, nl, fr) for c, (nl, fr) in REGION_NAMES.items()],
+                [(c, nl, fr) for c, (nl, fr) in vocab.REGION_NAMES.items()],
                 columns=[key, "name_nl", "name_fr"],
             )
         else:

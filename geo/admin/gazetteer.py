@@ -40,6 +40,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
+from geo import vocab
 from geo.admin import boundaries
 from geo.errors import AliasFileError, Problem
 from geo.config import DATA_DIR
@@ -198,7 +199,7 @@ def load_aliases(path: Path | None = None) -> tuple[tuple[str, str, str, str], .
 def _build(boundary_path: str, aliases_path: str, stamp: tuple[int, int]) -> Gazetteer:
     munis = boundaries.municipalities()  # boundary_path keys the cache; this reads the same file
     known = set(munis["nis"])
-    regions = set(boundaries.REGION_NAMES)
+    regions = set(vocab.REGION_NAMES)
     entries: dict[str, list[Match]] = {}
 
     def add(key: str, match: Match) -> None:

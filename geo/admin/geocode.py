@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo import vocab
 from geo.admin import boundaries, gazetteer
 from geo.errors import GeocodeError
 
@@ -157,7 +158,7 @@ def _at_municipality(nis: str, *, precision: Precision, method: Method, matched:
 
 
 def _at_region(region_nis: str, *, method: Method, matched: str | None, note: str = "") -> Location:
-    nl, fr = boundaries.REGION_NAMES[region_nis]
+    nl, fr = vocab.REGION_NAMES[region_nis]
     return Location(nis=None, region_nis=region_nis, precision="region", method=method,
                     name_nl=nl, name_fr=fr, matched=matched, note=note)
 
@@ -402,7 +403,7 @@ def describe(location: Location) -> str:
         lines.append(_pair(muni.name_nl, muni.name_fr))
         lines.append(f"  municipality    {location.nis} (REFNIS 2019)")
         lines.append(f"  arrondissement  {muni.arr_nis} {_pair(muni.arr_name_nl, muni.arr_name_fr)}")
-        if muni.prov_nis == boundaries.BRUSSELS_REGION:
+        if muni.prov_nis == vocab.BRUSSELS_REGION:
             lines.append("  province        none (the Brussels-Capital Region has no province)")
         else:
             lines.append(f"  province        {muni.prov_nis} {_pair(muni.prov_name_nl, muni.prov_name_fr)}")
@@ -412,7 +413,7 @@ def describe(location: Location) -> str:
     else:
         lines.append("Not located")
     if location.region_nis is not None:
-        nl, fr = boundaries.REGION_NAMES[location.region_nis]
+        nl, fr = vocab.REGION_NAMES[location.region_nis]
         lines.append(f"  region          {location.region_nis} {_pair(nl, fr)}")
     lines.append(f"  precision       {location.precision}")
     by = f"{method} ({location.matched})" if location.matched else method

@@ -19,14 +19,12 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geo import vocab
 from geo.admin import boundaries
 from geo.admin.boundaries import LEVELS, Level
 
 Unit = Literal["sites", "events"]
 Period = Literal["year", "month"]
-MUNICIPALITY_KNOWN = ("point", "municipality")
-#: Below this many incidents a rate per 100,000 residents is flagged as unreliable.
-SMALL_COUNT = 3
 
 
 @dataclass(frozen=True)
@@ -59,7 +57,7 @@ def level_codes(incidents: pd.DataFrame, level: Level) -> pd.Series:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
     if level == "region":
         return incidents["region_nis"].astype(str)
-    known = incidents["geo_precision"].isin(MUNICIPALITY_KNOWN) & (incidents["municipality_nis"] != "")
+    known = incidents["geo_precision"].isin(vocab.MUNICIPALITY_KNOWN) & (incidents["municipality_nis"] != "")
     if level == "municipality":
         return incidents["municipality_nis"].where(known, "")
     munis = boundaries.municipalities()
@@ -90,7 +88,7 @@ def count_by_unit(
     level: Level = "municipality",
     unit: Unit = "sites",
     units_frame: gpd.GeoDataFrame | None = None,
-    small_count: int = SMALL_COUNT,
+    small_count: int = vocab.SMALL_COUNT,
 ) -> Counted:
     """Incidents per unit of ``level``, every unit listed (zeros included).
 

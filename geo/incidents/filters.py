@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
+from geo import vocab
 import pandas as pd
 
-KIND_LABELS = {"attack": "Attack", "arrest_action": "Arrest action", "plot": "Plot", "other": "Other"}
-LINK_LABELS = {"linked": "Linked", "inspired": "Inspired"}
 
 
 @dataclass(frozen=True)
@@ -52,9 +51,9 @@ class Filters:
         elif all_years is not None:
             parts.append(f"years {all_years[0]}–{all_years[1]}")
         parts.append("cities: " + (", ".join(self.cities) if self.cities else "all"))
-        parts.append("kinds: " + (", ".join(KIND_LABELS.get(k, k) for k in self.kinds) if self.kinds else "all"))
+        parts.append("kinds: " + (", ".join(vocab.KIND_LABELS.get(k, k) for k in self.kinds) if self.kinds else "all"))
         if self.links:
-            parts.append("link: " + ", ".join(LINK_LABELS.get(k, k) for k in self.links))
+            parts.append("link: " + ", ".join(vocab.LINK_LABELS.get(k, k) for k in self.links))
         if self.plots_only:
             parts.append("plots only")
         if not self.include_reconstructed:

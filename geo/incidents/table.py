@@ -18,6 +18,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from geo import vocab
 from geo.admin import boundaries, gazetteer
 from geo.errors import IncidentDataError, Problem
 from geo.config import DATA_DIR
@@ -34,14 +35,9 @@ EVENT_FIELDS: tuple[str, ...] = (
     "date", "date_precision", "kind", "plot", "link", "connection", "networks", "n_arrested",
     "traveled", "weapon", "provenance",
 )
-KINDS = ("attack", "arrest_action")
-LINKS = ("linked", "inspired")
-CONNECTIONS = ("local_cell", "deployed_operative", "both", "unknown", "")
-DATE_PRECISIONS = ("day", "month", "year")
-GEO_PRECISIONS = ("point", "municipality", "region")
-PROVENANCES = ("documented", "reconstructed")
-REGIONS = tuple(boundaries.REGION_NAMES)
-BRUSSELS_CITY = "Brussels"
+#: What the report's table may hold where it is narrower than any dataset (see geo.vocab).
+REPORT_GEO_PRECISIONS = ("point", "municipality", "region")
+REPORT_PROVENANCES = ("documented", "reconstructed")
 
 
 def _check(fn, message: str) -> pa.Check:
@@ -70,11 +66,11 @@ def _schema() -> pa.DataFrameSchema:
             "date": pa.Column(**text, checks=_check(
                 lambda v: not pd.isna(pd.to_datetime(v, format="%Y-%m-%d", errors="coerce")),
                 "must be a date written YYYY-MM-DD")),
-            "date_precision": pa.Column(**text, checks=_one_of(DATE_PRECISIONS)),
-            "kind": pa.Column(**text, checks=_one_of(KINDS)),
+            "date_precision": pa.Column(**text, checks=_one_of(vocab.DATE_PRECISIONS)),
+            "kind": pa.Column(**text, checks=_one_of(vocab.REPORT_KINDS)),
             "plot": pa.Column(**text, checks=_one_of(("true", "false"))),
-            "link": pa.Column(**text, checks=_one_of(LINKS)),
-            "connection": pa.Column(**text, checks=_one_of(CONNECTIONS)),
+            "link": pa.Column(**text, checks=_one_of(vocab.LINKS)),
+            "connection": pa.Column(**text, checks=_one_of(vocab.CONNECTIONS)),
             "networks": pa.Column(**text),
             "n_arrested": pa.Column(**text, checks=_check(str.isdigit, "must be a whole number, 0 or more")),
             "traveled": pa.Column(**text, checks=_one_of(("true", "false", "unknown"))),
@@ -83,13 +79,13 @@ def _schema() -> pa.DataFrameSchema:
             "place": pa.Column(**text, checks=_check(bool, "is empty")),
             "municipality_nis": pa.Column(**text, checks=_check(
                 lambda v: v == "" or (len(v) == 5 and v.isdigit()), "must be a 5-digit REFNIS code or empty")),
-            "region_nis": pa.Column(**text, checks=_one_of(REGIONS)),
+            "region_nis": pa.Column(**text, checks=_one_of(vocab.REGIONS)),
             "lat": pa.Column(**text, checks=_check(
                 lambda v: v == "" or (_is_float(v) and -90 <= float(v) <= 90), "must be a latitude in degrees or empty")),
             "lon": pa.Column(**text, checks=_check(
                 lambda v: v == "" or (_is_float(v) and -180 <= float(v) <= 180), "must be a longitude in degrees or empty")),
-            "geo_precision": pa.Column(**text, checks=_one_of(GEO_PRECISIONS)),
-            "provenance": pa.Column(**text, checks=_one_of(PROVENANCES)),
+            "geo_precision": pa.Column(**text, checks=_one_of(REPORT_GEO_PRECISIONS)),
+            "provenance": pa.Column(**text, checks=_one_of(REPORT_PROVENANCES)),
             "source": pa.Column(**text, checks=_check(bool, "is empty: every row cites a source")),
             "description": pa.Column(**text),
         },
@@ -239,8 +235,8 @@ def derive(frame: pd.DataFrame, *, munis=None) -> pd.DataFrame:
     nis = out["municipality_nis"].fillna("")
     region = out["region_nis"].fillna("")
     out["municipality_name"] = nis.map(names).fillna("")
-    out["city"] = np.where(region == boundaries.BRUSSELS_REGION, BRUSSELS_CITY, nis.map(cities).fillna(""))
-    out["region_name"] = region.map(boundaries.REGION_NAMES_EN).fillna("")
+    out["city"] = np.where(region == vocab.BRUSSELS_REGION, vocab.BRUSSELS_CITY, nis.map(cities).fillna(""))
+    out["region_name"] = region.map(vocab.REGION_NAMES_EN).fillna("")
     missing = out["lat"].isna() | out["lon"].isna()
     if missing.any():
         rep = nis[missing].map(reps_m)

@@ -1,7 +1,7 @@
 """Categories of other datasets → the atlas's kinds of incident: the crosswalk.
 
 ``data/crosswalk.csv`` (columns ``source, source_field, source_value, kind, note``) says which
-value of which field of which source means which of :data:`KINDS`:
+value of which field of which source means which of :data:`geo.vocab.KINDS`:
 
 * ``gtd`` / ``attacktype1_txt``: every GTD attack type is an ``attack`` (GTD records only attacks,
   successful or attempted; its ``Unknown`` is an unknown *type* of attack).
@@ -29,13 +29,13 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from geo.errors import Problem, ProblemsError
+from geo import vocab
+from geo.errors import CrosswalkFileError, Problem
 from geo.config import DATA_DIR
 
 CROSSWALK_CSV = DATA_DIR / "crosswalk.csv"
 CROSSWALK_COLUMNS: tuple[str, ...] = ("source", "source_field", "source_value", "kind", "note")
 #: The kinds of an imported incident. ``plot``: a plot revealed or a weapon seized before use.
-KINDS: tuple[str, ...] = ("attack", "arrest_action", "plot", "other")
 SOURCES: tuple[str, ...] = ("gtd", "acled", "generic")
 #: Fields looked up for each source, most specific first.
 SOURCE_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
@@ -43,12 +43,6 @@ SOURCE_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "acled": ("sub_event_type", "event_type"),
     "generic": ("kind",),
 })
-
-
-class CrosswalkFileError(ProblemsError):
-    """``data/crosswalk.csv`` is malformed."""
-
-    what = "the crosswalk (data/crosswalk.csv)"
 
 
 _SPACES = re.compile(r"\s+")
@@ -75,8 +69,8 @@ def _validate(frame: pd.DataFrame, name: str) -> list[Problem]:
                                     f"{r.source} fields are {', '.join(SOURCE_FIELDS[r.source])}"))
         if not normalize_value(r.source_value):
             problems.append(Problem(name, i, "source_value", "is empty"))
-        if r.kind not in KINDS:
-            problems.append(Problem(name, i, "kind", f"must be one of {', '.join(KINDS)}"))
+        if r.kind not in vocab.KINDS:
+            problems.append(Problem(name, i, "kind", f"must be one of {', '.join(vocab.KINDS)}"))
         key = (r.source, r.source_field, normalize_value(r.source_value))
         if key in seen:
             problems.append(Problem(name, i, "source_value", f"duplicate of row {seen[key]}"))

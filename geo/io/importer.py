@@ -83,7 +83,7 @@ cells a spreadsheet would run as formulas.
 Errors raised on purpose (all :class:`geo.AtlasError`): :class:`ImportFileError` (unreadable,
 empty, unsupported file; missing sheet), :class:`ImportLimitError` (too big), :class:`MappingError`
 (a mapping that names missing columns, or a table without the columns it needs),
-:class:`ImportSettingsError` (a malformed limit in the environment).
+:class:`geo.errors.SettingsError` (a malformed limit in the environment).
 """
 
 from __future__ import annotations
@@ -112,9 +112,11 @@ import pandera.pandas as pa
 import shapely
 from pandera.errors import SchemaErrors
 
+from geo import vocab
 from geo.admin import boundaries, gazetteer, geocode
 from geo.io import crosswalk
-from geo.errors import AtlasError, Problem
+from geo import config
+from geo.errors import ImportFileError, ImportLimitError, MappingError, Problem
 from geo.incidents.table import COLUMNS, derive
 
 Source = Union[str, os.PathLike, bytes, bytearray, memoryview, BinaryIO]
@@ -127,69 +129,12 @@ EXTRA_CELLS = "(extra cells)"
 GEOMETRY_LAT, GEOMETRY_LON = "geometry_lat", "geometry_lon"
 PRESETS: tuple[str, ...] = ("gtd", "acled")
 PROVENANCE = "imported"
-DEFAULT_MAX_UPLOAD_MB = 200
-DEFAULT_MAX_ROWS = 2_000_000
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 
 
-# --- errors --------------------------------------------------------------------------------------
-
-class ImportFileError(AtlasError):
-    """A file cannot be imported: unreadable, empty, of an unsupported kind. ``filename`` names it."""
-
-    def __init__(self, filename: str, message: str):
-        self.filename = filename
-        self.message = message
-        super().__init__(f"{filename}: {message}")
-
-
-class ImportLimitError(ImportFileError):
-    """A file is over a limit: ``what`` (``"size"`` or ``"rows"``), ``limit`` and ``actual``."""
-
-    def __init__(self, filename: str, message: str, *, what: str, limit: int, actual: int):
-        self.what, self.limit, self.actual = what, limit, actual
-        super().__init__(filename, message)
-
-
-class MappingError(ImportFileError):
-    """The column mapping cannot be used with this table. ``missing`` lists the columns it
-    names that the table lacks (or the preset's required columns the table lacks)."""
-
-    def __init__(self, filename: str, message: str, *, missing: Sequence[str] = ()):
-        self.missing = tuple(missing)
-        super().__init__(filename, message)
-
-
-class ImportSettingsError(AtlasError):
-    """``ATLAS_MAX_UPLOAD_MB`` or ``ATLAS_MAX_ROWS`` is set to something that is not a limit."""
-
-
 # --- limits --------------------------------------------------------------------------------------
-
-def _env_number(name: str, default: float, *, integer: bool) -> float:
-    text = os.environ.get(name, "").strip()
-    if not text:
-        return default
-    try:
-        value = int(text) if integer else float(text)
-    except ValueError:
-        raise ImportSettingsError(f"{name}={text!r} is not a number") from None
-    if not value > 0 or not math.isfinite(value):
-        raise ImportSettingsError(f"{name}={text!r}: the limit must be more than 0")
-    return value
-
-
-def max_upload_bytes() -> int:
-    """The largest file accepted, in bytes (``ATLAS_MAX_UPLOAD_MB`` × 1,000,000; default 200 MB)."""
-    return int(_env_number("ATLAS_MAX_UPLOAD_MB", DEFAULT_MAX_UPLOAD_MB, integer=False) * 1_000_000)
-
-
-def max_rows() -> int:
-    """The most data rows accepted in one file (``ATLAS_MAX_ROWS``; default 2,000,000)."""
-    return int(_env_number("ATLAS_MAX_ROWS", DEFAULT_MAX_ROWS, integer=True))
-
 
 def _too_many_rows(filename: str, limit: int) -> ImportLimitError:
     return ImportLimitError(
@@ -224,7 +169,7 @@ class ReadInfo:
 
 
 def _read_bytes(source: Source, filename: str) -> bytes:
-    limit = max_upload_bytes()
+    limit = config.max_upload_bytes()
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
     elif isinstance(source, (str, os.PathLike)):
@@ -372,8 +317,8 @@ def _read_csv(data: bytes, filename: str) -> tuple[pd.DataFrame, ReadInfo]:
     if not text.strip():
         raise ImportFileError(filename, "is empty: there is no header row and no data")
     delimiter = _sniff_delimiter(text)
-    limit = max_rows()
-    csv.field_size_limit(max(csv.field_size_limit(), max_upload_bytes()))
+    limit = config.max_rows()
+    csv.field_size_limit(max(csv.field_size_limit(), config.max_upload_bytes()))
     header: list[str] | None = None
     width = 0
     rows: list[list[str]] = []
@@ -455,7 +400,7 @@ def _workbook(data: bytes, filename: str):
             unpacked = sum(i.file_size for i in archive.infolist())
     except zipfile.BadZipFile:
         raise ImportFileError(filename, "is not a readable .xlsx workbook (damaged zip)") from None
-    cap = 10 * max_upload_bytes()
+    cap = 10 * config.max_upload_bytes()
     if unpacked > cap:
         raise ImportLimitError(filename, f"unpacks to {unpacked / 1e6:,.0f} MB, more than "
                                f"{cap / 1e6:,.0f} MB (ten times ATLAS_MAX_UPLOAD_MB)",
@@ -498,7 +443,7 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> tuple[pd.DataFr
         if not hasattr(ws, "iter_rows") or not hasattr(ws, "reset_dimensions"):
             raise ImportFileError(filename, f"{sheet!r} is a chart sheet, not a table")
         ws.reset_dimensions()  # some writers record wrong dimensions: read every row
-        limit = max_rows()
+        limit = config.max_rows()
         header: list[str] | None = None
         rows: list[list[str]] = []
         numbers: list[int] = []
@@ -590,7 +535,7 @@ def _read_geojson(data: bytes, filename: str) -> tuple[pd.DataFrame, ReadInfo]:
         if name and name not in _WGS84_NAMES:
             raise ImportFileError(filename, f"declares the coordinate system {name!r}; save it in "
                                   "WGS84 (EPSG:4326), as GeoJSON requires")
-    limit = max_rows()
+    limit = config.max_rows()
     if len(features) > limit:
         raise _too_many_rows(filename, limit)
     records: list[dict[str, str]] = []
@@ -656,8 +601,8 @@ def _read_gpkg(data: bytes, filename: str, layer: str | None) -> tuple[pd.DataFr
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             count = pyogrio.read_info(io.BytesIO(data), layer=layer).get("features", 0)
-            if count is not None and count > max_rows():
-                raise _too_many_rows(filename, max_rows())
+            if count is not None and count > config.max_rows():
+                raise _too_many_rows(filename, config.max_rows())
             gdf = pyogrio.read_dataframe(io.BytesIO(data), layer=layer, fid_as_index=True)
     except ImportFileError:
         raise
@@ -1161,8 +1106,6 @@ def _integers(values: pd.Series) -> pd.Series:
     return pd.to_numeric(values.where(ok, ""), errors="coerce").astype("float64")
 
 
-_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
-_GEO_RANK = {"none": 0, "region": 1, "municipality": 2, "point": 3}
 _WORD_PRECISIONS = {
     "day": "day", "dag": "day", "jour": "day", "exact": "day",
     "month": "month", "maand": "month", "mois": "month",
@@ -1533,8 +1476,8 @@ def _locate(cells: _Cells, m: ColumnMapping) -> pd.DataFrame:
                                                             before) if x)
                         break
     # The source's own precision caps ours.
-    rank = precision.map(_GEO_RANK)
-    cap_rank = cap.map(_GEO_RANK)
+    rank = precision.map(vocab.GEO_RANK)
+    cap_rank = cap.map(vocab.GEO_RANK)
     lower = rank > cap_rank
     if lower.any():
         label = {"gtd": "GTD specificity", "acled": "ACLED geo_precision"}.get(m.preset or "",
@@ -1592,8 +1535,8 @@ def _dates(cells: _Cells, m: ColumnMapping, parsed: dict[str, Any]) -> tuple[pd.
         codes = cells.codes(m.date_precision)
         table = ACLED_TIME_PRECISION if m.preset == "acled" else _WORD_PRECISIONS
         given = codes.map(lambda c: table.get(c, ""))
-        given_rank = np.array([_PRECISION_RANK.get(g, 9) for g in given], dtype="int64")
-        own_rank = np.array([_PRECISION_RANK[p] for p in precision], dtype="int64")
+        given_rank = np.array([vocab.DATE_RANK.get(g, 9) for g in given], dtype="int64")
+        own_rank = np.array([vocab.DATE_RANK[p] for p in precision], dtype="int64")
         coarser = pd.Series(given_rank < own_rank, index=text.index)
         precision = precision.where(~coarser, given)
     p = precision.to_numpy()
@@ -1616,7 +1559,7 @@ def import_table(raw: pd.DataFrame, *, mapping: ColumnMapping | None = None,
     filename = str(filename or "table")
     raw = raw.set_axis(_unique_names(raw.columns), axis=1)
     mapping = suggest_mapping(raw.columns) if mapping is None else mapping
-    limit = max_rows()
+    limit = config.max_rows()
     if len(raw) > limit:
         raise ImportLimitError(filename, f"has {len(raw):,} data rows, more than the {limit:,} one "
                                "import takes (ATLAS_MAX_ROWS)", what="rows", limit=limit,
@@ -1773,8 +1716,8 @@ def import_file(source: Source, *, filename: str, mapping: ColumnMapping | None 
 __all__ = [
     "ACLED_GEO_PRECISION", "ACLED_TIME_PRECISION", "ColumnMapping", "DATE_HINT", "EXTRA_CELLS",
     "EXTRA_COLUMNS", "GEOMETRY_LAT", "GEOMETRY_LON", "GTD_SPECIFICITY", "ImportFileError",
-    "ImportLimitError", "ImportResult", "ImportSettingsError", "MAPPING_HELP", "MappingError",
+    "ImportLimitError", "ImportResult", "MAPPING_HELP", "MappingError",
     "PRESETS", "ReadInfo", "detect_preset", "import_file", "import_table", "list_sheets",
-    "max_rows", "max_upload_bytes", "parse_date", "preset_mapping", "read_table", "rejected_csv",
+    "parse_date", "preset_mapping", "read_table", "rejected_csv",
     "suggest_mapping",
 ]

@@ -41,12 +41,11 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geo.errors import AtlasError
-from geo.config import ROOT
+from geo.errors import DatasetError, DatasetNotFoundError
+from geo import config
 from geo.io.importer import EXTRA_COLUMNS, ImportResult
 from geo.incidents.table import COLUMNS, derive
 
-ENV_VAR = "ATLAS_DATA_DIR"
 SLUG_MAX = 60
 DATA_FILE = "incidents.parquet"
 REJECTED_FILE = "rejected.csv"
@@ -55,14 +54,6 @@ MANIFEST_VERSION = 1
 _SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?")
 _TEXT_COLUMNS = tuple(c for c in (*COLUMNS, *EXTRA_COLUMNS)
                       if c not in ("date", "plot", "n_arrested", "lat", "lon", "source_row"))
-
-
-class DatasetError(AtlasError):
-    """A saved dataset cannot be stored, found or read."""
-
-
-class DatasetNotFoundError(DatasetError):
-    """No saved dataset has that slug (or the slug is not a valid one)."""
 
 
 @dataclass(frozen=True)
@@ -94,14 +85,6 @@ class DatasetInfo:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
-def data_dir() -> Path:
-    """The folder of saved datasets (created if missing): ``$ATLAS_DATA_DIR`` or
-    ``<repo>/.cache/datasets``."""
-    path = Path(os.environ.get(ENV_VAR) or ROOT / ".cache" / "datasets").resolve()
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def slugify(name: str) -> str:
     """The slug of a dataset name: ASCII letters and digits, lower case, words joined by ``-``,
     at most :data:`SLUG_MAX` characters; ``dataset`` when nothing is left."""
@@ -117,7 +100,7 @@ def _folder(slug: str) -> Path:
     if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
         raise DatasetNotFoundError(f"{slug!r} is not a dataset name (lower-case letters, digits "
                                    "and '-', at most 60)")
-    root = data_dir()
+    root = config.data_dir()
     path = (root / slug).resolve()
     if path.parent != root:
         raise DatasetNotFoundError(f"{slug!r} is not a dataset name")
@@ -161,7 +144,7 @@ def save_dataset(result: ImportResult, *, name: str) -> DatasetInfo:
     """Store an import under ``name``; returns its :class:`DatasetInfo` (with the slug chosen,
     unique in the data directory). Raises :class:`DatasetError` if it cannot be written."""
     name = " ".join(str(name or "").split())[:200] or Path(result.filename).stem or "dataset"
-    root = data_dir()
+    root = config.data_dir()
     tmp = root / f".tmp-{uuid.uuid4().hex}"
     try:
         tmp.mkdir()
@@ -209,7 +192,7 @@ def _read_manifest(folder: Path) -> DatasetInfo:
 def list_datasets() -> list[DatasetInfo]:
     """Every saved dataset, newest first. Folders being written or deleted, and folders with an
     unreadable manifest, are left out."""
-    root = data_dir()
+    root = config.data_dir()
     found: list[DatasetInfo] = []
     for folder in root.iterdir():
         if folder.name.startswith(".") or not _SLUG.fullmatch(folder.name) or not folder.is_dir():
@@ -283,5 +266,5 @@ def delete_dataset(slug: str) -> None:
     shutil.rmtree(trash, ignore_errors=True)
 
 
-__all__ = ["DatasetError", "DatasetInfo", "DatasetNotFoundError", "data_dir", "delete_dataset",
+__all__ = ["DatasetInfo", "delete_dataset",
            "get_dataset", "list_datasets", "load_dataset", "rejected_csv", "save_dataset", "slugify"]

@@ -4,23 +4,22 @@ the report's Figure 1 (events per year by kind) and Figure 2 (sites per city), a
 from __future__ import annotations
 
 import altair as alt
+from geo import vocab
 import pandas as pd
 
-KIND_COLORS = {"Attack": "#b2182b", "Arrest action": "#2166ac"}
-KIND_LABEL = {"attack": "Attack", "arrest_action": "Arrest action"}
 
 
 def figure1(by_year_kind: pd.DataFrame) -> alt.Chart:
     """Events per year, stacked by kind. Input: ``count_by_period(..., by="kind").table``."""
-    data = by_year_kind.assign(kind=by_year_kind["kind"].map(KIND_LABEL).fillna(by_year_kind["kind"]))
+    data = by_year_kind.assign(kind=by_year_kind["kind"].map(vocab.KIND_LABELS).fillna(by_year_kind["kind"]))
     return (
         alt.Chart(data, title="Figure 1 · Arrest actions and attacks per year (events)")
         .mark_bar()
         .encode(
             x=alt.X("period:O", title="Year"),
             y=alt.Y("count:Q", title="Events", stack=True),
-            color=alt.Color("kind:N", title="Kind", scale=alt.Scale(domain=list(KIND_COLORS),
-                                                                     range=list(KIND_COLORS.values()))),
+            color=alt.Color("kind:N", title="Kind", scale=alt.Scale(domain=[vocab.KIND_LABELS[k] for k in vocab.KIND_COLORS],
+                                                                     range=list(vocab.KIND_COLORS.values()))),
             tooltip=[alt.Tooltip("period:O", title="Year"), alt.Tooltip("kind:N", title="Kind"),
                      alt.Tooltip("count:Q", title="Events")],
         )

@@ -15,13 +15,12 @@ from typing import Literal
 
 import geopandas as gpd
 
+from geo import vocab
 from geo.admin import boundaries
 from geo.admin.boundaries import Level
 
 ViewName = Literal["belgium", "brussels", "charleroi"]
 VIEWS: tuple[ViewName, ...] = ("belgium", "brussels", "charleroi")
-ZAVENTEM = "23094"
-CHARLEROI = "52011"
 
 
 @dataclass(frozen=True)
@@ -46,9 +45,9 @@ def view_codes(view: ViewName) -> list[str] | None:
         return None
     munis = boundaries.municipalities()
     if view == "brussels":
-        keep = (munis["reg_nis"] == boundaries.BRUSSELS_REGION) | (munis["nis"] == ZAVENTEM)
+        keep = (munis["reg_nis"] == vocab.BRUSSELS_REGION) | (munis["nis"] == vocab.ZAVENTEM)
     elif view == "charleroi":
-        arr = munis.loc[munis["nis"] == CHARLEROI, "arr_nis"].item()
+        arr = munis.loc[munis["nis"] == vocab.CHARLEROI, "arr_nis"].item()
         keep = munis["arr_nis"] == arr
     else:
         raise ValueError(f"view must be one of {VIEWS}, not {view!r}")

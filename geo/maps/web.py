@@ -24,6 +24,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
+from geo import vocab
 from geo.admin import boundaries
 from geo.config import ROOT
 from geo.incidents.aggregate import Counted
@@ -33,12 +34,6 @@ from geo.maps.views import VIEW_SPECS, ViewName, view_extent
 STATIC_DIR = ROOT / "static"
 #: URL under which Streamlit serves ``static/`` (server.enableStaticServing).
 STATIC_URL = "/app/static"
-KIND_STYLE = {  # category: (label, fill colour, radius scale)
-    "attack": ("Attack", "#b2182b", 1.25),
-    "plot": ("Arrest action revealing a plot", "#f4a11d", 1.0),
-    "arrest_action": ("Arrest action", "#2166ac", 1.0),
-    "other": ("Other incident (imported data)", "#6f6f6f", 1.0),
-}
 OSM_TILES = "OpenStreetMap"
 
 
@@ -162,7 +157,7 @@ def symbol_category(incidents: pd.DataFrame) -> pd.Series:
 
 def symbol_radius_px(count: int, category: str) -> float:
     """A symbol's radius in CSS pixels: 4 + 3.2 √n, attacks a quarter larger, at most 40."""
-    return float(min(4 + 3.2 * np.sqrt(count) * KIND_STYLE[category][2], 40))
+    return float(min(4 + 3.2 * np.sqrt(count) * vocab.SYMBOLS[category][2], 40))
 
 
 @dataclass(frozen=True)
@@ -194,7 +189,7 @@ def incident_symbols(incidents: pd.DataFrame, *, max_places: int = 1500) -> tupl
     symbols = []
     for (lat, lon, cat), r in stats.iterrows():
         n = int(r["n"])
-        label = f"{KIND_STYLE[cat][0]}: {n:,} site{'s' if n != 1 else ''} · {r['where'] or r['city']}"
+        label = f"{vocab.SYMBOLS[cat][0]}: {n:,} site{'s' if n != 1 else ''} · {r['where'] or r['city']}"
         if grouped:
             label += " (grouped by municipality)"
         elif r["places"] == 1:
@@ -216,7 +211,7 @@ def incidents_layer(incidents: pd.DataFrame, *, name: str = "incidents") -> foli
     group = folium.FeatureGroup(name=name)
     order = {"other": 0, "arrest_action": 1, "plot": 2, "attack": 3}
     for s in sorted(symbols, key=lambda s: order[s.category]):
-        color = KIND_STYLE[s.category][1]
+        color = vocab.SYMBOLS[s.category][1]
         folium.CircleMarker(
             location=[s.lat, s.lon],
             radius=symbol_radius_px(s.count, s.category),

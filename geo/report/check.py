@@ -36,14 +36,9 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Any
 
+from geo import vocab
 import pandas as pd
 
-BRUSSELS = "Brussels"
-#: Cities of the report outside Brussels, by 2019 REFNIS code (the report's English names).
-CITY_NIS: dict[str, str] = {
-    "Charleroi": "52011", "Zaventem": "23094", "Verviers": "63079", "Antwerp": "11002",
-    "Ostend": "35013", "Liège": "62063",
-}
 #: Table 1: network associations of arrest actions (number of links per network).
 TABLE_1: dict[str, int] = {
     "Zerkani network": 13, "Paris cell": 12, "Brussels cell": 10, "Verviers cell": 6,
@@ -179,9 +174,9 @@ class Facts:
 
     def city_sites(self, city: str) -> pd.DataFrame:
         """Sites counted for a city of the report ("Brussels" = the region)."""
-        if city == BRUSSELS:
-            return self.sites[self.sites["city"] == BRUSSELS]
-        return self.sites[self.sites["municipality_nis"] == CITY_NIS[city]]
+        if city == vocab.BRUSSELS_CITY:
+            return self.sites[self.sites["city"] == vocab.BRUSSELS_CITY]
+        return self.sites[self.sites["municipality_nis"] == vocab.REPORT_CITIES[city]]
 
     def events_in(self, *cities: str) -> set[str]:
         ids: set[str] = set()
@@ -191,7 +186,7 @@ class Facts:
 
     @cached_property
     def brussels_detail(self) -> pd.DataFrame:
-        bxl = self.city_sites(BRUSSELS)
+        bxl = self.city_sites(vocab.BRUSSELS_CITY)
         return bxl[bxl["geo_precision"].isin(["municipality", "point"])]
 
     @cached_property
@@ -241,7 +236,7 @@ def _march_2016(f: Facts) -> Value:
         return Value(False, f"{len(att)} attack events on 2016-03-22")
     sites = f.sites[f.sites["event_id"] == att.index[0]]
     cities = sorted(sites["city"])
-    ok = cities == [BRUSSELS, "Zaventem"]
+    ok = cities == [vocab.BRUSSELS_CITY, "Zaventem"]
     return Value(ok, f"{len(sites)} sites: {', '.join(cities)}")
 
 
@@ -252,11 +247,11 @@ def _march_linked(f: Facts) -> Value:
 
 
 def _figure2(f: Facts) -> Value:
-    expected = {BRUSSELS} | set(CITY_NIS)
+    expected = {vocab.BRUSSELS_CITY} | set(vocab.REPORT_CITIES)
     counts = f.city_counts
-    names = {BRUSSELS: BRUSSELS} | {
+    names = {vocab.BRUSSELS_CITY: vocab.BRUSSELS_CITY} | {
         f.sites.loc[f.sites["municipality_nis"] == nis, "city"].iloc[0]: name
-        for name, nis in CITY_NIS.items() if (f.sites["municipality_nis"] == nis).any()}
+        for name, nis in vocab.REPORT_CITIES.items() if (f.sites["municipality_nis"] == nis).any()}
     above = {names.get(c, c) for c, n in counts.items() if n > 1}
     others = counts[[names.get(c, c) not in expected for c in counts.index]]
     shown = f"{len(above)} cities above 1; largest other: {int(others.max()) if len(others) else 0}"
@@ -264,8 +259,8 @@ def _figure2(f: Facts) -> Value:
 
 
 def _other_cities_max(f: Facts) -> Value:
-    nis = set(CITY_NIS.values())
-    other = f.sites[(f.sites["city"] != "") & (f.sites["city"] != BRUSSELS)
+    nis = set(vocab.REPORT_CITIES.values())
+    other = f.sites[(f.sites["city"] != "") & (f.sites["city"] != vocab.BRUSSELS_CITY)
                     & ~f.sites["municipality_nis"].isin(nis)]
     top = int(other.groupby("city").size().max()) if len(other) else 0
     return Value(top <= 1, f"largest other city: {top}")
@@ -273,7 +268,7 @@ def _other_cities_max(f: Facts) -> Value:
 
 def _charleroi_rank(f: Facts) -> Value:
     counts = f.city_counts
-    name = f.sites.loc[f.sites["municipality_nis"] == CITY_NIS["Charleroi"], "city"]
+    name = f.sites.loc[f.sites["municipality_nis"] == vocab.REPORT_CITIES["Charleroi"], "city"]
     if name.empty:
         return Value(None, "no Charleroi site")
     rank = list(counts.index).index(name.iloc[0]) + 1
@@ -414,7 +409,7 @@ def _tatp_verviers(f: Facts) -> Value:
         return Value(False, f"{len(ex)} arrest actions with explosives")
     row = ex.iloc[0]
     date = pd.Timestamp(row["date"])
-    ok = (row["municipality_nis"] == CITY_NIS["Verviers"] and row["date_precision"] == "day"
+    ok = (row["municipality_nis"] == vocab.REPORT_CITIES["Verviers"] and row["date_precision"] == "day"
           and pd.Timestamp("2015-01-10") <= date <= pd.Timestamp("2015-01-20"))
     return Value(bool(ok), f"1 arrest action with explosives: {row['place']}, {str(date)[:10]}")
 
@@ -477,18 +472,18 @@ FIGURES: list[Figure] = [
            holds("events 2017 within 20% of events 2014 (our reading of 'level')")),
     # --- Places -------------------------------------------------------------------------------
     Figure("brussels-62", "Sixty-two incidents (57%) occurred in Brussels", "62",
-           lambda f: _n(len(f.events_in(BRUSSELS))),
+           lambda f: _n(len(f.events_in(vocab.BRUSSELS_CITY))),
            count(62, "events with a site in the Brussels-Capital Region (= its sites here)")),
     Figure("brussels-57pct", "Sixty-two incidents (57%) occurred in Brussels", "57%",
-           lambda f: _share(len(f.events_in(BRUSSELS)), len(f.events)),
+           lambda f: _share(len(f.events_in(vocab.BRUSSELS_CITY)), len(f.events)),
            percent(57, "events in Brussels / all 107 events (57.9% truncated; see module "
                        "docstring)")),
     Figure("brussels-attacks-3", "including three of the four attacks", "3",
-           lambda f: _n(len(f.events_in(BRUSSELS) & set(f.attacks.index))),
+           lambda f: _n(len(f.events_in(vocab.BRUSSELS_CITY) & set(f.attacks.index))),
            count(3, "attack events with a site in Brussels")),
     Figure("brussels-charleroi-71pct", "71% of all incidents (arrest actions and attacks) "
            "occurred in Brussels and Charleroi", "71%",
-           lambda f: _share(len(f.events_in(BRUSSELS, "Charleroi")), len(f.events)),
+           lambda f: _share(len(f.events_in(vocab.BRUSSELS_CITY, "Charleroi")), len(f.events)),
            percent(71, "events with a site in Brussels or Charleroi / all events")),
     Figure("brussels-detail-20", "This level of detail was available for 20 incidents (out of "
            "62 total incidents in Brussels)", "20", lambda f: _n(len(f.brussels_detail)),
@@ -540,7 +535,7 @@ FIGURES: list[Figure] = [
            lambda f: _traveled_share(f, "Charleroi"),
            percent(50, "Charleroi sites with traveled=true / all Charleroi sites")),
     Figure("brussels-traveled-44pct", "an even higher share than the 44% in the much larger "
-           "sample size of Brussels", "44%", lambda f: _traveled_share(f, BRUSSELS),
+           "sample size of Brussels", "44%", lambda f: _traveled_share(f, vocab.BRUSSELS_CITY),
            percent(44, "Brussels sites with traveled=true / all 62 Brussels sites")),
     # --- Linked and inspired ------------------------------------------------------------------
     Figure("linked-aa-94", "94 of the 103 arrest actions ... had some form of direct link",

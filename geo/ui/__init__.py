@@ -16,12 +16,14 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo import vocab
 from geo.incidents import aggregate, table as incidents_mod
 from geo.maps import web, views
 from geo.io import store
 from geo.incidents.aggregate import Counted
+from geo.errors import DatasetError, DatasetNotFoundError, ImportFileError
 from geo.maps.classify import Classes
-from geo.incidents.filters import KIND_LABELS, LINK_LABELS, Filters, Narrow
+from geo.incidents.filters import Filters, Narrow
 
 # Session-state keys of the shared sidebar (app.py draws it; pages read it).
 K_YEARS, K_CITIES, K_KINDS, K_LINKS = "f_years", "f_cities", "f_kinds", "f_links"
@@ -61,7 +63,7 @@ def all_incidents() -> pd.DataFrame:
     sessions (one copy in memory, whatever the number of users): never mutate it."""
     try:
         return _frame_for(dataset_slug())
-    except store.DatasetNotFoundError:
+    except DatasetNotFoundError:
         st.session_state[_PENDING_DATASET] = REPORT
         return _frame_for(REPORT)
 
@@ -94,8 +96,8 @@ def _options_cached(slug: str, stamp: str) -> dict:
     return {
         "years": years,
         "cities": tuple(cities),
-        "kinds": tuple(k for k in KIND_LABELS if k in kinds),
-        "links": tuple(k for k in LINK_LABELS if k in links),
+        "kinds": tuple(k for k in vocab.KIND_LABELS if k in kinds),
+        "links": tuple(k for k in vocab.LINK_LABELS if k in links),
     }
 
 
@@ -107,7 +109,7 @@ def _data_options() -> dict:
     else:
         try:
             stamp = store.get_dataset(slug).imported_at
-        except store.DatasetNotFoundError:
+        except DatasetNotFoundError:
             stamp = ""
     return _options_cached(slug, stamp)
 
@@ -184,9 +186,9 @@ def sidebar() -> None:
         st.multiselect("City", options["cities"], key=K_CITIES, placeholder="All cities",
                        help="The report's grouping: Brussels is the whole Brussels-Capital Region.")
         st.multiselect("Kind", options["kinds"], key=K_KINDS, placeholder="Attacks and arrest actions",
-                       format_func=lambda k: KIND_LABELS.get(k, k))
+                       format_func=lambda k: vocab.KIND_LABELS.get(k, k))
         st.multiselect("Link to the Islamic State", options["links"], key=K_LINKS,
-                       placeholder="Linked and inspired", format_func=lambda k: LINK_LABELS.get(k, k))
+                       placeholder="Linked and inspired", format_func=lambda k: vocab.LINK_LABELS.get(k, k))
         st.toggle("Plots only", key=K_PLOTS, help="Arrest actions that revealed a plot.")
         st.toggle(f"Include reconstructed records ({n_recon:,} of {len(frame):,})", key=K_RECON,
                   help="Reconstructed rows make the report's published figures hold; they are not "
@@ -306,7 +308,7 @@ def dataset_title(default: str) -> str:
         return default
     try:
         return f"Incidents: {store.get_dataset(slug).name}"
-    except store.DatasetNotFoundError:
+    except DatasetNotFoundError:
         return default
 
 
@@ -337,7 +339,7 @@ def legend(classes: Classes, *, title: str, notes: Sequence[str] = ()) -> None:
 
 def symbol_legend(rows: pd.DataFrame | None = None) -> None:
     kinds = set(rows["kind"]) if rows is not None else {"attack", "arrest_action"}
-    styles = [v for k, v in web.KIND_STYLE.items() if k != "other" or not kinds <= {"attack", "arrest_action"}]
+    styles = [v for k, v in vocab.SYMBOLS.items() if k != "other" or not kinds <= {"attack", "arrest_action"}]
     items = "".join(
         f'<span style="display:inline-flex;align-items:center;margin-right:14px">'
         f'<span style="width:12px;height:12px;border-radius:50%;background:{color};margin-right:5px;'
@@ -526,7 +528,7 @@ def import_panel() -> None:
         sheets = importer.list_sheets(data, filename=upload.name)
         sheet = st.selectbox("Sheet or layer", sheets, key=f"{key}_sheet") if len(sheets) > 1 else None
         raw, info = importer.read_table(data, filename=upload.name, sheet=sheet)
-    except importer.ImportFileError as exc:
+    except ImportFileError as exc:
         st.error(str(exc))
         return
     preset = importer.detect_preset(raw.columns)
@@ -540,7 +542,7 @@ def import_panel() -> None:
         try:
             st.session_state[f"{key}_result"] = importer.import_table(raw, mapping=mapping, filename=upload.name,
                                                                       info=info)
-        except importer.ImportFileError as exc:
+        except ImportFileError as exc:
             st.error(str(exc))
             return
     result = st.session_state.get(f"{key}_result")
@@ -565,7 +567,7 @@ def import_panel() -> None:
         if st.button("Save as a dataset", type="primary", key=f"{key}_save"):
             try:
                 info = store.save_dataset(result, name=name)
-            except store.DatasetError as exc:
+            except DatasetError as exc:
                 st.error(str(exc))
                 return
             st.session_state[_PENDING_DATASET] = info.slug

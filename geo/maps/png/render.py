@@ -43,6 +43,7 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 from pyproj import Transformer
 
+from geo import vocab
 from geo.incidents import aggregate
 from geo.admin import boundaries
 from geo.maps import web
@@ -60,12 +61,6 @@ CREDITS = (
     "Data: CTC, Beyond the Caliphate: Belgium (2018), reconstructed where marked; "
     "boundaries: Statbel via bmesuere/belgium-topojson (CC0)"
 )
-#: How a place known only to its region is named in a sentence.
-REGION_IN_SENTENCE = {
-    "02000": "Flanders",
-    "03000": "Wallonia",
-    "04000": "the Brussels-Capital Region",
-}
 LEVEL_PLURAL = {
     "municipality": "municipalities",
     "arrondissement": "arrondissements",
@@ -144,7 +139,7 @@ def not_counted_lines(not_counted: pd.DataFrame, level: Level, unit: str = "site
         if region in ("", "nan", "None"):
             lines.append(f"{n} {noun} not located in Belgium {verb} not shown")
             continue
-        where = REGION_IN_SENTENCE.get(region, f"region {region}")
+        where = vocab.REGION_IN_SENTENCE.get(region, f"region {region}")
         lines.append(f"{n} {noun} known only to {where} {verb} not shown on {LEVEL_PLURAL[level]}")
     return lines
 
@@ -646,7 +641,7 @@ def _legend_items(classes: Classes, *, hatch_note: bool, has_nan: bool) -> list[
     if has_nan:
         items.append((NO_DATA_COLOR, "no population figure", None))
     if hatch_note:
-        items.append(("white", f"fewer than {aggregate.SMALL_COUNT} incidents: rate unreliable", HATCH))
+        items.append(("white", f"fewer than {vocab.SMALL_COUNT} incidents: rate unreliable", HATCH))
     return items
 
 
@@ -747,7 +742,6 @@ def render_map_png(
 
 MAP1_TITLE = "Map 1 · Attacks, plots and arrest actions"
 #: Drawing order of the symbol kinds, as on the web map: attacks on top.
-SYMBOL_ORDER = ("other", "arrest_action", "plot", "attack")
 SYMBOL_ALPHA = 0.9  # the web map's fill opacity
 LAND_COLOR = "#f7f7f5"  # the web map's municipality fill and outline
 LAND_EDGE = "#9a9a9a"
@@ -823,7 +817,7 @@ def _symbol_legend(incidents: pd.DataFrame, symbols: Sequence[web.Symbol],
     if len(incidents) and (symbol_category(incidents) == "other").any():
         kinds.append("other")
     scale = _symbol_scale(lay)
-    items = [(web.KIND_STYLE[k][1], web.KIND_STYLE[k][0], 2 * scale * symbol_radius_px(1, k)) for k in kinds]
+    items = [(vocab.SYMBOLS[k][1], vocab.SYMBOLS[k][0], 2 * scale * symbol_radius_px(1, k)) for k in kinds]
     if symbols:
         largest = max(s.count for s in symbols)
         items.append(("none", "Size: sites at one place (attacks drawn a quarter larger)", 0.0))
@@ -850,11 +844,11 @@ def _draw_symbols(ax, symbols: Sequence[web.Symbol], lay: Layout) -> list[tuple[
     returns their boxes in display pixels."""
     if not symbols:
         return []
-    order = sorted(symbols, key=lambda s: (SYMBOL_ORDER.index(s.category), -s.count))
+    order = sorted(symbols, key=lambda s: (vocab.SYMBOL_ORDER.index(s.category), -s.count))
     xy = _symbol_xy(order)
     radius = np.array([_symbol_scale(lay) * symbol_radius_px(s.count, s.category) for s in order])
     ax.scatter(xy[:, 0], xy[:, 1], s=(2 * radius) ** 2, marker="o", linewidths=_symbol_edge(lay),
-               c=[to_rgba(web.KIND_STYLE[s.category][1], SYMBOL_ALPHA) for s in order],
+               c=[to_rgba(vocab.SYMBOLS[s.category][1], SYMBOL_ALPHA) for s in order],
                edgecolors="white", zorder=5)
     centres = ax.transData.transform(xy)
     r_px = (radius + _symbol_edge(lay)) * lay.dpi / 72
@@ -928,7 +922,7 @@ def _draw_inset(drawn: _Canvas, geo: _ViewGeometry, symbols: Sequence[web.Symbol
     H = fig.get_size_inches()[1]
     x0, y0, x1, y1 = drawn.panel_free
     heading = "\n".join(_wrap(f"Enlarged: {VIEW_SPECS[INSET_VIEW].title}", lay.text, (x1 - x0) * W))
-    boxed = regional.loc[regional["region_nis"] == boundaries.BRUSSELS_REGION, "count"].sum()
+    boxed = regional.loc[regional["region_nis"] == vocab.BRUSSELS_REGION, "count"].sum()
     sub = "\n".join(_wrap(inset_note(int(boxed)), lay.caption, (x1 - x0) * W)) if boxed else ""
     heading_h = ((heading.count("\n") + 1.8) * 1.2 * lay.text
                  + (sub.count("\n") + 1.3) * 1.3 * lay.caption * bool(sub)) / 72 / H

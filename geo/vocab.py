@@ -1,0 +1,81 @@
+"""The atlas's shared words: the values a column may hold, their order, labels and colours, the
+regions and the report's cities. One home for each, so a label or a colour never drifts between
+the web map, the static map, the charts and the filters.
+
+Codes are REFNIS (2019) 5-character strings.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+# ------------------------------------------------------------------------- kinds of incident
+#: The report's kinds (the incident table's ``kind``).
+REPORT_KINDS: tuple[str, ...] = ("attack", "arrest_action")
+#: Every kind a dataset may hold: imported data also knows foiled plots and other incidents.
+KINDS: tuple[str, ...] = ("attack", "arrest_action", "plot", "other")
+KIND_LABELS = MappingProxyType({"attack": "Attack", "arrest_action": "Arrest action", "plot": "Plot",
+                                "other": "Other"})
+
+#: Map 1's symbol categories: (label, fill colour, radius scale). ``plot`` is an arrest action
+#: that revealed a plot (or an imported plot); drawn in this order, attacks on top.
+SYMBOLS = MappingProxyType({
+    "attack": ("Attack", "#b2182b", 1.25),
+    "plot": ("Arrest action revealing a plot", "#f4a11d", 1.0),
+    "arrest_action": ("Arrest action", "#2166ac", 1.0),
+    "other": ("Other incident (imported data)", "#6f6f6f", 1.0),
+})
+SYMBOL_ORDER: tuple[str, ...] = ("other", "arrest_action", "plot", "attack")
+#: Colours of the kinds in charts (the symbols' colours).
+KIND_COLORS = MappingProxyType({kind: SYMBOLS[kind][1] for kind in ("attack", "arrest_action")})
+
+# ------------------------------------------------------------------------- link and connection
+LINKS: tuple[str, ...] = ("linked", "inspired")
+LINK_LABELS = MappingProxyType({"linked": "Linked", "inspired": "Inspired"})
+CONNECTIONS: tuple[str, ...] = ("local_cell", "deployed_operative", "both", "unknown", "")
+
+# ------------------------------------------------------------------------- precision
+#: How much of a date is known, coarsest first (the rank is the position).
+DATE_PRECISIONS: tuple[str, ...] = ("year", "month", "day")
+DATE_RANK = MappingProxyType({p: i for i, p in enumerate(DATE_PRECISIONS)})
+#: How much of a place is known, coarsest first; ``none``: not located (imported rows only).
+GEO_PRECISIONS: tuple[str, ...] = ("none", "region", "municipality", "point")
+GEO_RANK = MappingProxyType({p: i for i, p in enumerate(GEO_PRECISIONS)})
+#: The precisions at which a row counts for its municipality (and the units above it).
+MUNICIPALITY_KNOWN: tuple[str, ...] = ("point", "municipality")
+
+# ------------------------------------------------------------------------- provenance
+PROVENANCES: tuple[str, ...] = ("documented", "reconstructed", "imported")
+
+# ------------------------------------------------------------------------- regions and cities
+FLANDERS, WALLONIA, BRUSSELS_REGION = "02000", "03000", "04000"
+REGIONS: tuple[str, ...] = (FLANDERS, WALLONIA, BRUSSELS_REGION)
+#: Official names of the regions: code → (Dutch, French).
+REGION_NAMES = MappingProxyType({
+    FLANDERS: ("Vlaams Gewest", "Région flamande"),
+    WALLONIA: ("Waals Gewest", "Région wallonne"),
+    BRUSSELS_REGION: ("Brussels Hoofdstedelijk Gewest", "Région de Bruxelles-Capitale"),
+})
+#: English names of the regions, as the report uses them.
+REGION_NAMES_EN = MappingProxyType({
+    FLANDERS: "Flanders", WALLONIA: "Wallonia", BRUSSELS_REGION: "Brussels-Capital Region",
+})
+#: How a place known only to its region is named inside a sentence.
+REGION_IN_SENTENCE = MappingProxyType({
+    FLANDERS: "Flanders", WALLONIA: "Wallonia", BRUSSELS_REGION: "the Brussels-Capital Region",
+})
+
+#: The report's city grouping: every site in the Brussels-Capital Region is "Brussels".
+BRUSSELS_CITY = "Brussels"
+CITY_OF_BRUSSELS = "21004"
+CHARLEROI = "52011"
+ZAVENTEM = "23094"
+#: Cities the report names outside Brussels (its English names) → municipality code.
+REPORT_CITIES = MappingProxyType({
+    "Charleroi": CHARLEROI, "Zaventem": ZAVENTEM, "Verviers": "63079", "Antwerp": "11002",
+    "Ostend": "35013", "Liège": "62063",
+})
+
+# ------------------------------------------------------------------------- counts
+#: Below this many incidents a rate per 100,000 residents is flagged as unreliable.
+SMALL_COUNT = 3
