@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from geo import vocab
+from geo import text, vocab
 from geo.errors import AtlasError, UsageError
 
 
@@ -136,7 +136,6 @@ def _cmd_export_png(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from geo.maps.png import render
-    from geo.io.export import safe_filename
 
     data, filters, all_years = _selection(args)
     total_reconstructed = int((data["provenance"] == "reconstructed").sum())
@@ -154,7 +153,7 @@ def _cmd_export_png(args: argparse.Namespace) -> int:
         if filters.years is not None:
             a, b = filters.years
             name += f"-{a}" if a == b else f"-{a}-{b}"
-        _write(_out_file(args.out, safe_filename(name + ".png"), ".png"), draw(filters))
+        _write(_out_file(args.out, text.safe_filename(name + ".png"), ".png"), draw(filters))
         return 0
     folder = Path(args.out)
     if folder.suffix.lower() == ".png":
@@ -165,12 +164,12 @@ def _cmd_export_png(args: argparse.Namespace) -> int:
         lo, hi = max(lo, all_years[0]), min(hi, all_years[1])
         for year in range(lo, hi + 1):
             f = replace(filters, years=(year, year))
-            _write(folder / safe_filename(f"{stem}-{year}.png"), draw(f, f", {year}"))
+            _write(folder / text.safe_filename(f"{stem}-{year}.png"), draw(f, f", {year}"))
     else:
         cities = filters.cities or tuple(sorted(c for c in data["city"].dropna().unique() if c))
         for city in cities:
             f = replace(filters, cities=(city,))
-            _write(folder / safe_filename(f"{stem}-{city}.png".lower()), draw(f, f", {city}"))
+            _write(folder / text.safe_filename(f"{stem}-{city}.png".lower()), draw(f, f", {city}"))
     return 0
 
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from geo.incidents import aggregate  # noqa: E402
-from geo import cli
+from geo import cli, text
 from geo.io import export
 from geo.incidents.table import COLUMNS, validate_incidents  # noqa: E402
 from tests.conftest import make_row, table  # noqa: E402
@@ -123,18 +123,18 @@ def test_geojson_round_trips_with_geopandas(risky):
 
 
 def test_safe_filename_examples():
-    assert export.safe_filename("belgium-municipality-count-2016.png") == "belgium-municipality-count-2016.png"
-    assert export.safe_filename("Liège / Luik") == "Liege-Luik"
-    assert export.safe_filename("../../etc/passwd") == "etc-passwd"
-    assert export.safe_filename("...") == "export"
-    long = export.safe_filename("x" * 200 + ".png")
+    assert text.safe_filename("belgium-municipality-count-2016.png") == "belgium-municipality-count-2016.png"
+    assert text.safe_filename("Liège / Luik") == "Liege-Luik"
+    assert text.safe_filename("../../etc/passwd") == "etc-passwd"
+    assert text.safe_filename("...") == "export"
+    long = text.safe_filename("x" * 200 + ".png")
     assert len(long) == 80 and long.endswith(".png")
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
-def test_safe_filename_is_always_safe(text):
-    name = export.safe_filename(text)
+def test_safe_filename_is_always_safe(raw):
+    name = text.safe_filename(raw)
     assert re.fullmatch(r"[A-Za-z0-9._-]{1,80}", name)
     assert not name.startswith(".") and "/" not in name and "\\" not in name and ".." not in name
 
@@ -215,7 +215,7 @@ def test_export_png_per_city(capsys, data_csv, tmp_path):
     cities = _cities(data_csv)
     assert len(cities) == 3 and "Brussels" in cities
     assert sorted(p.name for p in (tmp_path / "c").iterdir()) == sorted(
-        export.safe_filename(f"belgium-municipality-count-{c}.png".lower()) for c in cities)
+        text.safe_filename(f"belgium-municipality-count-{c}.png".lower()) for c in cities)
 
 
 def test_export_animation_writes_a_gif(capsys, data_csv, tmp_path):

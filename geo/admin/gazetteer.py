@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,7 +39,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
-from geo import vocab
+from geo import text, vocab
 from geo.admin import boundaries
 from geo.errors import AliasFileError, Problem
 from geo.config import DATA_DIR
@@ -68,8 +67,6 @@ Source = Literal["name_nl", "name_fr", "name_de", "section", "landmark", "englis
 
 # Tokens folded to "st": the Saint/Sint/Sankt family, masculine and feminine.
 _SAINT_TOKENS = frozenset({"saint", "sainte", "sint", "st", "ste", "sankt"})
-# Letters that Unicode does not decompose into a base letter plus accents.
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ß": "ss"})
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _COUNTRY_SUFFIXES = ("belgium", "belgique", "belgie", "belgien", "be")
 
@@ -84,10 +81,8 @@ def normalize(name: str) -> str:
     ``"St.-Jans-Molenbeek"``, ``"Sint Jans Molenbeek"`` and ``"SINT-JANS-MOLENBEEK"`` share the key
     ``"st jans molenbeek"``. Idempotent: ``normalize(normalize(x)) == normalize(x)``.
     """
-    text = unicodedata.normalize("NFKD", str(name).casefold().translate(_LIGATURES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
     # Only a-z, 0-9 and single spaces are left, so a second pass changes nothing.
-    tokens = _NON_ALNUM.sub(" ", text).split()
+    tokens = _NON_ALNUM.sub(" ", text.fold(name)).split()
     return " ".join("st" if t in _SAINT_TOKENS else t for t in tokens)
 
 

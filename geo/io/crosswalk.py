@@ -21,7 +21,6 @@ one kind anywhere in the crosswalk (an ACLED event type in a home-made file, say
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +28,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from geo import vocab
+from geo import text, vocab
 from geo.errors import CrosswalkFileError, Problem
 from geo.config import DATA_DIR
 
@@ -50,9 +49,7 @@ _SPACES = re.compile(r"\s+")
 
 def normalize_value(value: object) -> str:
     """The matching key of a category value: case-folded, accents stripped, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", str(value))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return _SPACES.sub(" ", text.casefold()).strip()
+    return _SPACES.sub(" ", text.fold(value)).strip()
 
 
 def _validate(frame: pd.DataFrame, name: str) -> list[Problem]:

@@ -10,30 +10,20 @@ stay numbers. GeoJSON is RFC 7946 (EPSG:4326 longitude/latitude), one point per 
 from __future__ import annotations
 
 import io
-import re
-import unicodedata
-
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geo import text
 from geo.incidents.table import COLUMNS
 
 #: Derived columns exported beside the stored ones.
 DERIVED_COLUMNS: tuple[str, ...] = ("year", "month", "city", "municipality_name", "region_name")
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_columns(frame: pd.DataFrame) -> list[str]:
     """The stored columns (in the data file's order), then the derived ones the frame has."""
     return [c for c in (*COLUMNS, *DERIVED_COLUMNS) if c in frame.columns]
-
-
-def guard_cell(value):
-    """``value`` with a leading ``'`` when it is text a spreadsheet would read as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def _as_text_table(frame: pd.DataFrame, *, bool_text: bool = True) -> pd.DataFrame:
@@ -57,7 +47,7 @@ def _guarded_csv(frame: pd.DataFrame) -> bytes:
     table = _as_text_table(frame)
     for col in table.columns:
         if not pd.api.types.is_numeric_dtype(table[col]):
-            table[col] = table[col].map(guard_cell)
+            table[col] = table[col].map(text.guard_cell)
     buf = io.StringIO()
     table.to_csv(buf, index=False, lineterminator="\r\n")
     return buf.getvalue().encode("utf-8-sig")
@@ -92,19 +82,3 @@ def incidents_geojson(frame: pd.DataFrame) -> bytes:
     gdf = gpd.GeoDataFrame(props, geometry=geometry, crs="EPSG:4326")
     return gdf.to_json(na="null", drop_id=True, to_wgs84=False).encode("utf-8")
 
-
-def safe_filename(text: str, *, default: str = "export", max_length: int = 80) -> str:
-    """``text`` as a file name that works everywhere: ASCII letters, digits, ``.``, ``_`` and
-    ``-`` only (accents folded, anything else becomes ``-``), no leading dot, at most
-    ``max_length`` characters; ``default`` when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_text)
-    cleaned = re.sub(r"-{2,}", "-", cleaned).strip("-._")
-    cleaned = re.sub(r"\.{2,}", ".", cleaned)
-    if len(cleaned) > max_length:
-        stem, dot, ext = cleaned.rpartition(".")
-        if dot and 0 < len(ext) <= 5 and len(stem) > 0:
-            cleaned = stem[: max_length - len(ext) - 1].rstrip("-._") + "." + ext
-        else:
-            cleaned = cleaned[:max_length].rstrip("-._")
-    return cleaned or default

@@ -95,7 +95,6 @@ import json
 import math
 import os
 import re
-import unicodedata
 import warnings
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -115,7 +114,7 @@ from pandera.errors import SchemaErrors
 from geo import vocab
 from geo.admin import boundaries, gazetteer, geocode
 from geo.io import crosswalk
-from geo import config
+from geo import config, text
 from geo.errors import ImportFileError, ImportLimitError, MappingError, Problem
 from geo.incidents.table import COLUMNS, derive
 
@@ -863,9 +862,7 @@ def preset_mapping(preset: str, columns: Iterable[object]) -> ColumnMapping:
 
 
 def _key(name: object) -> str:
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^0-9a-z]+", "_", text).strip("_")
+    return re.sub(r"[^0-9a-z]+", "_", text.fold(name)).strip("_")
 
 
 # (field, exact keys, tokens that may appear in a longer name); order matters: the first field
@@ -1020,9 +1017,8 @@ DATE_HINT = ("write it as 2016-03-22, 22/03/2016, 22 March 2016, 2016-03, 03/201
              "or give the date format")
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+def _fold(value: str) -> str:
+    return text.fold(value).strip()
 
 
 def _ymd(y: int, m: int | None, d: int | None, precision: str) -> tuple[int, int, int, str] | str:
@@ -1333,18 +1329,6 @@ class ImportResult:
         return rejected_csv(self.rejected)
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?")
-
-
-def _defuse(value: object) -> object:
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe (plain negative
-    numbers are left alone)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
-
 def rejected_csv(rejected: pd.DataFrame) -> bytes:
     """Rejected rows as CSV bytes (UTF-8 with a byte-order mark, so spreadsheets read accents):
     ``row``, ``field``, ``reason`` and the original cells. Cells that a spreadsheet would run as
@@ -1352,8 +1336,8 @@ def rejected_csv(rejected: pd.DataFrame) -> bytes:
     safe = rejected.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(_defuse)
-    safe.columns = [_defuse(str(c)) for c in safe.columns]
+            safe[column] = safe[column].map(text.guard_cell)
+    safe.columns = [text.guard_cell(str(c)) for c in safe.columns]
     return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 

@@ -29,7 +29,6 @@ import json
 import os
 import re
 import shutil
-import unicodedata
 import uuid
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -42,7 +41,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.errors import DatasetError, DatasetNotFoundError
-from geo import config
+from geo import config, text
 from geo.io.importer import EXTRA_COLUMNS, ImportResult
 from geo.incidents.table import COLUMNS, derive
 
@@ -86,13 +85,8 @@ class DatasetInfo:
 
 
 def slugify(name: str) -> str:
-    """The slug of a dataset name: ASCII letters and digits, lower case, words joined by ``-``,
-    at most :data:`SLUG_MAX` characters; ``dataset`` when nothing is left."""
-    text = unicodedata.normalize("NFKD", str(name))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    text = text[:SLUG_MAX].strip("-")
-    return text or "dataset"
+    """The slug of a dataset name (:func:`geo.text.slug`, at most :data:`SLUG_MAX` characters)."""
+    return text.slug(name, max_length=SLUG_MAX)
 
 
 def _folder(slug: str) -> Path:

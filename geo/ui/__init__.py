@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import vocab
+from geo import text, vocab
 from geo.incidents import aggregate, table as incidents_mod
 from geo.maps import web, views
 from geo.io import store
@@ -436,9 +436,9 @@ def downloads(sel: Selection, *, key: str, view: views.ViewName | None = None, l
     # out, not what the page narrows further (one network, one period).
     recon_map = recon_all - n_recon(sel.rows) + n_recon(narrow.apply(sel.rows))
     if symbols:
-        stem = export.safe_filename(title or f"{view or 'belgium'}-incident-symbols")
+        stem = text.safe_filename(title or f"{view or 'belgium'}-incident-symbols")
     else:
-        stem = export.safe_filename("-".join(p for p in (view or "incidents", level if view else "", metric if view else "") if p))
+        stem = text.safe_filename("-".join(p for p in (view or "incidents", level if view else "", metric if view else "") if p))
     with st.container(border=True):
         cols = st.columns([1.2, 1, 1, 1, 1])
         if view is not None:
@@ -523,7 +523,7 @@ def import_panel() -> None:
     if upload is None:
         return
     data = upload.getvalue()
-    key = "import_" + export.safe_filename(f"{upload.name}-{len(data)}")
+    key = "import_" + text.safe_filename(f"{upload.name}-{len(data)}")
     try:
         sheets = importer.list_sheets(data, filename=upload.name)
         sheet = st.selectbox("Sheet or layer", sheets, key=f"{key}_sheet") if len(sheets) > 1 else None
