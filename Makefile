@@ -8,11 +8,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test bench load boundaries chromium lock clean check-report
 
-$(STAMP): requirements.txt constraints.txt
+$(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is required, found {sys.version.split()[0]}"'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 ## boundaries: find ../shared/boundaries/belgium.json, or download and verify the pinned copy

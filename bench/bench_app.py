@@ -54,8 +54,8 @@ def map_payload() -> dict[str, int]:
     import streamlit_folium
 
     from geo.incidents import aggregate, table
-    from geo.maps import classify, web, views
     from geo.incidents.filters import Filters
+    from geo.maps import classify, views, web
 
     rows = Filters().apply(table.load_incidents())
     units = views.view_units("belgium", level="municipality", web=True)
@@ -165,9 +165,8 @@ def _slider_changes(page, frames: _Frames, n: int) -> tuple[list[float], list[in
 
 
 def browser_figures() -> dict:
-    from playwright.sync_api import sync_playwright
-
     from _server import Offline, StreamlitServer, launch_browser, wait_for_app
+    from playwright.sync_api import sync_playwright
 
     out: dict = {}
     blocked: list[str] = []

@@ -50,10 +50,10 @@ def _make_dataset(data_dir: Path) -> tuple[str, float]:
 
 
 def run() -> dict:
+    from _server import Offline, StreamlitServer, launch_browser, wait_for_app
     from playwright.sync_api import sync_playwright
 
-    from _server import Offline, StreamlitServer, launch_browser, wait_for_app
-    from bench.bench_app import MUNICIPALITIES, STEP_TIMEOUT_MS, _Frames, _MAP_DRAWN, _new_page, _slider_changes
+    from bench.bench_app import _MAP_DRAWN, MUNICIPALITIES, STEP_TIMEOUT_MS, _Frames, _new_page, _slider_changes
 
     with tempfile.TemporaryDirectory() as tmp:
         slug, import_seconds = _make_dataset(Path(tmp))

@@ -11,8 +11,8 @@ from bench._timing import median_time
 
 
 def _all_counts():
-    from geo.incidents import aggregate, table
     from geo.admin import boundaries
+    from geo.incidents import aggregate, table
     from geo.report import check
 
     frame = table.load_incidents()

@@ -12,8 +12,8 @@ from bench._timing import median_time
 
 
 def _incidents():
-    from geo.incidents import table
     from geo.errors import IncidentDataError
+    from geo.incidents import table
 
     try:
         return table.load_incidents(), "data/incidents.csv"

@@ -187,7 +187,7 @@ def aggregation_figures(n: int = N_LARGE, *, repeat: int = 5) -> dict:
     }
     out: dict = {"n": n, "built": built}
     for label, f in (("str", frame), ("object", plain)):
-        for name, fn in fns.items():
+        for fn in fns.values():
             fn(f)  # warm-up (fills the boundary caches)
         times = _interleaved({name: (lambda fn=fn, f=f: fn(f)) for name, fn in fns.items()}, repeat)
         out[label] = {name: _median(v) for name, v in times.items()}
@@ -200,10 +200,10 @@ def aggregation_figures(n: int = N_LARGE, *, repeat: int = 5) -> dict:
 # ----------------------------------------------------------------------------- payload
 def payload_figures() -> dict:
     from bench.bench_app import map_payload
-    from geo.incidents import aggregate, table
     from geo.admin import boundaries
-    from geo.maps import views
+    from geo.incidents import aggregate, table
     from geo.incidents.filters import Filters
+    from geo.maps import views
 
     page = map_payload()
     rows = Filters().apply(table.load_incidents())

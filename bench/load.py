@@ -52,9 +52,9 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bench._doc import update_section
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "tests") not in sys.path:
@@ -370,9 +370,8 @@ async def _warm_up(browser, url: str, timeout_ms: float) -> None:
 
 
 async def _drive(url: str, sampler: Sampler, args) -> dict:
-    from playwright.async_api import async_playwright
-
     from _server import CHROMIUM, CHROMIUM_ARGS
+    from playwright.async_api import async_playwright
 
     if not Path(CHROMIUM).exists():
         raise SystemExit("chromium is missing (run `make chromium`)")
@@ -534,7 +533,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr, flush=True)
         try:
             out = asyncio.run(asyncio.wait_for(_drive(server.url, Sampler(server.proc.pid), args), hard_limit))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             print(f"load test stopped by its hard limit ({hard_limit:.0f} s)", file=sys.stderr)
             return 2
         log = server.log()

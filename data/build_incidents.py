@@ -223,9 +223,9 @@ _REGION_OF = {"21": "04000", "23": "02000", "52": "03000", "63": "03000", "11": 
               "35": "02000", "62": "03000"}
 
 Z, P, B, V = "Zerkani network", "Paris cell", "Brussels cell", "Verviers cell"
-J, O, M, A = "Jumet cell", "Ostend Chechen network", "Maaseik network", "Argenteuil cell"
+J, O, M, A = "Jumet cell", "Ostend Chechen network", "Maaseik network", "Argenteuil cell"  # noqa: E741
 W, K = "The Way of Life", "Kamikaze Riders"
-L, I = "linked", "inspired"
+L, I = "linked", "inspired"  # noqa: E741
 lc, do, bo, uk = "local_cell", "deployed_operative", "both", "unknown"
 T, U = "true", "unknown"
 SP = "unspecified"

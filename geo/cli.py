@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Sequence
-
 import os
 import re
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from geo import text, vocab
@@ -271,9 +270,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     command (``python -m streamlit``) in the same process, options passed through untouched."""
     import runpy
 
-    from geo.maps import classify, web, views
-    from geo.incidents import table
     from geo.config import ROOT
+    from geo.incidents import table
+    from geo.maps import classify, views, web
 
     for level in ("municipality", "province"):
         views.view_units("belgium", level=level, web=True)

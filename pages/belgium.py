@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from geo.incidents import aggregate
-from geo.admin import boundaries
-from geo.maps import classify, web
 from geo import ui
+from geo.admin import boundaries
+from geo.incidents import aggregate
+from geo.maps import classify, web
 
 LEVEL_LABELS = {"municipality": "Municipality", "arrondissement": "Arrondissement",
                 "province": "Province", "region": "Region"}

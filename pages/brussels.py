@@ -2,11 +2,9 @@
 
 import streamlit as st
 
-from geo import vocab
+from geo import ui, vocab
 from geo.incidents import aggregate
-from geo.admin import boundaries
 from geo.maps import classify, web
-from geo import ui
 
 sel = ui.selection()
 st.title("Brussels-Capital Region and Zaventem")

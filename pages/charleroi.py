@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from geo import vocab
+from geo import ui, vocab
 from geo.incidents import aggregate
-from geo.maps import classify, web, views
-from geo import ui
+from geo.maps import classify, web
 
 sel = ui.selection()
 st.title("Charleroi and its arrondissement")

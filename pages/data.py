@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from geo.incidents import filters
 from geo import ui
+from geo.incidents import filters
 
 sel = ui.selection()
 st.title("Data")

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from geo import ui
 from geo.incidents import aggregate, filters
 from geo.maps import web
-from geo import ui
 
 sel = ui.selection()
 st.title("Networks")

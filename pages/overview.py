@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from geo import ui
 from geo.incidents import aggregate
 from geo.maps import charts, web
-from geo import ui
 
 sel = ui.selection()
 st.title(ui.dataset_title("Islamic State–linked and –inspired incidents in Belgium, June 2014 – October 2017"))

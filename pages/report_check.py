@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from geo.report import check
 from geo import ui
+from geo.report import check
 
 sel = ui.selection()
 st.title("Report check")

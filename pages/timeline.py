@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from geo import ui
 from geo.incidents import aggregate, filters
 from geo.maps import charts, classify, web
-from geo import ui
 
 STEP_LABELS = {"year": "By year", "month": "By month"}
 MODE_LABELS = {"period": "In the period", "cumulative": "Cumulative"}

@@ -59,7 +59,7 @@ class StreamlitServer:
         self.proc: subprocess.Popen | None = None
         self.started_at: float | None = None
         self.healthy_after: float | None = None  # seconds from process start to health OK
-        self._log = tempfile.TemporaryFile(mode="w+b")
+        self._log = tempfile.TemporaryFile(mode="w+b")  # noqa: SIM115 (kept open while the server runs)
 
     def command(self) -> list[str]:
         return [
@@ -72,7 +72,7 @@ class StreamlitServer:
             "--server.enableStaticServing", "true",
         ]
 
-    def start(self) -> "StreamlitServer":
+    def start(self) -> StreamlitServer:
         env = dict(os.environ, PYTHONUNBUFFERED="1", **self.env)
         self.started_at = time.perf_counter()
         self.proc = subprocess.Popen(self.command(), cwd=ROOT, env=env, stdout=self._log,
@@ -110,7 +110,7 @@ class StreamlitServer:
         self._log.seek(0)
         return self._log.read().decode("utf-8", "replace")
 
-    def __enter__(self) -> "StreamlitServer":
+    def __enter__(self) -> StreamlitServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -149,7 +149,7 @@ class Offline:
             self.blocked.append(url)
             route.abort()
 
-    def install(self, context) -> "Offline":
+    def install(self, context) -> Offline:
         context.route("**/*", self.handle)
         return self
 

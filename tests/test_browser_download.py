@@ -15,6 +15,7 @@ import pytest
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 from PIL import Image  # noqa: E402
+
 from tests._server import (  # noqa: E402
     Offline,
     wait_for_app,

@@ -20,10 +20,10 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from geo.incidents import aggregate  # noqa: E402
 from geo import cli, text
-from geo.io import export
+from geo.incidents import aggregate  # noqa: E402
 from geo.incidents.table import COLUMNS, validate_incidents  # noqa: E402
+from geo.io import export
 from tests.conftest import make_row, table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -272,9 +272,9 @@ def test_cli_as_a_process(tmp_path):
 
 def test_real_data_renders_when_present(tmp_path):
     """data/incidents.csv (written separately) renders with its honesty lines, when it loads."""
+    from geo.errors import IncidentDataError
     from geo.incidents import table
     from geo.maps.png import render
-    from geo.errors import IncidentDataError
 
     try:
         data = table.load_incidents()

@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.admin import boundaries, geocode
-from geo.errors import GeocodeError
 from geo.admin.geocode import (
     FRAME_COLUMNS,
     MERGED_2025_POSTCODES,
@@ -28,6 +27,7 @@ from geo.admin.geocode import (
     locate_point,
     locate_postcode,
 )
+from geo.errors import GeocodeError
 
 
 @pytest.fixture(scope="module")

@@ -16,10 +16,10 @@ import pandas as pd
 import pytest
 
 from geo import vocab
-from geo.io import crosswalk, importer
 from geo.errors import CrosswalkFileError, ImportFileError, ImportLimitError, MappingError, SettingsError
-from geo.io.importer import ColumnMapping
 from geo.incidents.table import COLUMNS, load_incidents
+from geo.io import crosswalk, importer
+from geo.io.importer import ColumnMapping
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 

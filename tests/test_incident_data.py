@@ -11,8 +11,8 @@ import pytest
 import shapely
 
 from geo.admin import boundaries
-from geo.incidents import table
 from geo.config import DATA_DIR, ROOT
+from geo.incidents import table
 
 CSV = DATA_DIR / "incidents.csv"
 BUILD = DATA_DIR / "build_incidents.py"

@@ -58,6 +58,17 @@ def test_rules_across_fields_and_sites():
     assert (8, "municipality_nis") in found
 
 
+def test_row_numbers_stay_right_after_a_row_fails_its_schema():
+    frame = table(
+        make_row(site_id="A"),
+        make_row(site_id="B", kind="raid"),  # a schema problem: this row is left out of the row rules
+        make_row(site_id="C", municipality_nis="52011"),  # Charleroi is not in region 04000
+    )
+    found = {(p.row, p.field) for p in problems_of(frame)}
+    assert (3, "kind") in found
+    assert (4, "region_nis") in found and (3, "region_nis") not in found
+
+
 def test_missing_column_is_named():
     frame = table(make_row()).drop(columns=["kind"])
     problems = problems_of(frame)

@@ -14,13 +14,13 @@ import shapely  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from geo import vocab
-from geo.incidents import aggregate  # noqa: E402
 from geo.admin import boundaries
-from geo.maps.png import render
-from geo.maps.classify import ZERO_COLOR  # noqa: E402
-from geo.maps.classify import classify as shared_classify  # noqa: E402
+from geo.incidents import aggregate  # noqa: E402
 from geo.incidents.filters import Filters  # noqa: E402
 from geo.incidents.table import validate_incidents  # noqa: E402
+from geo.maps.classify import ZERO_COLOR  # noqa: E402
+from geo.maps.classify import classify as shared_classify  # noqa: E402
+from geo.maps.png import render
 from geo.maps.views import view_units  # noqa: E402
 from tests.conftest import make_row, table  # noqa: E402
 
@@ -107,7 +107,7 @@ def test_pixel_of_matches_where_the_unit_is_drawn(tiny_incidents):
     colour = rendered.classes.color_of(2)
     img = np.asarray(_image(rendered.png).convert("RGB")).astype(int)
     map_part = img[:, : int(rendered.width * render._MAP_W)]
-    rows, cols = np.nonzero((np.abs(map_part - _rgb(colour)).max(axis=2) <= 2))
+    rows, cols = np.nonzero(np.abs(map_part - _rgb(colour)).max(axis=2) <= 2)
     geom = boundaries.units("municipality").set_index("code").geometry[MOLENBEEK]
     xy = np.asarray(geom.exterior.coords if geom.geom_type == "Polygon"
                     else [c for g in geom.geoms for c in g.exterior.coords])

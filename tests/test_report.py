@@ -8,15 +8,13 @@ import re
 import subprocess
 import sys
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
 from geo import cli
-from geo.report import check
-from geo.incidents.table import load_incidents
-
 from geo.config import ROOT  # noqa: E402
+from geo.incidents.table import load_incidents
+from geo.report import check
 
 
 @pytest.fixture(scope="module")

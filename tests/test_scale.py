@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from bench.bench_scale import synthetic_incidents
-from geo.incidents import aggregate
 from geo.admin import boundaries
+from geo.incidents import aggregate
 
 N = 30_000
 KNOWN = ("point", "municipality")

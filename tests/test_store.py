@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.errors import DatasetError, DatasetNotFoundError, ImportLimitError
 from geo import config
-from geo.io import importer, store
+from geo.errors import DatasetError, DatasetNotFoundError, ImportLimitError
 from geo.incidents.table import load_incidents
+from geo.io import importer, store
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

@@ -24,10 +24,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo import vocab
-from geo.errors import BoundaryFileError
-from geo import config
+from geo import config, vocab
 from geo.config import SHARED_BOUNDARIES, cache_dir
+from geo.errors import BoundaryFileError
 
 UPSTREAM_URL = (
     "https://raw.githubusercontent.com/bmesuere/belgium-topojson/"

@@ -41,8 +41,8 @@ from typing import Literal
 
 from geo import text, vocab
 from geo.admin import boundaries
-from geo.errors import AliasFileError, Problem
 from geo.config import DATA_DIR
+from geo.errors import AliasFileError, Problem
 
 ALIASES_CSV = DATA_DIR / "gazetteer_aliases.csv"
 ALIAS_COLUMNS: tuple[str, ...] = ("alias", "nis", "kind", "note")

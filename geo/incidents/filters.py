@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
-from geo import vocab
 import pandas as pd
 
+from geo import vocab
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Filters:
         return out
 
     @classmethod
-    def from_query(cls, params: Mapping[str, str], *, allowed: Mapping[str, tuple] | None = None) -> "Filters":
+    def from_query(cls, params: Mapping[str, str], *, allowed: Mapping[str, tuple] | None = None) -> Filters:
         """Read filters back from query parameters. Unknown or malformed values are ignored (a
         shared link never breaks the page); ``allowed`` restricts list values, e.g.
         ``{"cities": ("Brussels", …), "years": (2014, 2017)}``."""

@@ -20,8 +20,8 @@ from pandera.errors import SchemaErrors
 
 from geo import vocab
 from geo.admin import boundaries, gazetteer
-from geo.errors import IncidentDataError, Problem
 from geo.config import DATA_DIR
+from geo.errors import IncidentDataError, Problem
 
 INCIDENTS_CSV = DATA_DIR / "incidents.csv"
 
@@ -119,14 +119,16 @@ def _schema_problems(frame: pd.DataFrame, name: str) -> list[Problem]:
 def _row_problems(frame: pd.DataFrame, name: str, known_nis: dict[str, str]) -> list[Problem]:
     """Rules that involve several fields of a row, or several rows of an event."""
     problems: list[Problem] = []
-    for i, r in enumerate(frame.itertuples(index=False), start=2):
-        def bad(field: str, reason: str) -> None:
-            problems.append(Problem(name, i, field, reason))
+    for index, r in zip(frame.index, frame.itertuples(index=False)):
+        row = int(index) + 2  # the file's row: the header is row 1
+
+        def bad(field: str, reason: str, row: int = row) -> None:
+            problems.append(Problem(name, row, field, reason))
 
         date = r.date
         if r.date_precision == "month" and not date.endswith("-01"):
             bad("date", "a date known to the month is written as the first day of that month")
-        if r.date_precision == "year" and not date[4:] == "-01-01":
+        if r.date_precision == "year" and date[4:] != "-01-01":
             bad("date", "a date known to the year is written as 1 January of that year")
         has_point = r.lat != "" and r.lon != ""
         if (r.lat == "") != (r.lon == ""):

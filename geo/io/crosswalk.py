@@ -29,8 +29,8 @@ from types import MappingProxyType
 import pandas as pd
 
 from geo import text, vocab
-from geo.errors import CrosswalkFileError, Problem
 from geo.config import DATA_DIR
+from geo.errors import CrosswalkFileError, Problem
 
 CROSSWALK_CSV = DATA_DIR / "crosswalk.csv"
 CROSSWALK_COLUMNS: tuple[str, ...] = ("source", "source_field", "source_value", "kind", "note")

@@ -10,6 +10,7 @@ stay numbers. GeoJSON is RFC 7946 (EPSG:4326 longitude/latitude), one point per 
 from __future__ import annotations
 
 import io
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd

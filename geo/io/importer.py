@@ -99,7 +99,9 @@ import warnings
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from datetime import date as _date, datetime, time as _time, timedelta
+from datetime import date as _date
+from datetime import datetime, timedelta
+from datetime import time as _time
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -111,12 +113,11 @@ import pandera.pandas as pa
 import shapely
 from pandera.errors import SchemaErrors
 
-from geo import vocab
+from geo import config, text, vocab
 from geo.admin import boundaries, gazetteer, geocode
-from geo.io import crosswalk
-from geo import config, text
 from geo.errors import ImportFileError, ImportLimitError, MappingError, Problem
 from geo.incidents.table import COLUMNS, derive
+from geo.io import crosswalk
 
 Source = Union[str, os.PathLike, bytes, bytearray, memoryview, BinaryIO]
 
@@ -741,7 +742,7 @@ class ColumnMapping:
         return out
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "ColumnMapping":
+    def from_dict(cls, data: Mapping[str, Any]) -> ColumnMapping:
         """The inverse of :meth:`to_dict`; ``places``/``areas`` may be a list or a
         comma-separated string (as a command line gives them). Raises :class:`MappingError`
         for an unknown field."""
@@ -760,7 +761,7 @@ class ColumnMapping:
                 values[key] = None if value in (None, "") else str(value)
         return cls(**values)
 
-    def replace(self, **changes: Any) -> "ColumnMapping":
+    def replace(self, **changes: Any) -> ColumnMapping:
         return replace(self, **changes)
 
 
@@ -896,11 +897,8 @@ _GUESSES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = tuple(
         ("weapon", "weapon wapen arme weaptype1_txt weapon_type", "weapon"),
         ("target", "target doelwit cible targtype1_txt target_type", "target"),
     ))
-_PLACE_KEYS = ("municipality gemeente commune gemeinde city ville stad town location place plaats "
-               "lieu localite locality deelgemeente section sous_commune address_city "
-               "municipality_name gemeentenaam nom_commune").split()
-_AREA_KEYS = ("province provincie provstate region gewest state admin1 admin2 arrondissement "
-              "district").split()
+_PLACE_KEYS = ["municipality", "gemeente", "commune", "gemeinde", "city", "ville", "stad", "town", "location", "place", "plaats", "lieu", "localite", "locality", "deelgemeente", "section", "sous_commune", "address_city", "municipality_name", "gemeentenaam", "nom_commune"]
+_AREA_KEYS = ["province", "provincie", "provstate", "region", "gewest", "state", "admin1", "admin2", "arrondissement", "district"]
 
 
 def suggest_mapping(columns: Iterable[object]) -> ColumnMapping:
@@ -1135,7 +1133,7 @@ class _Cells:
     """Numbers, whole numbers and codes of the text columns, each parsed once per import.
     ``subset(mask)`` gives the same for some rows, reusing what was parsed."""
 
-    def __init__(self, text: pd.DataFrame, parent: "_Cells | None" = None, mask: np.ndarray | None = None):
+    def __init__(self, text: pd.DataFrame, parent: _Cells | None = None, mask: np.ndarray | None = None):
         self.text, self._parent, self._mask = text, parent, mask
         self._memo: dict[tuple[str, str], pd.Series] = {}
 
@@ -1157,7 +1155,7 @@ class _Cells:
     def codes(self, column: str) -> pd.Series:
         return self._get("codes", column, _code_text)
 
-    def subset(self, mask: np.ndarray) -> "_Cells":
+    def subset(self, mask: np.ndarray) -> _Cells:
         return _Cells(self.text[mask], self, mask)
 
 

@@ -32,7 +32,7 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -40,10 +40,10 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geo.errors import DatasetError, DatasetNotFoundError
 from geo import config, text
-from geo.io.importer import EXTRA_COLUMNS, ImportResult
+from geo.errors import DatasetError, DatasetNotFoundError
 from geo.incidents.table import COLUMNS, derive
+from geo.io.importer import EXTRA_COLUMNS, ImportResult
 
 SLUG_MAX = 60
 DATA_FILE = "incidents.parquet"
@@ -79,7 +79,7 @@ class DatasetInfo:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "DatasetInfo":
+    def from_dict(cls, data: dict[str, Any]) -> DatasetInfo:
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
 
@@ -147,7 +147,7 @@ def save_dataset(result: ImportResult, *, name: str) -> DatasetInfo:
         info = result.info
         draft = DatasetInfo(
             name=name, slug="", source_file=Path(result.filename).name,
-            imported_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
             rows_in=int(result.summary["rows_in"]), accepted=int(result.summary["accepted"]),
             rejected=int(result.summary["rejected"]), not_located=int(result.summary["not_located"]),
             preset=result.mapping.preset, mapping=result.mapping.to_dict(),

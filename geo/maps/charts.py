@@ -4,9 +4,9 @@ the report's Figure 1 (events per year by kind) and Figure 2 (sites per city), a
 from __future__ import annotations
 
 import altair as alt
-from geo import vocab
 import pandas as pd
 
+from geo import vocab
 
 
 def figure1(by_year_kind: pd.DataFrame) -> alt.Chart:

@@ -36,8 +36,9 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Any
 
-from geo import vocab
 import pandas as pd
+
+from geo import vocab
 
 #: Table 1: network associations of arrest actions (number of links per network).
 TABLE_1: dict[str, int] = {

@@ -17,13 +17,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import text, vocab
-from geo.incidents import aggregate, table as incidents_mod
-from geo.maps import web, views
-from geo.io import store
-from geo.incidents.aggregate import Counted
 from geo.errors import DatasetError, DatasetNotFoundError, ImportFileError
-from geo.maps.classify import Classes
+from geo.incidents import aggregate
+from geo.incidents import table as incidents_mod
+from geo.incidents.aggregate import Counted
 from geo.incidents.filters import Filters, Narrow
+from geo.io import store
+from geo.maps import views, web
+from geo.maps.classify import Classes
 
 # Session-state keys of the shared sidebar (app.py draws it; pages read it).
 K_YEARS, K_CITIES, K_KINDS, K_LINKS = "f_years", "f_cities", "f_kinds", "f_links"

@@ -23,10 +23,10 @@ import io
 import math
 import textwrap
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Literal
+from typing import Literal
 
 import geopandas as gpd
 import numpy as np
@@ -44,13 +44,17 @@ from matplotlib.path import Path as MplPath
 from pyproj import Transformer
 
 from geo import vocab
-from geo.incidents import aggregate
 from geo.admin import boundaries
-from geo.maps import web
 from geo.admin.boundaries import Level
-from geo.maps.classify import NO_DATA_COLOR, ZERO_COLOR, Classes
-from geo.maps.classify import classify  # the same classes as the web maps
+from geo.incidents import aggregate
 from geo.incidents.filters import Filters
+from geo.maps import web
+from geo.maps.classify import (
+    NO_DATA_COLOR,
+    ZERO_COLOR,
+    Classes,
+    classify,  # the same classes as the web maps
+)
 from geo.maps.views import VIEW_SPECS, ViewName, view_extent, view_units
 
 DRAW_CRS = "EPSG:31370"
