@@ -25,8 +25,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "tests") not in sys.path:
-    sys.path.insert(0, str(ROOT / "tests"))
 
 MUNICIPALITIES = 581
 SLIDER_CHANGES = 9  # back and forth over 2014–2017 on the yearly timeline
@@ -125,7 +123,7 @@ def _load_until_map(page, url: str) -> float:
 
 def _slider_changes(page, frames: _Frames, n: int) -> tuple[list[float], list[int]]:
     """Move the Period slider n times; the time from key press to the new layer drawn."""
-    from _server import wait_for_app
+    from tests.support.server import wait_for_app
 
     thumb = page.locator("[data-testid='stMain'] [data-testid='stSlider'] input[type='range']").first
     maximum = int(thumb.get_attribute("max"))
@@ -165,8 +163,9 @@ def _slider_changes(page, frames: _Frames, n: int) -> tuple[list[float], list[in
 
 
 def browser_figures() -> dict:
-    from _server import Offline, StreamlitServer, launch_browser, wait_for_app
     from playwright.sync_api import sync_playwright
+
+    from tests.support.server import Offline, StreamlitServer, launch_browser, wait_for_app
 
     out: dict = {}
     blocked: list[str] = []

@@ -16,14 +16,11 @@ from __future__ import annotations
 
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "tests") not in sys.path:
-    sys.path.insert(0, str(ROOT / "tests"))
 
 N_ROWS = 1_000_000
 SESSIONS = 6
@@ -50,10 +47,10 @@ def _make_dataset(data_dir: Path) -> tuple[str, float]:
 
 
 def run() -> dict:
-    from _server import Offline, StreamlitServer, launch_browser, wait_for_app
     from playwright.sync_api import sync_playwright
 
     from bench.bench_app import _MAP_DRAWN, MUNICIPALITIES, STEP_TIMEOUT_MS, _Frames, _new_page, _slider_changes
+    from tests.support.server import Offline, StreamlitServer, launch_browser, wait_for_app
 
     with tempfile.TemporaryDirectory() as tmp:
         slug, import_seconds = _make_dataset(Path(tmp))

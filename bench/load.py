@@ -57,8 +57,6 @@ from urllib.parse import urlsplit
 from bench._doc import update_section
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "tests") not in sys.path:
-    sys.path.insert(0, str(ROOT / "tests"))
 
 DOC = ROOT / "docs" / "PERFORMANCE.md"
 START, END = "<!-- load:start -->", "<!-- load:end -->"
@@ -219,7 +217,7 @@ class Results:
 
 
 def _is_local(url: str) -> bool:
-    from _server import LOCAL_HOSTS
+    from tests.support.server import LOCAL_HOSTS
 
     parts = urlsplit(url)
     return parts.scheme in ("data", "blob", "about") or (parts.hostname or "") in LOCAL_HOSTS
@@ -370,8 +368,9 @@ async def _warm_up(browser, url: str, timeout_ms: float) -> None:
 
 
 async def _drive(url: str, sampler: Sampler, args) -> dict:
-    from _server import CHROMIUM, CHROMIUM_ARGS
     from playwright.async_api import async_playwright
+
+    from tests.support.server import CHROMIUM, CHROMIUM_ARGS
 
     if not Path(CHROMIUM).exists():
         raise SystemExit("chromium is missing (run `make chromium`)")
@@ -524,7 +523,7 @@ def main(argv: list[str] | None = None) -> int:
             or not 0 <= args.ramp < args.seconds:
         parser.error("--sessions, --seconds, --timeout must be positive, --think >= 0, --ramp in [0, --seconds)")
 
-    from _server import StreamlitServer
+    from tests.support.server import StreamlitServer
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally blocks: the server stops
     hard_limit = args.seconds + 2 * args.timeout + 120

@@ -12,7 +12,7 @@ import pytest  # noqa: E402
 from shapely.geometry import box  # noqa: E402
 
 from geo.incidents.table import COLUMNS, validate_incidents  # noqa: E402
-from tests._server import browser, server, streamlit_server  # noqa: E402,F401  (shared by the browser tests)
+from tests.support.server import browser, server, streamlit_server  # noqa: E402,F401  (shared by the browser tests)
 
 
 @pytest.fixture

@@ -7,12 +7,14 @@ import pytest
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
-from tests._server import (  # noqa: E402
+from tests.support.server import (  # noqa: E402
     ROOT,
     Offline,
     wait_for_app,
     wait_for_paths,
 )
+
+pytestmark = pytest.mark.browser
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
 OTHER_FILL = "#6f6f6f"  # geo.vocab.SYMBOLS["other"]

@@ -16,7 +16,7 @@ import pytest
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
-from tests._server import (  # noqa: E402
+from tests.support.server import (  # noqa: E402
     NOT_RUNNING,
     ROOT,
     Offline,
@@ -26,6 +26,8 @@ from tests._server import (  # noqa: E402
     wait_for_app,
     wait_for_paths,
 )
+
+pytestmark = pytest.mark.browser
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 VIEWPORT = {"width": 1400, "height": 1000}

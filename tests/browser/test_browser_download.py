@@ -16,10 +16,12 @@ playwright_sync = pytest.importorskip("playwright.sync_api")
 
 from PIL import Image  # noqa: E402
 
-from tests._server import (  # noqa: E402
+from tests.support.server import (  # noqa: E402
     Offline,
     wait_for_app,
 )
+
+pytestmark = pytest.mark.browser
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 VIEWPORT = {"width": 1400, "height": 1000}

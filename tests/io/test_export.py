@@ -21,12 +21,12 @@ from hypothesis import strategies as st  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from geo import cli, text
+from geo.config import ROOT
 from geo.incidents import aggregate  # noqa: E402
 from geo.incidents.table import COLUMNS, validate_incidents  # noqa: E402
 from geo.io import export
 from tests.conftest import make_row, table  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
 HYPERLINK = '=HYPERLINK("http://example.org/x","click")'
 
 

@@ -29,8 +29,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
+from geo import config
+from geo.config import ROOT
+
+CHROMIUM = config.chromium()
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync",

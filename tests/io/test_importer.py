@@ -8,7 +8,6 @@ import json
 import math
 import random
 from datetime import datetime
-from pathlib import Path
 
 import numpy as np
 import openpyxl
@@ -16,12 +15,13 @@ import pandas as pd
 import pytest
 
 from geo import vocab
+from geo.config import ROOT
 from geo.errors import CrosswalkFileError, ImportFileError, ImportLimitError, MappingError, SettingsError
 from geo.incidents.table import COLUMNS, load_incidents
 from geo.io import crosswalk, importer
 from geo.io.importer import ColumnMapping
 
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
 
 
 def imported(name: str, **kwargs) -> importer.ImportResult:

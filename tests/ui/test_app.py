@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[1]
+from geo.config import ROOT
+
 PAGES = ["overview", "belgium", "brussels", "charleroi", "timeline", "networks", "report_check", "data"]
 
 

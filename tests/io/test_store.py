@@ -14,12 +14,12 @@ import pandas as pd
 import pytest
 
 from geo import config
+from geo.config import ROOT
 from geo.errors import DatasetError, DatasetNotFoundError, ImportLimitError
 from geo.incidents.table import load_incidents
 from geo.io import importer, store
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
 
 
 @pytest.fixture(autouse=True)
@@ -106,7 +106,6 @@ def test_persists_across_a_fresh_process(gtd, data_dir):
 
 SAVER = """
 import sys
-from geo.errors import DatasetError, DatasetNotFoundError, ImportLimitError
 from geo.io import importer, store
 result = importer.import_file(sys.argv[1], filename="duplicates.csv")
 for _ in range(int(sys.argv[2])):
