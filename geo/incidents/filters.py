@@ -5,11 +5,12 @@ these to widgets."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from geo import vocab
+from geo.incidents.aggregate import rows_in_period
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,6 @@ class Filters:
         return result
 
 
-FILTER_FIELDS = tuple(f.name for f in fields(Filters))
-
-
 SEARCH_COLUMNS = ("place", "description", "networks", "source", "city")
 
 
@@ -133,8 +131,6 @@ class Narrow:
     cumulative: bool = False
 
     def apply(self, rows: pd.DataFrame) -> pd.DataFrame:
-        from geo.incidents.aggregate import rows_in_period
-
         if self.network:
             rows = rows[rows["network_list"].map(lambda names: self.network in names)]
         if self.search:

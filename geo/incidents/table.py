@@ -192,17 +192,17 @@ def validate_incidents(frame: pd.DataFrame, *, name: str = "incidents") -> pd.Da
     if problems:
         problems.sort(key=lambda p: (p.row or 0, p.field or ""))
         raise IncidentDataError(problems)
-    return _typed(frame, munis)
+    return _typed(frame)
 
 
-def _typed(frame: pd.DataFrame, munis) -> pd.DataFrame:
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     out["date"] = pd.to_datetime(out["date"], format="%Y-%m-%d")
     out["plot"] = out["plot"] == "true"
     out["n_arrested"] = out["n_arrested"].astype("int64")
     out["lat"] = pd.to_numeric(out["lat"].replace("", np.nan))
     out["lon"] = pd.to_numeric(out["lon"].replace("", np.nan))
-    return derive(out, munis=munis)
+    return derive(out)
 
 
 @lru_cache(maxsize=2)
@@ -214,14 +214,13 @@ def _place_tables(boundary_path: str) -> tuple[dict, dict, dict, dict]:
     return names, cities, boundaries.representative_points("municipality"), boundaries.representative_points("region")
 
 
-def derive(frame: pd.DataFrame, *, munis=None) -> pd.DataFrame:
+def derive(frame: pd.DataFrame) -> pd.DataFrame:
     """Add the derived columns to a typed incident table (``date`` as datetime, ``lat``/``lon``
     as floats): ``year``, ``month`` (``YYYY-MM``; empty when only the year is known),
     ``network_list``, ``municipality_name`` (local language), ``city`` (the report's grouping,
     English names of big cities), ``region_name``; rows not known to the point get a
     representative point of their municipality or region in ``lat``/``lon`` (EPSG:4326).
     Rows with no region (not located) keep empty places and no coordinates."""
-    del munis  # the tables come from the cached boundary file
     names, cities, reps_m, reps_r = _place_tables(str(boundaries.boundary_file()))
     out = frame.copy()
     year = out["date"].dt.year.to_numpy(dtype="int64")

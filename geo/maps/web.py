@@ -29,7 +29,7 @@ from geo.admin import boundaries
 from geo.config import ROOT
 from geo.incidents.aggregate import Counted
 from geo.maps.classify import Classes
-from geo.maps.views import VIEW_SPECS, ViewName, view_extent
+from geo.maps.views import ViewName, view_extent
 
 STATIC_DIR = ROOT / "static"
 #: URL under which Streamlit serves ``static/`` (server.enableStaticServing).
@@ -245,6 +245,3 @@ def outline_layer(units: gpd.GeoDataFrame, *, decimals: int = 4, name: str = "un
     ).add_to(group)
     return group
 
-
-def map_title(view: ViewName) -> str:
-    return VIEW_SPECS[view].title
