@@ -79,3 +79,10 @@ REPORT_CITIES = MappingProxyType({
 # ------------------------------------------------------------------------- counts
 #: Below this many incidents a rate per 100,000 residents is flagged as unreliable.
 SMALL_COUNT = 3
+
+# ------------------------------------------------------------------------- Map 1's look
+#: Map 1's title, its symbols' fill opacity and the land drawn under them (fill, outline): the
+#: same on the web map and the static map.
+MAP1_TITLE = "Map 1 · Attacks, plots and arrest actions"
+SYMBOL_OPACITY = 0.9
+LAND_COLOR, LAND_EDGE = "#f7f7f5", "#9a9a9a"
