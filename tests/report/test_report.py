@@ -14,7 +14,7 @@ import pytest
 from geo import cli
 from geo.config import ROOT  # noqa: E402
 from geo.incidents.table import load_incidents
-from geo.report import check
+from geo.report import check, figures, rules
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def test_every_published_figure_matches(table):
 
 def test_table_shape_and_coverage(table):
     assert list(table.columns) == ["figure", "wording", "published", "computed", "rule",
-                                   "matches"]
+                                   "matches", "documented", "reconstructed", "support"]
     assert table["figure"].is_unique
     assert (table["wording"].str.len() > 0).all() and (table["rule"].str.len() > 0).all()
     required = {
@@ -55,7 +55,7 @@ def test_table_shape_and_coverage(table):
         "fig1-rise-2014-2015", "fig1-peak-2016", "fig1-attacks-first-2016", "fig1-drop-2017",
         "charleroi-traveled-50pct", "brussels-traveled-44pct", "weapons-8", "targets-9",
         "knife-attacks-police-2", "explosive-attacks-2", "tatp-verviers", "charleroi-airport-1",
-    } | {f"table1-{n.lower().replace(' ', '-')}" for n in check.TABLE_1}
+    } | {f"table1-{n.lower().replace(' ', '-')}" for n in figures.TABLE_1}
     assert required <= set(table["figure"])
 
 
@@ -91,15 +91,15 @@ def test_flipping_one_link_breaks_the_right_figures(incidents):
 
 
 def test_percent_rule_accepts_rounding_or_truncation_only():
-    assert check.percent(57, "").matches(Fraction(62, 107))   # 57.9% truncated
-    assert check.percent(44, "").matches(Fraction(27, 62))    # 43.5% rounded half up
-    assert check.percent(71, "").matches(Fraction(76, 107))
-    assert not check.percent(71, "").matches(Fraction(76, 108))  # 70.4%
-    assert not check.percent(45, "").matches(Fraction(8, 19))    # 42.1%
-    assert check.percent(85.7, "").matches(Fraction(60, 70))
-    assert not check.percent(85.7, "").matches(Fraction(59, 70))  # 84.3%
-    assert not check.percent(50, "").matches(None)
-    more_than_18 = check.share_range(0.18, 0.19, "", low_strict=True)
+    assert rules.percent(57, "").matches(Fraction(62, 107))   # 57.9% truncated
+    assert rules.percent(44, "").matches(Fraction(27, 62))    # 43.5% rounded half up
+    assert rules.percent(71, "").matches(Fraction(76, 107))
+    assert not rules.percent(71, "").matches(Fraction(76, 108))  # 70.4%
+    assert not rules.percent(45, "").matches(Fraction(8, 19))    # 42.1%
+    assert rules.percent(85.7, "").matches(Fraction(60, 70))
+    assert not rules.percent(85.7, "").matches(Fraction(59, 70))  # 84.3%
+    assert not rules.percent(50, "").matches(None)
+    more_than_18 = rules.share_range(0.18, 0.19, "", low_strict=True)
     assert more_than_18.matches(Fraction(13, 70)) and not more_than_18.matches(Fraction(18, 100))
 
 
@@ -133,3 +133,41 @@ def test_cli_exits_1_on_a_mismatch(monkeypatch, incidents, capsys):
     monkeypatch.setattr(check, "check_report", lambda: perturbed)
     assert cli.main(["check-report"]) == 1
     assert "figures match (not matching:" in capsys.readouterr().out
+
+
+def test_support_splits_what_each_count_rests_on(table):
+    counts = table[table["rule"].str.startswith("count: equal")]
+    numeric = counts[counts["computed"].str.fullmatch(r"\d+") & (counts["figure"] != "fig1-attacks-first-2016")]
+    assert len(numeric) > 30
+    for r in numeric.itertuples():
+        assert r.documented + r.reconstructed == int(r.computed), r.figure
+    sites = table.set_index("figure").loc["sites-108"]
+    assert sites["documented"] + sites["reconstructed"] == 108
+    assert sites["documented"] == 0 or "documented" in sites["support"]
+
+
+def test_support_follows_provenance(incidents):
+    here = incidents[incidents["municipality_nis"] == "52011"]
+    before = check.check_report(incidents).set_index("figure").loc["charleroi-14"]
+    flipped = incidents.copy()
+    pick = here.index[here["provenance"] == "reconstructed"][0]
+    flipped.loc[pick, "provenance"] = "documented"
+    after = check.check_report(flipped).set_index("figure").loc["charleroi-14"]
+    assert (after["documented"], after["reconstructed"]) == (before["documented"] + 1, before["reconstructed"] - 1)
+    assert after["matches"] and after["computed"] == before["computed"]
+
+
+def test_shares_name_their_denominator_and_sums_their_weight(table):
+    share = table.set_index("figure").loc["brussels-57pct"]
+    assert "out of 107" in share["support"]
+    arrested = table.set_index("figure").loc["arrested-135"]
+    assert arrested["documented"] + arrested["reconstructed"] == 135
+    assert arrested["support"].startswith("135 people arrested: ")
+
+
+def test_support_markdown_counts_the_figures(table):
+    text = check.support_markdown(table)
+    assert text.count("\n| `") == len(table)
+    counts = check.by_construction(table)
+    assert sum(counts.values()) <= len(table)
+    assert f"{counts['reconstructed only']} only on reconstructed rows" in text
