@@ -26,7 +26,10 @@ def _cmd_check_report(args: argparse.Namespace) -> int:
     from geo.report import check
 
     table = check.check_report()
-    print(check.format_check(table))
+    if args.markdown:
+        print(check.support_markdown(table))
+    else:
+        print(check.format_check(table, support=args.support))
     return 0 if bool(table["matches"].all()) else 1
 
 
@@ -289,8 +292,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("boundaries", help="find or download (and verify) the boundary file").set_defaults(
         func=_cmd_boundaries)
-    sub.add_parser("check-report", help="each published figure of the report beside the computed one; "
-                   "exit 1 on any mismatch").set_defaults(func=_cmd_check_report)
+    chk = sub.add_parser("check-report", help="each published figure of the report beside the computed one; "
+                         "exit 1 on any mismatch")
+    chk.add_argument("--support", action="store_true",
+                     help="under each figure, how much of it rests on documented and on reconstructed rows")
+    chk.add_argument("--markdown", action="store_true", help="the support table as Markdown (the data card's)")
+    chk.set_defaults(func=_cmd_check_report)
     loc = sub.add_parser("locate", help="a coordinate ('50.85,4.35'), postal code or place name -> "
                          "municipality, codes and precision")
     loc.add_argument("query", nargs=argparse.REMAINDER, help="e.g. 50.8434,4.3772 or -1.5,50 or 1080 or Jumet")
