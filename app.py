@@ -4,12 +4,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo import ui
+from geo.ui import data, sidebar
 
 HERE = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="Belgian incident atlas", page_icon="🗺️", layout="wide")  # inline icon: no request
-ui.leaflet_urls()  # copy Leaflet into static/ before any map asks for it
+data.leaflet_urls()  # copy Leaflet into static/ before any map asks for it
 
 pages = [
     st.Page(HERE / "pages" / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
@@ -22,5 +22,5 @@ pages = [
     st.Page(HERE / "pages" / "data.py", title="Data", icon=":material/table:", url_path="data"),
 ]
 page = st.navigation(pages)
-ui.sidebar()
+sidebar.draw()
 page.run()

@@ -2,44 +2,44 @@
 
 import streamlit as st
 
-from geo import ui
 from geo.admin import boundaries
 from geo.incidents import aggregate
 from geo.maps import classify, web
+from geo.ui import data, display, downloads, sidebar, state
 
 LEVEL_LABELS = {"municipality": "Municipality", "arrondissement": "Arrondissement",
                 "province": "Province", "region": "Region"}
 METRIC_LABELS = {"count": "Incidents (sites)", "per_100k": "Per 100,000 residents"}
 
-sel = ui.selection()
+sel = sidebar.selection()
 st.title("Belgium")
 c1, c2, c3 = st.columns([2, 2, 1])
 with c1:
-    level = ui.page_choice("Level", boundaries.LEVELS, param="level", format_func=LEVEL_LABELS.get)
+    level = state.page_choice("Level", boundaries.LEVELS, param="level", format_func=LEVEL_LABELS.get)
 with c2:
-    metric = ui.page_choice("Metric", list(METRIC_LABELS), param="metric", format_func=METRIC_LABELS.get)
+    metric = state.page_choice("Metric", list(METRIC_LABELS), param="metric", format_func=METRIC_LABELS.get)
 with c3:
-    scheme = ui.page_choice("Classes", list(classify.SCHEMES[:3]), param="classes", widget="select")
+    scheme = state.page_choice("Classes", list(classify.SCHEMES[:3]), param="classes", widget="select")
 
-units = ui.view_units("belgium", level)
+units = data.view_units("belgium", level)
 counted = aggregate.count_by_unit(sel.rows, level=level, units_frame=units)
 values = counted.table["per_100k" if metric == "per_100k" else "count"]
 classes = classify.classify(values.tolist(), scheme=scheme, integer=metric == "count")
-result = ui.show_map(web.base_map("belgium", tiles=ui.tiles_on()),
-                     web.choropleth_layer(units, counted, classes, metric=metric),
-                     key="belgium_map", returned=["last_active_drawing"])
+result = display.show_map(web.base_map("belgium", tiles=state.tiles_on()),
+                          web.choropleth_layer(units, counted, classes, metric=metric),
+                          key="belgium_map", returned=["last_active_drawing"])
 notes = []
 if metric == "per_100k":
     notes.append("Dashed, paler units have fewer than 3 incidents: their rate is not reliable.")
-ui.legend(classes, title=METRIC_LABELS[metric], notes=notes)
-ui.not_counted_note(counted, what=LEVEL_LABELS[level].lower())
-ui.provenance_note(sel.rows)
-ui.downloads(sel, key="belgium", view="belgium", level=level, metric=metric, scheme=scheme, counted=counted)
+display.legend(classes, title=METRIC_LABELS[metric], notes=notes)
+display.not_counted_note(counted, what=LEVEL_LABELS[level].lower())
+display.provenance_note(sel.rows)
+downloads.buttons(sel, key="belgium", view="belgium", level=level, metric=metric, scheme=scheme, counted=counted)
 
-code = ui.clicked_code(result)
+code = display.clicked_code(result)
 if code:
     chosen = counted.table.set_index("code").loc[code]
     st.subheader(f"{chosen['name_nl']} / {chosen['name_fr']}: {int(chosen['count'])} site(s)")
-    ui.incident_table(sel.rows[aggregate.level_codes(sel.rows, level) == code])
+    display.incident_table(sel.rows[aggregate.level_codes(sel.rows, level) == code])
 else:
     st.caption("Click a unit on the map to list its incidents.")

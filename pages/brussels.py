@@ -2,19 +2,20 @@
 
 import streamlit as st
 
-from geo import ui, vocab
+from geo import vocab
 from geo.incidents import aggregate
 from geo.maps import classify, web
+from geo.ui import data, display, downloads, sidebar, state
 
-sel = ui.selection()
+sel = sidebar.selection()
 st.title("Brussels-Capital Region and Zaventem")
-units = ui.view_units("brussels", "municipality")
+units = data.view_units("brussels", "municipality")
 counted = aggregate.count_by_unit(sel.rows, level="municipality", units_frame=units)
 classes = classify.classify(counted.table["count"].tolist())
-result = ui.show_map(web.base_map("brussels", tiles=ui.tiles_on()),
-                     web.choropleth_layer(units, counted, classes, decimals=5),
-                     key="brussels_map", returned=["last_active_drawing"])
-ui.legend(classes, title="Incidents (sites) per municipality")
+result = display.show_map(web.base_map("brussels", tiles=state.tiles_on()),
+                          web.choropleth_layer(units, counted, classes, decimals=5),
+                          key="brussels_map", returned=["last_active_drawing"])
+display.legend(classes, title="Incidents (sites) per municipality")
 
 in_region = sel.rows[sel.rows["region_nis"] == vocab.BRUSSELS_REGION]
 detail = in_region[in_region["geo_precision"] != "region"]
@@ -23,8 +24,8 @@ st.markdown(
     f"the municipality and drawn above. **{len(in_region) - len(detail)}** are known only to the region "
     "(the report: 42 of 62) and are not spread over its municipalities."
 )
-ui.provenance_note(sel.rows)
-ui.downloads(sel, key="brussels", view="brussels", counted=counted)
-code = ui.clicked_code(result)
+display.provenance_note(sel.rows)
+downloads.buttons(sel, key="brussels", view="brussels", counted=counted)
+code = display.clicked_code(result)
 if code:
-    ui.incident_table(sel.rows[sel.rows["municipality_nis"] == code])
+    display.incident_table(sel.rows[sel.rows["municipality_nis"] == code])

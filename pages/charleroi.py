@@ -2,20 +2,21 @@
 
 import streamlit as st
 
-from geo import ui, vocab
+from geo import vocab
 from geo.incidents import aggregate
 from geo.maps import classify, web
+from geo.ui import data, display, downloads, sidebar, state
 
-sel = ui.selection()
+sel = sidebar.selection()
 st.title("Charleroi and its arrondissement")
-units = ui.view_units("charleroi", "municipality")
+units = data.view_units("charleroi", "municipality")
 counted = aggregate.count_by_unit(sel.rows, level="municipality", units_frame=units)
 classes = classify.classify(counted.table["count"].tolist())
-ui.show_map(web.base_map("charleroi", tiles=ui.tiles_on()),
-            web.choropleth_layer(units, counted, classes, decimals=5), key="charleroi_map")
-ui.legend(classes, title="Incidents (sites) per municipality")
-ui.provenance_note(sel.rows)
-ui.downloads(sel, key="charleroi", view="charleroi", counted=counted)
+display.show_map(web.base_map("charleroi", tiles=state.tiles_on()),
+                 web.choropleth_layer(units, counted, classes, decimals=5), key="charleroi_map")
+display.legend(classes, title="Incidents (sites) per municipality")
+display.provenance_note(sel.rows)
+downloads.buttons(sel, key="charleroi", view="charleroi", counted=counted)
 here = sel.rows[sel.rows["municipality_nis"] == vocab.CHARLEROI]
 st.subheader(f"The {len(here)} incident sites in Charleroi")
-ui.incident_table(here)
+display.incident_table(here)

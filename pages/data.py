@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from geo import ui
 from geo.incidents import filters
+from geo.ui import datasets, display, downloads, importing, sidebar
 
-sel = ui.selection()
+sel = sidebar.selection()
 st.title("Data")
 st.markdown(
     "- **documented**: an event on the public record, with its real date and place and a citation.\n"
@@ -17,11 +17,11 @@ st.markdown(
 query = st.text_input("Search", placeholder="Words in place, description, networks, source…")
 rows = filters.search(sel.rows, query)
 st.caption(f"{len(rows)} of {len(sel.all)} records shown.")
-ui.provenance_note(rows)
-ui.incident_table(rows, height=560)
-ui.downloads(sel, key="data", narrow=filters.Narrow(search=query))
+display.provenance_note(rows)
+display.incident_table(rows, height=560)
+downloads.buttons(sel, key="data", narrow=filters.Narrow(search=query))
 
 st.header("Bring your own incidents")
-ui.import_panel()
+importing.panel()
 st.subheader("Saved datasets")
-ui.saved_datasets_panel()
+datasets.panel()

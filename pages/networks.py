@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from geo import ui
 from geo.incidents import aggregate, filters
 from geo.maps import web
+from geo.ui import data, display, downloads, sidebar, state
 
-sel = ui.selection()
+sel = sidebar.selection()
 st.title("Networks")
 st.caption("Table 1 of the report: arrest actions tied to each named network. An action tied to two "
            "networks counts for both.")
@@ -16,13 +16,13 @@ if table.empty:
     st.stop()
 st.dataframe(table.rename(columns={"network": "Network", "arrest_actions": "Arrest actions"}),
              hide_index=True)
-network = ui.page_choice("Network", table["network"].tolist(), param="network", widget="select")
+network = state.page_choice("Network", table["network"].tolist(), param="network", widget="select")
 narrow = filters.Narrow(network=network)
 rows = narrow.apply(sel.rows)
-base = web.base_map("belgium", tiles=ui.tiles_on(), outlines=ui.view_units("belgium", "province"))
-ui.show_map(base, web.incidents_layer(rows), key="networks_map")
-ui.symbol_legend(rows)
-ui.provenance_note(rows)
-ui.downloads(sel, key="networks", view="belgium", narrow=narrow, symbols=True,
-             title=f"{network}: incident sites")
-ui.incident_table(rows)
+base = web.base_map("belgium", tiles=state.tiles_on(), outlines=data.view_units("belgium", "province"))
+display.show_map(base, web.incidents_layer(rows), key="networks_map")
+display.symbol_legend(rows)
+display.provenance_note(rows)
+downloads.buttons(sel, key="networks", view="belgium", narrow=narrow, symbols=True,
+                  title=f"{network}: incident sites")
+display.incident_table(rows)

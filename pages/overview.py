@@ -2,23 +2,23 @@
 
 import streamlit as st
 
-from geo import ui
 from geo.incidents import aggregate
 from geo.maps import charts, web
+from geo.ui import data, display, downloads, sidebar, state
 
-sel = ui.selection()
-st.title(ui.dataset_title("Islamic State–linked and –inspired incidents in Belgium, June 2014 – October 2017"))
-if ui.dataset_slug() == ui.REPORT:
+sel = sidebar.selection()
+st.title(display.dataset_title("Islamic State–linked and –inspired incidents in Belgium, June 2014 – October 2017"))
+if state.dataset_slug() == state.REPORT:
     st.caption("After the Combating Terrorism Center's *Beyond the Caliphate: Belgium* (2018). "
                "Filters in the sidebar apply to every page.")
-ui.headline(sel.rows)
-ui.provenance_note(sel.rows)
+display.headline(sel.rows)
+display.provenance_note(sel.rows)
 
 st.subheader("Map 1 · Attacks, plots and arrest actions")
-base = web.base_map("belgium", tiles=ui.tiles_on(), outlines=ui.view_units("belgium", "municipality"))
-ui.show_map(base, web.incidents_layer(sel.rows), key="overview_map")
-ui.symbol_legend(sel.rows)
-ui.downloads(sel, key="overview", view="belgium", symbols=True)
+base = web.base_map("belgium", tiles=state.tiles_on(), outlines=data.view_units("belgium", "municipality"))
+display.show_map(base, web.incidents_layer(sel.rows), key="overview_map")
+display.symbol_legend(sel.rows)
+downloads.buttons(sel, key="overview", view="belgium", symbols=True)
 
 left, right = st.columns(2)
 with left:

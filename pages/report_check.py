@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from geo import ui
 from geo.report import check
+from geo.ui import sidebar, state
 
-sel = ui.selection()
+sel = sidebar.selection()
 st.title("Report check")
 st.caption("Computed from all records, whatever the sidebar filters. Whole percents in the report match a "
            "computed share that rounds or truncates to them.")
-if ui.dataset_slug() != ui.REPORT:
+if state.dataset_slug() != state.REPORT:
     st.info("The figures below are the report's: they are checked on the report's dataset, not on the "
             "dataset picked in the sidebar.")
 table = check.check_report()

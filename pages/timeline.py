@@ -2,20 +2,20 @@
 
 import streamlit as st
 
-from geo import ui
 from geo.incidents import aggregate, filters
 from geo.maps import charts, classify, web
+from geo.ui import data, display, downloads, sidebar, state
 
 STEP_LABELS = {"year": "By year", "month": "By month"}
 MODE_LABELS = {"period": "In the period", "cumulative": "Cumulative"}
 
-sel = ui.selection()
+sel = sidebar.selection()
 st.title("Timeline")
 c1, c2 = st.columns(2)
 with c1:
-    step = ui.page_choice("Step", list(STEP_LABELS), param="step", format_func=STEP_LABELS.get)
+    step = state.page_choice("Step", list(STEP_LABELS), param="step", format_func=STEP_LABELS.get)
 with c2:
-    mode = ui.page_choice("Show", list(MODE_LABELS), param="mode", format_func=MODE_LABELS.get)
+    mode = state.page_choice("Show", list(MODE_LABELS), param="mode", format_func=MODE_LABELS.get)
 cumulative = mode == "cumulative"
 
 per_period = aggregate.count_by_period(sel.rows, period=step, unit="sites", cumulative=cumulative)
@@ -23,27 +23,27 @@ periods = per_period.table["period"].tolist()
 if not periods:
     st.warning("No incident matches the filters.")
     st.stop()
-current = ui.period_player(periods, key=f"timeline_{step}")
+current = display.period_player(periods, key=f"timeline_{step}")
 
-units = ui.view_units("belgium", "municipality")
+units = data.view_units("belgium", "municipality")
 wide = aggregate.count_by_unit_and_period(sel.rows, period=step, cumulative=cumulative)
 classes = classify.classify(wide.to_numpy().ravel().tolist() if len(wide) else [])
 narrow = filters.Narrow(period=step, value=current, cumulative=cumulative)
 now = narrow.apply(sel.rows)
 counted = aggregate.count_by_unit(now, level="municipality", units_frame=units)
-ui.show_map(web.base_map("belgium", tiles=ui.tiles_on()),
-            web.choropleth_layer(units, counted, classes), key="timeline_map")
-ui.legend(classes, title=f"Incident sites {'up to' if cumulative else 'in'} {current} (same classes for every period)")
-ui.not_counted_note(counted, what="municipality")
+display.show_map(web.base_map("belgium", tiles=state.tiles_on()),
+                 web.choropleth_layer(units, counted, classes), key="timeline_map")
+display.legend(classes, title=f"Incident sites {'up to' if cumulative else 'in'} {current} (same classes for every period)")
+display.not_counted_note(counted, what="municipality")
 st.altair_chart(charts.timeline(per_period.table, current=current, cumulative=cumulative),
                 width="stretch")
 if len(per_period.not_counted):
     st.info(f"{len(per_period.not_counted)} site(s) are dated only to the year: they count in yearly "
             "views and are not placed in any month.")
     with st.expander("Sites dated only to the year"):
-        ui.incident_table(sel.rows[sel.rows["site_id"].isin(per_period.not_counted["site_id"])])
-ui.provenance_note(sel.rows)
-ui.downloads(sel, key="timeline", view="belgium", counted=counted,
-             narrow=narrow,
-             title=f"Incident sites {'up to' if cumulative else 'in'} {current}",
-             animation={"period": step, "cumulative": cumulative})
+        display.incident_table(sel.rows[sel.rows["site_id"].isin(per_period.not_counted["site_id"])])
+display.provenance_note(sel.rows)
+downloads.buttons(sel, key="timeline", view="belgium", counted=counted,
+                  narrow=narrow,
+                  title=f"Incident sites {'up to' if cumulative else 'in'} {current}",
+                  animation={"period": step, "cumulative": cumulative})

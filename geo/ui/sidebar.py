@@ -1,0 +1,77 @@
+"""The shared sidebar (dataset picker and filters), drawn once by app.py for every page, and the
+``Selection`` every page starts from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from geo import vocab
+from geo.incidents.filters import Filters
+from geo.ui import data, frame, state
+
+
+def _dataset_picker() -> None:
+    names = data.dataset_names()
+    if state.PENDING_DATASET in st.session_state:  # set by an import or a delete, before the widget exists
+        st.session_state[state.K_DATASET] = st.session_state.pop(state.PENDING_DATASET)
+    if state.K_DATASET not in st.session_state:
+        st.session_state[state.K_DATASET] = st.query_params.get("dataset", state.REPORT)
+    if st.session_state[state.K_DATASET] not in names:
+        st.session_state[state.K_DATASET] = state.REPORT
+    st.selectbox("Dataset", list(names), key=state.K_DATASET, format_func=names.get,
+                 help="The report's incidents, or a dataset you imported on the Data page.")
+
+
+def draw() -> None:
+    """The shared filters, drawn once by app.py for every page, kept in the URL."""
+    with st.sidebar:
+        _dataset_picker()
+    rows = data.all_incidents()
+    options = data.data_options()
+    state.init_from_query(options)
+    n_recon = int((rows["provenance"] == "reconstructed").sum())
+    with st.sidebar:
+        st.header("Filters")
+        lo, hi = options["years"]
+        if lo < hi:
+            st.slider("Years", min_value=lo, max_value=hi, key=state.K_YEARS)
+        else:
+            st.caption(f"Year: {lo}")
+        st.multiselect("City", options["cities"], key=state.K_CITIES, placeholder="All cities",
+                       help="The report's grouping: Brussels is the whole Brussels-Capital Region.")
+        st.multiselect("Kind", options["kinds"], key=state.K_KINDS, placeholder="Attacks and arrest actions",
+                       format_func=lambda k: vocab.KIND_LABELS.get(k, k))
+        st.multiselect("Link to the Islamic State", options["links"], key=state.K_LINKS,
+                       placeholder="Linked and inspired", format_func=lambda k: vocab.LINK_LABELS.get(k, k))
+        st.toggle("Plots only", key=state.K_PLOTS, help="Arrest actions that revealed a plot.")
+        st.toggle(f"Include reconstructed records ({n_recon:,} of {len(rows):,})", key=state.K_RECON,
+                  help="Reconstructed rows make the report's published figures hold; they are not "
+                       "events on the public record. See the Data page.")
+        st.toggle("Basemap tiles (needs network)", key=state.K_TILES,
+                  help="Off by default: the app works offline without them.")
+    state.write_query(options)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a page works on: every row, the filtered rows, and the filters."""
+
+    all: pd.DataFrame
+    rows: pd.DataFrame
+    filters: Filters
+
+    @property
+    def all_years(self) -> tuple[int, int]:
+        return int(self.all["year"].min()), int(self.all["year"].max())
+
+
+def selection() -> Selection:
+    """What a page works on. Every page starts with it."""
+    frame.guard()
+    rows = data.all_incidents()
+    filters = state.current_filters()
+    return Selection(rows, filters.apply(rows), filters)
