@@ -6,7 +6,7 @@ runs of the two sides interleaved (this machine is shared: medians, never single
 - **lookup vs spatial join**: 1,000,000 (and 100,000) seeded random points over Belgium's
   bounding box. Baseline: ``geopandas.sjoin(points, municipalities, predicate="within",
   how="left")`` on a point frame built beforehand (not timed: the strict comparison); the detail
-  also gives the baseline with ``points_from_xy`` timed, since :func:`geo.admin.lookup.municipality_codes`
+  also gives the baseline with ``points_from_xy`` timed, since :meth:`geo.admin.lookup.PointIndex.codes_at`
   starts from the coordinate arrays. Ours: the grid (built once per process: the first call
   pays for it, shown as its own row, with the baseline of the same run). Answers must be
   identical point for point for every method (a random point on a border has probability zero;
@@ -54,15 +54,16 @@ def synthetic_incidents(n: int, *, seed: int = 7) -> pd.DataFrame:
     """An incident table of ``n`` sites with the columns :mod:`geo.incidents.aggregate` uses, shaped like
     ``incidents.load_incidents()`` (pandas string columns, derived ``year`` and ``month``).
 
-    Sites are uniform random points in Belgium, located with :func:`geo.admin.lookup.municipality_codes`.
+    Sites are uniform random points in Belgium, located with the boundaries' point index
+    (:meth:`geo.admin.lookup.PointIndex.codes_at`).
     About 10 % of events have two sites; 90 % of rows are at ``point`` precision, 5 % at
     ``municipality`` and 5 % known only to the region (no municipality code); 5 % of rows are
     dated only to the year (``month`` empty), the rest to the day, 2014–2017."""
-    from geo.admin import boundaries, lookup
+    from geo.admin import boundaries
 
     rng = np.random.default_rng(seed)
     lon, lat = random_points(int(n * 2.3) + 1000, seed=seed)
-    codes = lookup.municipality_codes(lon, lat)
+    codes = boundaries.current().index("municipality").codes_at(lon, lat)
     keep = np.flatnonzero(codes != None)[:n]  # noqa: E711 (elementwise)
     if len(keep) < n:
         raise RuntimeError("not enough random points fell in Belgium")
@@ -138,23 +139,22 @@ def lookup_figures(n: int, *, repeat: int, cold_repeat: int) -> dict:
     def sjoin_only():
         return gpd.sjoin(prebuilt, munis, predicate="within", how="left")
 
-    def cold():
-        lookup._grid.cache_clear()
-        lookup._units.cache_clear()
-        return lookup.municipality_codes(lon, lat, method="grid")
+    def cold():  # a new index: prepared geometries, tree and grid built again
+        return lookup.PointIndex(boundaries.units("municipality")).codes_at(lon, lat, method="grid")
 
+    index = boundaries.current().index("municipality")
     expected, unique = baseline()
     cold_times = _interleaved({"cold": cold}, cold_repeat)["cold"]
-    grid = lookup.municipality_codes(lon, lat, method="grid")
-    tree = lookup.municipality_codes(lon, lat, method="tree")
-    auto = lookup.municipality_codes(lon, lat)
+    grid = index.codes_at(lon, lat, method="grid")
+    tree = index.codes_at(lon, lat, method="tree")
+    auto = index.codes_at(lon, lat)
     mismatches = {name: int((got != expected).sum()) for name, got in
                   (("grid", grid), ("tree", tree), ("auto", auto))}
     times = _interleaved({
         "baseline": baseline,
         "sjoin": sjoin_only,
-        "grid": lambda: lookup.municipality_codes(lon, lat, method="grid"),
-        "tree": lambda: lookup.municipality_codes(lon, lat, method="tree"),
+        "grid": lambda: index.codes_at(lon, lat, method="grid"),
+        "tree": lambda: index.codes_at(lon, lat, method="tree"),
     }, repeat)
     med = {k: _median(v) for k, v in times.items()}
     return {
@@ -166,7 +166,7 @@ def lookup_figures(n: int, *, repeat: int, cold_repeat: int) -> dict:
         "cold": _median(cold_times),
         "repeat": repeat,
         "cold_repeat": cold_repeat,
-        "grid_stats": lookup.grid_stats(),
+        "grid_stats": index.grid_stats(),
     }
 
 

@@ -2,7 +2,15 @@
 
 Source: the CC0 TopoJSON of bmesuere/belgium-topojson (Statbel data), read from, in order,
 ``$ATLAS_BOUNDARIES``, ``../shared/boundaries/belgium.json`` beside the project, or a verified
-download cached in the git-ignored ``.cache/`` folder. Nothing here is ever committed.
+download cached in the git-ignored ``.cache/`` folder (:func:`boundary_file`). Nothing here is
+ever committed.
+
+One :class:`Boundaries` object per boundary file owns everything read or derived from it: the
+municipalities, the units of each level, the web copies, the representative points, the
+municipality records and the point-lookup index (:class:`geo.admin.lookup.PointIndex`). Each is
+built on first use and kept on the object. :func:`for_file` is the one cache (one object per
+file); :func:`current` is the object of the file :func:`boundary_file` names now. The module-level
+functions (:func:`municipalities`, :func:`units`, :func:`web_units`, …) ask :func:`current`.
 
 All frames are in EPSG:4326 (WGS84 longitude/latitude, degrees). REFNIS codes are 5-character
 strings. Units above the municipality are dissolved from the municipalities, so every level
@@ -14,10 +22,13 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
+import threading
 import urllib.request
+from collections.abc import Callable, Hashable, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from types import MappingProxyType
+from typing import Literal, NamedTuple, TypeVar
 
 import geopandas as gpd
 import numpy as np
@@ -25,6 +36,7 @@ import pandas as pd
 import shapely
 
 from geo import config, vocab
+from geo.admin.lookup import PointIndex
 from geo.config import SHARED_BOUNDARIES, cache_dir
 from geo.errors import BoundaryFileError
 
@@ -47,6 +59,7 @@ LEVEL_KEY: dict[Level, str] = {
     "region": "reg_nis",
 }
 
+_T = TypeVar("_T")
 
 
 def _sha256(path: Path) -> str:
@@ -126,9 +139,8 @@ def _code(series: pd.Series) -> pd.Series:
     return series.map(lambda v: None if pd.isna(v) else str(int(float(v))).zfill(5))
 
 
-@lru_cache(maxsize=4)
-def _municipalities_cached(path: str) -> gpd.GeoDataFrame:
-    raw = _read_layer(Path(path), "municipalities")
+def _read_municipalities(path: Path) -> gpd.GeoDataFrame:
+    raw = _read_layer(path, "municipalities")
     required = {"nis", "name_nl", "name_fr", "arr_nis", "prov_nis", "reg_nis", "population"}
     missing = required - set(raw.columns)
     if missing or len(raw) == 0:
@@ -164,20 +176,8 @@ def _municipalities_cached(path: str) -> gpd.GeoDataFrame:
     return frame.sort_values("nis", ignore_index=True)
 
 
-def municipalities() -> gpd.GeoDataFrame:
-    """The 581 municipalities (REFNIS 2019–2024), EPSG:4326, valid (Multi)Polygons.
-
-    Columns: ``nis``, ``name_nl``, ``name_fr``, ``arr_nis``, ``prov_nis`` (``04000`` for the
-    Brussels-Capital Region, which has no province), ``reg_nis``, ``arr_name_*``,
-    ``prov_name_*``, ``population`` (residents on 1 January 2020), ``geometry``.
-    Returns a fresh copy: callers may add columns freely.
-    """
-    return _municipalities_cached(str(boundary_file())).copy()
-
-
-@lru_cache(maxsize=16)
-def _units_cached(path: str, level: Level) -> gpd.GeoDataFrame:
-    munis = _municipalities_cached(path)
+def _level_units(munis: gpd.GeoDataFrame, level: Level) -> gpd.GeoDataFrame:
+    """The units of ``level``: the municipalities themselves, or their dissolve by the level's code."""
     if level == "municipality":
         units = munis[["nis", "name_nl", "name_fr", "reg_nis", "population", "geometry"]].rename(
             columns={"nis": "code"}
@@ -211,20 +211,7 @@ def _units_cached(path: str, level: Level) -> gpd.GeoDataFrame:
     return units
 
 
-def units(level: Level) -> gpd.GeoDataFrame:
-    """Units of one level (``municipality``, ``arrondissement``, ``province``, ``region``).
-
-    Columns: ``code`` (REFNIS), ``level``, ``name_nl``, ``name_fr``, ``reg_nis``, ``population``,
-    ``geometry`` (EPSG:4326). Above the municipality, units are dissolved from municipalities.
-    """
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
-    return _units_cached(str(boundary_file()), level).copy()
-
-
-@lru_cache(maxsize=16)
-def _web_units_cached(path: str, level: Level, tolerance: float, decimals: int) -> gpd.GeoDataFrame:
-    frame = _units_cached(path, level)
+def _web_copy(frame: gpd.GeoDataFrame, tolerance: float, decimals: int) -> gpd.GeoDataFrame:
     simplified = shapely.coverage_simplify(frame.geometry.values, tolerance)
     rounded = shapely.set_precision(simplified, 10.0**-decimals, mode="pointwise")
     out = frame.copy()
@@ -233,33 +220,163 @@ def _web_units_cached(path: str, level: Level, tolerance: float, decimals: int) 
     return out
 
 
-def web_units(level: Level, *, tolerance: float = 0.0008, decimals: int = 5) -> gpd.GeoDataFrame:
-    """A light copy of :func:`units` for web maps: simplified as a coverage (neighbours stay
-    gap-free) with ``tolerance`` in degrees (0.0008° ≈ 60–90 m), coordinates rounded to
-    ``decimals`` places (5 ≈ 1 m)."""
+def _check_level(level: str) -> None:
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
-    return _web_units_cached(str(boundary_file()), level, float(tolerance), int(decimals)).copy()
 
 
-def units_containing(points: gpd.GeoSeries | np.ndarray, *, level: Level = "municipality") -> np.ndarray:
-    """Code of the unit containing each point (EPSG:4326), or ``None`` outside Belgium.
+class Municipality(NamedTuple):
+    """One municipality's codes and names (see :meth:`Boundaries.municipality_records`)."""
 
-    A point on a shared border goes to the unit with the smallest code among those that touch
-    it (one documented rule, so results never depend on row order)."""
-    from geo.admin import lookup  # imported here: geo.admin.lookup imports this module
+    nis: str
+    name_nl: str
+    name_fr: str
+    arr_nis: str
+    prov_nis: str
+    reg_nis: str
+    arr_name_nl: str
+    arr_name_fr: str
+    prov_name_nl: str
+    prov_name_fr: str
 
-    return lookup.codes_of_points(points, level=level)
+
+class Boundaries:
+    """Everything read or derived from one boundary file, each part built on first use and kept.
+
+    Get it with :func:`for_file` (one object per file) or :func:`current`. The frames it returns
+    are fresh copies (callers may add columns); what it keeps is never handed out for writing.
+    Safe to share between threads (Streamlit sessions): a part is built once, under the
+    object's lock, and only read afterwards.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._parts: dict[Hashable, object] = {}
+        self._lock = threading.RLock()  # re-entrant: a part may be built from other parts
+
+    def __repr__(self) -> str:
+        return f"Boundaries({str(self.path)!r})"
+
+    def _part(self, key: Hashable, build: Callable[[], _T]) -> _T:
+        try:
+            return self._parts[key]  # type: ignore[return-value]
+        except KeyError:
+            pass
+        with self._lock:
+            if key not in self._parts:
+                self._parts[key] = build()
+            return self._parts[key]  # type: ignore[return-value]
+
+    def _municipalities(self) -> gpd.GeoDataFrame:
+        return self._part("municipalities", lambda: _read_municipalities(self.path))
+
+    def _units(self, level: Level) -> gpd.GeoDataFrame:
+        _check_level(level)
+        return self._part(("units", level), lambda: _level_units(self._municipalities(), level))
+
+    def municipalities(self) -> gpd.GeoDataFrame:
+        """The 581 municipalities (REFNIS 2019–2024), EPSG:4326, valid (Multi)Polygons.
+
+        Columns: ``nis``, ``name_nl``, ``name_fr``, ``arr_nis``, ``prov_nis`` (``04000`` for the
+        Brussels-Capital Region, which has no province), ``reg_nis``, ``arr_name_*``,
+        ``prov_name_*``, ``population`` (residents on 1 January 2020), ``geometry``.
+        Returns a fresh copy: callers may add columns freely.
+        """
+        return self._municipalities().copy()
+
+    def units(self, level: Level) -> gpd.GeoDataFrame:
+        """Units of one level (``municipality``, ``arrondissement``, ``province``, ``region``).
+
+        Columns: ``code`` (REFNIS), ``level``, ``name_nl``, ``name_fr``, ``reg_nis``, ``population``,
+        ``geometry`` (EPSG:4326). Above the municipality, units are dissolved from municipalities.
+        A fresh copy.
+        """
+        return self._units(level).copy()
+
+    def web_units(self, level: Level, *, tolerance: float = 0.0008, decimals: int = 5) -> gpd.GeoDataFrame:
+        """A light copy of :meth:`units` for web maps: simplified as a coverage (neighbours stay
+        gap-free) with ``tolerance`` in degrees (0.0008° ≈ 60–90 m), coordinates rounded to
+        ``decimals`` places (5 ≈ 1 m). Kept per (level, tolerance, decimals); a fresh copy."""
+        tolerance, decimals = float(tolerance), int(decimals)
+        frame = self._part(("web", level, tolerance, decimals),
+                           lambda: _web_copy(self._units(level), tolerance, decimals))
+        return frame.copy()
+
+    def representative_points(self, level: Level = "municipality") -> dict[str, tuple[float, float]]:
+        """A point inside each unit (``shapely`` representative point): code → (lon, lat),
+        EPSG:4326. Where rows known only to a unit are drawn, and where grouped symbols sit.
+        A fresh dict."""
+
+        def build() -> tuple[tuple[str, float, float], ...]:
+            frame = self._units(level)
+            points = frame.geometry.representative_point()
+            return tuple(zip(frame["code"], points.x, points.y))
+
+        return {code: (x, y) for code, x, y in self._part(("points", level), build)}
+
+    def municipality_records(self) -> Mapping[str, Municipality]:
+        """Code → :class:`Municipality` (codes and names as text), read-only: for answering
+        many single lookups without touching a frame."""
+
+        def build() -> Mapping[str, Municipality]:
+            frame = self._municipalities()
+            columns = [frame[name] for name in Municipality._fields]
+            return MappingProxyType({row[0]: Municipality(*(str(v) for v in row)) for row in zip(*columns)})
+
+        return self._part("records", build)
+
+    def index(self, level: Level = "municipality") -> PointIndex:
+        """The point-lookup index of ``level`` (prepared geometries, tree, grids), built once."""
+        return self._part(("index", level), lambda: PointIndex(self._units(level)))
+
+    def units_containing(self, points: gpd.GeoSeries | np.ndarray, *, level: Level = "municipality") -> np.ndarray:
+        """Code of the unit containing each point (EPSG:4326), or ``None`` outside Belgium.
+
+        A point on a shared border goes to the unit with the smallest code among those that
+        touch it (one documented rule, so results never depend on row order; see
+        :mod:`geo.admin.lookup`)."""
+        return self.index(level).codes_of_points(points)
 
 
-@lru_cache(maxsize=8)
-def _representative_points_cached(path: str, level: Level) -> tuple[tuple[str, float, float], ...]:
-    frame = _units_cached(path, level)
-    points = frame.geometry.representative_point()
-    return tuple(zip(frame["code"], points.x, points.y))
+@lru_cache(maxsize=4)
+def _boundaries_of(path: Path) -> Boundaries:
+    return Boundaries(path)
+
+
+def for_file(path: Path | str) -> Boundaries:
+    """The :class:`Boundaries` of a file: the same object for every call with the same file.
+    Nothing is read until a part is asked for."""
+    return _boundaries_of(Path(path).resolve())
+
+
+def current() -> Boundaries:
+    """The :class:`Boundaries` of the file :func:`boundary_file` names now."""
+    return for_file(boundary_file())
+
+
+# The current file's parts, for callers that do not hold a Boundaries object.
+
+def municipalities() -> gpd.GeoDataFrame:
+    """:meth:`Boundaries.municipalities` of the current file: the 581 municipalities, a fresh copy."""
+    return current().municipalities()
+
+
+def units(level: Level) -> gpd.GeoDataFrame:
+    """:meth:`Boundaries.units` of the current file: the units of ``level``, a fresh copy."""
+    return current().units(level)
+
+
+def web_units(level: Level, *, tolerance: float = 0.0008, decimals: int = 5) -> gpd.GeoDataFrame:
+    """:meth:`Boundaries.web_units` of the current file: the simplified copy for web maps."""
+    return current().web_units(level, tolerance=tolerance, decimals=decimals)
 
 
 def representative_points(level: Level = "municipality") -> dict[str, tuple[float, float]]:
-    """A point inside each unit (``shapely`` representative point): code → (lon, lat), EPSG:4326.
-    Where rows known only to a unit are drawn, and where grouped symbols sit."""
-    return {code: (x, y) for code, x, y in _representative_points_cached(str(boundary_file()), level)}
+    """:meth:`Boundaries.representative_points` of the current file: code → (lon, lat)."""
+    return current().representative_points(level)
+
+
+def units_containing(points: gpd.GeoSeries | np.ndarray, *, level: Level = "municipality") -> np.ndarray:
+    """:meth:`Boundaries.units_containing` of the current file: the code of the unit containing
+    each point (EPSG:4326), or ``None`` outside Belgium; on a shared border, the smallest code."""
+    return current().units_containing(points, level=level)

@@ -1,5 +1,6 @@
-"""geo.admin.lookup: the fast point → municipality lookup gives the answers of a spatial join, and of
-boundaries.units_containing, including on borders (the smallest code among touching units)."""
+"""geo.admin.lookup: the fast point → municipality lookup (the PointIndex a Boundaries object keeps
+per level) gives the answers of a spatial join, and of boundaries.units_containing, including on
+borders (the smallest code among touching units)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ from geo.admin import boundaries, lookup
 
 N_RANDOM = 20_000
 METHODS = ("grid", "tree", "auto")
+
+
+def municipality_codes(lon, lat, *, level="municipality", **options) -> np.ndarray:
+    """The lookup of the current boundary file's index of ``level``."""
+    return boundaries.current().index(level).codes_at(lon, lat, **options)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +56,7 @@ def _brute_force(units: gpd.GeoDataFrame, lon, lat) -> list[str | None]:
 @pytest.mark.parametrize("method", METHODS)
 def test_random_points_match_a_spatial_join(random_points, sjoin_codes, method):
     lon, lat = random_points
-    got = lookup.municipality_codes(lon, lat, method=method)
+    got = municipality_codes(lon, lat, method=method)
     assert got.dtype == object and got.shape == (N_RANDOM,)
     assert list(got) == list(sjoin_codes)
     inside = sum(c is not None for c in got)
@@ -60,13 +66,13 @@ def test_random_points_match_a_spatial_join(random_points, sjoin_codes, method):
 @pytest.mark.parametrize("cell", [0.02, 0.0137])
 def test_answers_do_not_depend_on_the_cell_size(random_points, sjoin_codes, cell):
     lon, lat = random_points
-    assert list(lookup.municipality_codes(lon, lat, method="grid", cell=cell)) == list(sjoin_codes)
+    assert list(municipality_codes(lon, lat, method="grid", cell=cell)) == list(sjoin_codes)
 
 
 def test_random_points_match_units_containing(random_points):
     lon, lat = random_points
     expected = boundaries.units_containing(shapely.points(lon, lat))
-    assert list(lookup.municipality_codes(lon, lat)) == list(expected)
+    assert list(municipality_codes(lon, lat)) == list(expected)
 
 
 @pytest.mark.parametrize(
@@ -83,7 +89,7 @@ def test_random_points_match_units_containing(random_points):
 )
 @pytest.mark.parametrize("method", METHODS)
 def test_known_places(lon, lat, nis, method):
-    assert lookup.municipality_codes(np.array([lon]), np.array([lat]), method=method)[0] == nis
+    assert municipality_codes(np.array([lon]), np.array([lat]), method=method)[0] == nis
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -100,12 +106,12 @@ def test_outside_belgium_and_missing_coordinates_answer_none(method):
         (4.35, np.nan),
     ]
     lon, lat = np.array(places).T
-    assert list(lookup.municipality_codes(lon, lat, method=method)) == [None] * len(places)
+    assert list(municipality_codes(lon, lat, method=method)) == [None] * len(places)
 
 
 def test_empty_input():
     for method in METHODS:
-        got = lookup.municipality_codes(np.array([]), np.array([]), method=method)
+        got = municipality_codes(np.array([]), np.array([]), method=method)
         assert got.dtype == object and got.shape == (0,)
 
 
@@ -138,7 +144,7 @@ def test_border_points_go_to_the_smallest_touching_code(munis, method):
     expected = _brute_force(units, lon, lat)
     touching = [int(shapely.intersects_xy(units.geometry.values, x, y).sum()) for x, y in zip(lon, lat)]
     assert min(touching) >= 2  # every constructed point is on a shared border
-    got = lookup.municipality_codes(lon, lat, method=method)
+    got = municipality_codes(lon, lat, method=method)
     assert list(got) == expected
     assert list(got) == list(boundaries.units_containing(shapely.points(lon, lat)))
 
@@ -149,49 +155,49 @@ def test_a_spatial_join_within_finds_no_unit_for_border_points(munis):
     points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon, lat), crs=boundaries.CRS)
     joined = gpd.sjoin(points, munis[["nis", "geometry"]], predicate="within", how="left")
     assert joined["nis"].isna().all()
-    assert all(c is not None for c in lookup.municipality_codes(lon, lat))
+    assert all(c is not None for c in municipality_codes(lon, lat))
 
 
 def test_grid_cell_corners_are_answered_exactly(munis):
     """Points exactly on the grid's cell edges (where rounding of the cell index could bite)."""
-    grid = lookup._grid(str(boundaries.boundary_file()), "municipality", lookup.CELL)
+    grid = boundaries.current().index("municipality").grid(lookup.CELL)
     rng = np.random.default_rng(11)
     i = rng.integers(0, grid.nx, 3000)
     j = rng.integers(0, grid.ny, 3000)
     lon, lat = grid.x0 + i * grid.cell, grid.y0 + j * grid.cell
     expected = boundaries.units_containing(shapely.points(lon, lat))
-    assert list(lookup.municipality_codes(lon, lat, method="grid")) == list(expected)
+    assert list(municipality_codes(lon, lat, method="grid")) == list(expected)
 
 
 @pytest.mark.parametrize("level", ["arrondissement", "province", "region"])
 def test_other_levels_match_units_containing(random_points, level):
     lon, lat = (a[:4000] for a in random_points)
     expected = list(boundaries.units_containing(shapely.points(lon, lat), level=level))
-    assert list(lookup.municipality_codes(lon, lat, level=level, method="tree")) == expected
-    assert list(lookup.municipality_codes(lon, lat, level=level, method="grid", cell=0.02)) == expected
+    assert list(municipality_codes(lon, lat, level=level, method="tree")) == expected
+    assert list(municipality_codes(lon, lat, level=level, method="grid", cell=0.02)) == expected
 
 
 def test_codes_of_points_takes_geometries():
     geoms = gpd.GeoSeries([shapely.Point(4.4844, 50.8977), None, shapely.Point(), shapely.Point(2.0, 51.5),
                            shapely.box(4.30, 50.80, 4.50, 50.90)], crs=boundaries.CRS)
-    got = lookup.codes_of_points(geoms)
+    got = boundaries.current().index().codes_of_points(geoms)
     assert list(got[:4]) == ["23094", None, None, None]
     assert got[4] == boundaries.units_containing(np.array([geoms.iloc[4]]))[0]
 
 
 def test_bad_arguments_are_refused():
     with pytest.raises(ValueError, match="same length"):
-        lookup.municipality_codes(np.zeros(3), np.zeros(2))
+        municipality_codes(np.zeros(3), np.zeros(2))
     with pytest.raises(ValueError, match="level"):
-        lookup.municipality_codes(np.zeros(1), np.zeros(1), level="street")
+        municipality_codes(np.zeros(1), np.zeros(1), level="street")
     with pytest.raises(ValueError, match="method"):
-        lookup.municipality_codes(np.zeros(1), np.zeros(1), method="fast")
+        municipality_codes(np.zeros(1), np.zeros(1), method="fast")
 
 
 def test_cached_grid_is_read_only():
-    grid = lookup._grid(str(boundaries.boundary_file()), "municipality", lookup.CELL)
+    grid = boundaries.current().index("municipality").grid(lookup.CELL)
     with pytest.raises(ValueError):
         grid.state[0] = 0
-    stats = lookup.grid_stats()
+    stats = boundaries.current().index().grid_stats()
     assert stats["interior"] + stats["border"] + stats["outside"] == stats["cells"]
     assert stats["interior"] > stats["border"] > 0
