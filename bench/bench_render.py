@@ -36,16 +36,19 @@ def _incidents():
 
 
 def run() -> dict[str, float]:
-    from geo.maps.png import render
+    from geo.maps.png.animation import render_animation
+    from geo.maps.png.choropleth import render_map
 
     data, _source = _incidents()
     t = time.perf_counter()
-    render.render_map_png(data, view="belgium", level="municipality", size="screen")
+    render_map(data, view="belgium", level="municipality", size="screen", format="png")
     cold = time.perf_counter() - t
-    screen = median_time(lambda: render.render_map_png(data, view="belgium", level="municipality", size="screen"), repeat=5)
-    print_ = median_time(lambda: render.render_map_png(data, view="belgium", level="municipality", size="print"), repeat=5)
-    brussels = median_time(lambda: render.render_map_png(data, view="brussels", size="screen"), repeat=5)
-    gif = median_time(lambda: render.render_animation_gif(data, view="belgium", period="year"), repeat=3)
+    screen = median_time(lambda: render_map(data, view="belgium", level="municipality", size="screen", format="png"),
+                         repeat=5)
+    print_ = median_time(lambda: render_map(data, view="belgium", level="municipality", size="print", format="png"),
+                         repeat=5)
+    brussels = median_time(lambda: render_map(data, view="brussels", size="screen", format="png"), repeat=5)
+    gif = median_time(lambda: render_animation(data, view="belgium", period="year", format="gif"), repeat=3)
     return {
         "render: national municipality PNG, screen 1600 px, first call (s)": cold,
         "render: national municipality PNG, screen 1600 px, median of 5 (s)": screen,

@@ -137,18 +137,18 @@ def _out_file(out: str, default_name: str, suffix: str) -> Path:
 def _cmd_export_png(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from geo.maps.png import render
+    from geo.maps.png import captions, choropleth
 
     data, filters, all_years = _selection(args)
     total_reconstructed = int((data["provenance"] == "reconstructed").sum())
     stem = f"{args.view}-{args.level}-{args.metric}"
 
     def draw(f, title_suffix: str = "") -> bytes:
-        title = render.default_title(args.view, args.level, args.metric) + title_suffix
-        return render.render_map_png(
+        title = captions.default_title(args.view, args.level, args.metric) + title_suffix
+        return choropleth.render_map(
             f.apply(data), view=args.view, level=args.level, metric=args.metric, filters=f,
-            title=title, size=args.size, scheme=args.scheme, k=args.k,
-            total_reconstructed=total_reconstructed, all_years=all_years)
+            title=title, size=args.size, format="png", scheme=args.scheme, k=args.k,
+            total_reconstructed=total_reconstructed, all_years=all_years).data
 
     if args.per is None:
         name = stem
@@ -176,7 +176,7 @@ def _cmd_export_png(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_animation(args: argparse.Namespace) -> int:
-    from geo.maps.png import render
+    from geo.maps.png import animation
 
     if args.frame_seconds <= 0:
         raise UsageError("--frame-seconds must be positive")
@@ -187,11 +187,11 @@ def _cmd_export_animation(args: argparse.Namespace) -> int:
     if selected.empty:
         raise UsageError("no incidents pass these filters: nothing to animate")
     try:
-        gif = render.render_animation_gif(
+        gif = animation.render_animation(
             selected, view=args.view, level=args.level, period=args.period,
-            cumulative=args.cumulative, filters=filters, size=args.size,
+            cumulative=args.cumulative, filters=filters, size=args.size, format="gif",
             frame_seconds=args.frame_seconds,
-            total_reconstructed=int((data["provenance"] == "reconstructed").sum()), all_years=all_years)
+            total_reconstructed=int((data["provenance"] == "reconstructed").sum()), all_years=all_years).data
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     _write(path, gif)

@@ -28,7 +28,9 @@ def buttons(sel: Selection, *, key: str, view: views.ViewName | None = None, lev
     rows for them."""
     # Imported here, after the page's map has gone out: the renderer brings matplotlib (~0.4 s on
     # a process's first page).
-    from geo.maps.png import render
+    from geo.maps.png.animation import render_animation
+    from geo.maps.png.choropleth import render_map
+    from geo.maps.png.symbols import render_symbols
 
     if narrow is None:
         narrow = Narrow()
@@ -58,13 +60,13 @@ def buttons(sel: Selection, *, key: str, view: views.ViewName | None = None, lev
                                  format_func={"screen": "Screen (1600 px)", "print": "Print (300 dpi)"}.get)
             if symbols:
                 def map_png() -> bytes:
-                    return render.render_symbols_png(rows(), view=view, filters=filters, size=size, title=title,
-                                                     total_reconstructed=recon_map, all_years=all_years)
+                    return render_symbols(rows(), view=view, filters=filters, size=size, format="png", title=title,
+                                          total_reconstructed=recon_map, all_years=all_years).data
             else:
                 def map_png() -> bytes:
-                    return render.render_map_png(
+                    return render_map(
                         rows(), view=view, level=level, metric=metric, scheme=scheme, filters=filters, size=size,
-                        title=title, total_reconstructed=recon_map, all_years=all_years)
+                        format="png", title=title, total_reconstructed=recon_map, all_years=all_years).data
             cols[1].download_button(
                 "Map PNG", data=map_png,
                 file_name=f"{stem}.png", mime="image/png", on_click="ignore", icon=":material/image:",
@@ -82,7 +84,8 @@ def buttons(sel: Selection, *, key: str, view: views.ViewName | None = None, lev
                                 icon=":material/download:", key=f"{key}_geojson")
         if animation is not None:
             st.download_button(
-                "Animated timeline (GIF)", data=lambda: render.render_animation_gif(
-                    filtered(), filters=filters, total_reconstructed=recon_all, all_years=all_years, **animation),
+                "Animated timeline (GIF)", data=lambda: render_animation(
+                    filtered(), filters=filters, format="gif", total_reconstructed=recon_all, all_years=all_years,
+                    **animation).data,
                 file_name=f"timeline-{animation.get('period', 'year')}.gif", mime="image/gif", on_click="ignore",
                 icon=":material/animation:", key=f"{key}_gif")

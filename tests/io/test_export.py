@@ -49,7 +49,6 @@ def _read_csv(payload: bytes) -> pd.DataFrame:
 
 # --- CSV -------------------------------------------------------------------------------------
 
-
 def test_incidents_csv_round_trips_and_guards_formula_cells(risky):
     payload = export.incidents_csv(risky)
     assert payload.startswith(b"\xef\xbb\xbf")
@@ -101,7 +100,6 @@ def test_counts_csv_round_trips(tiny_incidents):
 
 # --- GeoJSON ---------------------------------------------------------------------------------
 
-
 def test_geojson_round_trips_with_geopandas(risky):
     payload = export.incidents_geojson(risky)
     doc = json.loads(payload)
@@ -121,7 +119,6 @@ def test_geojson_round_trips_with_geopandas(risky):
 
 # --- file names ------------------------------------------------------------------------------
 
-
 def test_safe_filename_examples():
     assert text.safe_filename("belgium-municipality-count-2016.png") == "belgium-municipality-count-2016.png"
     assert text.safe_filename("Liège / Luik") == "Liege-Luik"
@@ -140,7 +137,6 @@ def test_safe_filename_is_always_safe(raw):
 
 
 # --- CLI -------------------------------------------------------------------------------------
-
 
 @pytest.fixture
 def data_csv(tmp_path) -> Path:
@@ -274,15 +270,15 @@ def test_real_data_renders_when_present(tmp_path):
     """data/incidents.csv (written separately) renders with its honesty lines, when it loads."""
     from geo.errors import IncidentDataError
     from geo.incidents import table
-    from geo.maps.png import render
+    from geo.maps.png import choropleth
 
     try:
         data = table.load_incidents()
     except IncidentDataError as exc:
         pytest.skip(f"data/incidents.csv not usable yet: {str(exc).splitlines()[0]}")
-    rendered = render.render_map(data, view="belgium")
+    rendered = choropleth.render_map(data, view="belgium")
     recon = int((data["provenance"] == "reconstructed").sum())
     assert rendered.captions[1].startswith(f"Includes {recon:,} reconstructed record")
     region_only = int((data["geo_precision"] == "region").sum())
     assert sum(int(n.split()[0]) for n in rendered.notes) == region_only
-    assert Image.open(io.BytesIO(rendered.png)).width == 1600
+    assert Image.open(io.BytesIO(rendered.data)).width == 1600

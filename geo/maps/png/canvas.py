@@ -1,0 +1,223 @@
+"""The static maps' figure: title, map (fills, hatching, outlines, scale bar, north arrow, unit
+labels), side panel (legend, notes, period stamp) and captions, laid out on a matplotlib Figure
+with the Agg canvas (object-oriented API: no pyplot, no global backend switch)."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PatchCollection
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, PathPatch, Rectangle
+
+from geo import vocab
+from geo.maps.classify import NO_DATA_COLOR, Classes
+from geo.maps.png.geometry import ViewGeometry
+from geo.maps.png.labels import halo, place_labels
+from geo.maps.png.layout import MAP_W, Layout, symbol_edge
+
+HATCH = "///"
+EDGE_COLOR = "#7a7a7a"
+OUTLINE_COLOR = "#333333"
+
+#: A legend entry drawn as a filled box: (colour, label, hatch or None).
+BoxItem = tuple[str, str, str | None]
+#: A legend entry drawn as a circle: (colour, label, diameter in points).
+CircleItem = tuple[str, str, float]
+
+
+def nice_length(max_m: float) -> float:
+    """Largest 1-2-5 × 10^k metres not above ``max_m``."""
+    exp = 10 ** math.floor(math.log10(max_m))
+    for step in (5, 2, 1):
+        if step * exp <= max_m:
+            return step * exp
+    return exp
+
+
+def scale_bar(ax, limits, lay: Layout, share: float = 0.2) -> None:
+    """A two-segment bar of a round length up to ``share`` of the map width (EPSG:31370 metres)."""
+    minx, miny, maxx, maxy = limits
+    width = maxx - minx
+    length = nice_length(width * share)
+    x0 = minx + width * 0.03
+    y0 = miny + (maxy - miny) * 0.035
+    h = (maxy - miny) * 0.009
+    half = length / 2
+    for i, color in enumerate(("#222222", "white")):
+        ax.add_patch(Rectangle((x0 + i * half, y0), half, h, facecolor=color, edgecolor="#222222",
+                               linewidth=lay.outline * 0.8, zorder=6))
+    style = dict(fontsize=lay.caption, ha="center", va="bottom", zorder=6, path_effects=halo(lay.caption))
+    ax.text(x0, y0 + h * 1.5, "0", **style)
+    ax.text(x0 + length, y0 + h * 1.5, f"{length / 1000:g} km", **style)
+
+
+def _north_arrow(ax, limits, lay: Layout) -> None:
+    minx, miny, maxx, maxy = limits
+    x = maxx - (maxx - minx) * 0.03
+    y1 = maxy - (maxy - miny) * 0.03
+    y0 = maxy - (maxy - miny) * 0.11
+    ax.annotate("N", xy=(x, y1), xytext=(x, y0), ha="center", va="top", fontsize=lay.text,
+                fontweight="bold", zorder=6,
+                arrowprops=dict(arrowstyle="-|>", color="#222222", linewidth=lay.outline * 1.5,
+                                mutation_scale=lay.text * 1.4))
+
+
+def wrap(text: str, fontsize: float, width_in: float) -> list[str]:
+    """Wrap ``text`` to a width in inches (DejaVu Sans averages under 0.56 em per character)."""
+    chars = max(20, int(width_in * 72 / (0.56 * fontsize)))
+    return textwrap.wrap(text, chars, break_on_hyphens=False) or [""]
+
+
+def class_legend(classes: Classes, *, hatch_note: bool, has_nan: bool) -> list[BoxItem]:
+    """The legend's boxes of a choropleth: one per class, then no data and the hatching when drawn."""
+    items: list[BoxItem] = [(c, lab, None) for c, lab in classes.legend()]
+    if has_nan:
+        items.append((NO_DATA_COLOR, "no population figure", None))
+    if hatch_note:
+        items.append(("white", f"fewer than {vocab.SMALL_COUNT} incidents: rate unreliable", HATCH))
+    return items
+
+
+@dataclass
+class Canvas:
+    """A laid-out figure and the artists a renderer changes or adds to afterwards."""
+
+    fig: Figure
+    ax: object
+    canvas: FigureCanvasAgg
+    fills: PatchCollection
+    layout: Layout
+    stamp: object | None = None
+    hatch: PatchCollection | None = None
+    #: the side panel's free space under the legend and notes (figure fraction x0, y0, x1, y1)
+    panel_free: tuple[float, float, float, float] | None = None
+
+
+def fit_limits(bounds: tuple[float, float, float, float], w: float, h: float) -> tuple[float, float, float, float]:
+    """``bounds`` widened on one side to the shape ``w`` × ``h`` (equal scale in x and y)."""
+    bx, by, bx2, by2 = bounds
+    cx, cy = (bx + bx2) / 2, (by + by2) / 2
+    half_w, half_h = (bx2 - bx) / 2, (by2 - by) / 2
+    if half_w / half_h < w / h:
+        half_w = half_h * w / h
+    else:
+        half_h = half_w * h / w
+    return cx - half_w, cy - half_h, cx + half_w, cy + half_h
+
+
+def map_box(geo: ViewGeometry, lay: Layout) -> tuple[float, float, tuple[float, float, float, float]]:
+    """The map's width and height (inches) and its limits (EPSG:31370): the view's extent,
+    widened on one side to the map's shape."""
+    W = lay.width_in
+    map_w = MAP_W * W
+    bx, by, bx2, by2 = geo.bounds
+    aspect = (bx2 - bx) / (by2 - by)
+    map_h = min(max(map_w / aspect, 0.5 * W), 0.72 * W)
+    return map_w, map_h, fit_limits(geo.bounds, map_w, map_h)
+
+
+def build_figure(
+    geo: ViewGeometry,
+    *,
+    lay: Layout,
+    facecolors: Sequence[str],
+    hatched: Sequence[bool] | None,
+    title: str,
+    legend_title: str,
+    legend_items: Sequence[BoxItem],
+    notes: Sequence[str],
+    captions: Sequence[str],
+    label_units: bool,
+    label_values: Sequence[str] | None = None,
+    stamp: str | None = None,
+    symbol_items: Sequence[CircleItem] = (),
+    edgecolor: str = EDGE_COLOR,
+) -> Canvas:
+    """Lay out title, map, side panel (legend, notes, period stamp) and captions. The figure is
+    ``lay.width_in`` wide; its height follows the view's shape. ``legend_items`` are drawn as
+    filled boxes (colour, label, hatch), then ``symbol_items`` as circles (colour, label,
+    diameter in points)."""
+    W = lay.width_in
+    margin = 0.015 * W
+    map_w, map_h, limits = map_box(geo, lay)
+    cap_w = W - 2 * margin
+    cap_lines = [ln for c in captions for ln in wrap(c, lay.caption, cap_w)]
+    line_in = lambda fs: fs * 1.35 / 72  # noqa: E731
+    caption_h = len(cap_lines) * line_in(lay.caption) + margin
+    title_h = lay.title * 2.4 / 72 + margin
+    H = title_h + map_h + 0.25 * line_in(lay.text) + caption_h + margin
+    fig = Figure(figsize=(W, H), dpi=lay.dpi, facecolor="white")
+    canvas = FigureCanvasAgg(fig)
+    map_bottom = (caption_h + margin) / H
+    ax = fig.add_axes((margin / W, map_bottom, map_w / W, map_h / H))
+    ax.set_axis_off()
+    ax.set_xlim(limits[0], limits[2])
+    ax.set_ylim(limits[1], limits[3])
+    ax.set_aspect("equal", adjustable="box")
+
+    fills = PatchCollection([PathPatch(p) for p in geo.paths], facecolors=list(facecolors),
+                            edgecolors=edgecolor, linewidths=lay.edge, zorder=2)
+    ax.add_collection(fills)
+    hatch = None
+    if hatched is not None and any(hatched):
+        marked = [PathPatch(p) for p, h in zip(geo.paths, hatched) if h]
+        hatch = ax.add_collection(PatchCollection(marked, facecolors="none", edgecolors=(0, 0, 0, 0.45),
+                                                  linewidths=0, hatch=HATCH, zorder=3))
+    ax.add_collection(PatchCollection([PathPatch(p) for p in geo.outline], facecolors="none",
+                                      edgecolors=OUTLINE_COLOR, linewidths=lay.outline, zorder=4))
+    scale_bar(ax, limits, lay)
+    _north_arrow(ax, limits, lay)
+    if label_units:
+        place_labels(ax, canvas, geo, lay, label_values)
+
+    fig.text(margin / W, 1 - margin / H, title, fontsize=lay.title, fontweight="bold", va="top", ha="left")
+
+    # Side panel: legend, then notes, then (animations) the period stamp.
+    panel_x = (2 * margin + map_w) / W + 0.01
+    panel_w_in = (1 - panel_x) * W - margin
+    # handles wide and tall enough for the largest circle (row heights are all the same)
+    biggest = max((d for _, _, d in symbol_items), default=0.0)
+    handle_w = max(2.2, (biggest + 0.2 * lay.text) / lay.text)
+    handle_h = max(1.3, (biggest + 0.1 * lay.text) / lay.text)
+    label_w_in = panel_w_in - (handle_w + 1.0) * lay.text / 72  # the handle and its gap
+    handles = [Patch(facecolor=c, edgecolor=EDGE_COLOR, linewidth=lay.edge * 2, hatch=h,
+                     label="\n".join(wrap(lab, lay.text, label_w_in)))
+               for c, lab, h in legend_items]
+    handles += [Line2D([], [], linestyle="none", marker="o", markersize=d,
+                       markerfacecolor=to_rgba(c, vocab.SYMBOL_OPACITY), markeredgecolor="white",
+                       markeredgewidth=symbol_edge(lay), label="\n".join(wrap(lab, lay.text, label_w_in)))
+                for c, lab, d in symbol_items]
+    top = map_bottom + map_h / H
+    leg = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(panel_x, top),
+                     frameon=False, fontsize=lay.text,
+                     title="\n".join(wrap(legend_title, lay.text, panel_w_in)),
+                     title_fontsize=lay.text, alignment="left", handlelength=handle_w,
+                     handleheight=handle_h, labelspacing=0.45, borderaxespad=0, borderpad=0)
+    leg.get_title().set_fontweight("bold")
+    canvas.draw()  # the legend's height is known only once drawn
+    box = leg.get_window_extent().transformed(fig.transFigure.inverted())
+    y = box.y0 - 1.2 * line_in(lay.text) / H
+    renderer = canvas.get_renderer()
+    for n in notes:
+        note = fig.text(panel_x, y, "\n".join(wrap(n, lay.caption, panel_w_in)), fontsize=lay.caption,
+                        va="top", ha="left", color="#222222", linespacing=1.3)
+        y = note.get_window_extent(renderer).transformed(fig.transFigure.inverted()).y0
+        y -= 0.5 * line_in(lay.caption) / H
+    if notes:
+        y -= 0.5 * line_in(lay.text) / H
+    stamp_artist = None
+    if stamp is not None:
+        stamp_artist = fig.text(panel_x, y, stamp, fontsize=lay.stamp, fontweight="bold",
+                                ha="left", va="top", color="#222222")
+
+    fig.text(margin / W, margin / H, "\n".join(cap_lines), fontsize=lay.caption, va="bottom",
+             ha="left", color="#333333", linespacing=1.35)
+    free = (panel_x, map_bottom, 1 - margin / W, y) if stamp is None else None
+    return Canvas(fig, ax, canvas, fills, lay, stamp_artist, hatch, free)

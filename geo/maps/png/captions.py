@@ -1,0 +1,127 @@
+"""The words on every static map (DESIGN.md §4): the default titles and legend titles, the lines
+under the map (filters, reconstructed records, credits) and the side panel's notes (what could
+not be placed on the map's level, what lies outside the view). Pure functions of the rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from types import MappingProxyType
+from typing import Literal
+
+import geopandas as gpd
+import pandas as pd
+
+from geo import vocab
+from geo.admin.boundaries import Level
+from geo.incidents import aggregate
+from geo.incidents.filters import Filters
+from geo.maps.views import VIEW_SPECS, ViewName
+
+Metric = Literal["count", "per_100k"]
+
+CREDITS = (
+    "Data: CTC, Beyond the Caliphate: Belgium (2018), reconstructed where marked; "
+    "boundaries: Statbel via bmesuere/belgium-topojson (CC0)"
+)
+LEVEL_PLURAL = MappingProxyType({
+    "municipality": "municipalities",
+    "arrondissement": "arrondissements",
+    "province": "provinces",
+    "region": "regions",
+})
+
+
+def metric_label(metric: Metric, level: Level, unit: str = "sites", *, cumulative: bool = False) -> str:
+    what = "Incident sites" if unit == "sites" else "Incidents (events)"
+    if metric == "per_100k":
+        text = f"{what} per 100,000 residents, by {level}"
+    else:
+        text = f"{what} per {level}"
+    return text + (", cumulative" if cumulative else "")
+
+
+def default_title(view: ViewName, level: Level, metric: Metric, unit: str = "sites") -> str:
+    return f"{metric_label(metric, level, unit)} — {VIEW_SPECS[view].title}"
+
+
+def not_counted_lines(not_counted: pd.DataFrame, level: Level, unit: str = "sites") -> list[str]:
+    """One sentence per region for the rows that could not be placed on ``level``, e.g.
+    "42 sites known only to the Brussels-Capital Region are not shown on municipalities"."""
+    if not_counted is None or len(not_counted) == 0:
+        return []
+    counts = []
+    for region, rows in not_counted.assign(region_nis=not_counted["region_nis"].fillna("")).groupby(
+            "region_nis", sort=True):
+        n = int(rows["event_id"].nunique()) if unit == "events" else len(rows)
+        counts.append((n, str(region)))
+    lines = []
+    for n, region in sorted(counts, key=lambda c: (-c[0], c[1])):  # largest first
+        noun = ("event" if n == 1 else "events") if unit == "events" else ("site" if n == 1 else "sites")
+        verb = "is" if n == 1 else "are"
+        if region in ("", "nan", "None"):
+            lines.append(f"{n} {noun} not located in Belgium {verb} not shown")
+            continue
+        where = vocab.REGION_IN_SENTENCE.get(region, f"region {region}")
+        lines.append(f"{n} {noun} known only to {where} {verb} not shown on {LEVEL_PLURAL[level]}")
+    return lines
+
+
+def reconstructed_line(incidents: pd.DataFrame, total_reconstructed: int | None = None) -> str:
+    """"Includes N reconstructed records (of M)": N rows of ``incidents`` with provenance
+    reconstructed, M rows in all; with ``total_reconstructed`` (in the whole table), says how
+    many the filters left out."""
+    n = int((incidents["provenance"] == "reconstructed").sum()) if len(incidents) else 0
+    m = len(incidents)
+    line = f"Includes {n:,} reconstructed record{'s' if n != 1 else ''} (of {m:,})"
+    if total_reconstructed is not None and total_reconstructed > n:
+        k = total_reconstructed - n
+        line += f"; the filters leave out {k:,} other reconstructed record{'s' if k != 1 else ''}"
+    return line
+
+
+def filters_line(incidents: pd.DataFrame, filters: Filters | None,
+                 all_years: tuple[int, int] | None = None) -> str:
+    """The filters in words. Without ``all_years`` the years are those the rows span."""
+    filters = filters or Filters()
+    if all_years is None and len(incidents):
+        all_years = (int(incidents["year"].min()), int(incidents["year"].max()))
+    return "Filters: " + filters.describe(all_years=all_years)
+
+
+def caption_lines(
+    incidents: pd.DataFrame,
+    *,
+    filters: Filters | None = None,
+    all_years: tuple[int, int] | None = None,
+    total_reconstructed: int | None = None,
+    extra: Sequence[str] = (),
+) -> list[str]:
+    """The lines under every exported map: filters, reconstructed records, any extra notes, credits."""
+    return [filters_line(incidents, filters, all_years), reconstructed_line(incidents, total_reconstructed),
+            *extra, CREDITS]
+
+
+def outside_view_line(incidents: pd.DataFrame, view: ViewName, units: gpd.GeoDataFrame, level: Level) -> str | None:
+    """"N sites lie elsewhere in Belgium, outside this view", for a city view whose ``units``
+    leave out some of the rows' units at ``level``."""
+    if view == "belgium" or len(incidents) == 0:
+        return None
+    codes = aggregate.level_codes(incidents, level)
+    outside = int(((codes != "") & ~codes.isin(set(units["code"]))).sum())
+    if not outside:
+        return None
+    return f"{outside} {'site lies' if outside == 1 else 'sites lie'} elsewhere in Belgium, outside this view"
+
+
+def frame_notes(incidents: pd.DataFrame, view: ViewName, level: Level, unit: str,
+                units: gpd.GeoDataFrame, counted: aggregate.Counted) -> list[str]:
+    """The side panel's notes of a choropleth: the rows not placed on ``level`` (those of the
+    view's regions, in a city view), then the rows outside the view."""
+    missing = counted.not_counted
+    if view != "belgium" and len(missing):
+        missing = missing[missing["region_nis"].isin(set(units["reg_nis"]))]
+    notes = not_counted_lines(missing, level, unit)
+    outside = outside_view_line(incidents, view, units, level)
+    if outside:
+        notes.append(outside)
+    return notes

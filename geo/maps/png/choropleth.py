@@ -1,0 +1,94 @@
+"""The static choropleth: one view's units coloured by their counts or rates, with the web maps'
+classes and colours (:func:`geo.maps.classify.classify`), hatching on unreliable rates, unit
+labels in city views, and the honesty lines (DESIGN.md §4)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo.admin.boundaries import Level
+from geo.incidents import aggregate
+from geo.incidents.filters import Filters
+from geo.maps.classify import Classes, classify  # the same classes as the web maps
+from geo.maps.png.canvas import BoxItem, build_figure, class_legend
+from geo.maps.png.captions import Metric, caption_lines, default_title, frame_notes, metric_label
+from geo.maps.png.geometry import view_geometry
+from geo.maps.png.layout import LAYOUTS, Size, check_size
+from geo.maps.png.output import STILL_FORMATS, Rendered, StillFormat, check_format, write_still
+from geo.maps.views import ViewName
+
+
+@dataclass(frozen=True)
+class RenderedMap(Rendered):
+    """A rendered choropleth: the file and what was drawn."""
+
+    table: pd.DataFrame
+    classes: Classes
+    not_counted: pd.DataFrame
+    captions: tuple[str, ...]
+    notes: tuple[str, ...]
+    legend: tuple[BoxItem, ...]
+
+
+def _value_column(metric: Metric) -> str:
+    if metric not in ("count", "per_100k"):
+        raise ValueError(f"metric must be 'count' or 'per_100k', not {metric!r}")
+    return metric
+
+
+def _format_value(value: float, metric: Metric) -> str:
+    """A unit's value for its label: empty for zero or unknown."""
+    if value is None or math.isnan(value) or value <= 0:
+        return ""
+    return f"{int(round(value)):,}" if metric == "count" else f"{value:,.1f}"
+
+
+def render_map(
+    incidents: pd.DataFrame,
+    *,
+    view: ViewName = "belgium",
+    level: Level = "municipality",
+    metric: Metric = "count",
+    unit: aggregate.Unit = "sites",
+    filters: Filters | None = None,
+    title: str | None = None,
+    size: Size = "screen",
+    format: StillFormat = "png",
+    scheme: str = "FisherJenks",
+    k: int = 5,
+    total_reconstructed: int | None = None,
+    all_years: tuple[int, int] | None = None,
+) -> RenderedMap:
+    """A choropleth of exactly one view of ``incidents`` (already filtered; ``filters`` only
+    describes them), written in ``format``, with what was drawn. Screen is 1600 px wide (100 dpi),
+    print 2250 px wide at 300 dpi (7.5 in). Drawn in EPSG:31370 (Belgian Lambert 72), so the scale
+    bar is exact."""
+    check_size(size)
+    check_format(format, STILL_FORMATS)
+    column = _value_column(metric)
+    geo = view_geometry(view, level)
+    lay = LAYOUTS[size]
+    counted = aggregate.count_by_unit(incidents, level=level, unit=unit, units_frame=geo.units)
+    table = counted.table
+    values = table[column].astype(float)
+    classes = classify(values.tolist(), k=k, scheme=scheme, integer=(metric == "count"))
+    facecolors = [classes.color_of(None if math.isnan(v) else v) for v in values]
+    hatched = (table["small"].to_numpy(bool) if metric == "per_100k" else None)
+    notes = frame_notes(incidents, view, level, unit, geo.units, counted)
+    captions = caption_lines(incidents, filters=filters, all_years=all_years,
+                             total_reconstructed=total_reconstructed)
+    legend = class_legend(classes, hatch_note=bool(hatched is not None and hatched.any()),
+                          has_nan=bool(values.isna().any()))
+    drawn = build_figure(
+        geo, lay=lay, facecolors=facecolors, hatched=hatched,
+        title=title or default_title(view, level, metric, unit),
+        legend_title=metric_label(metric, level, unit), legend_items=legend,
+        notes=notes, captions=captions, label_units=(view != "belgium"),
+        label_values=[_format_value(v, metric) for v in values],
+    )
+    return RenderedMap(**write_still(drawn.fig, drawn.ax, dpi=lay.dpi, format=format), table=table,
+                       classes=classes, not_counted=counted.not_counted, captions=tuple(captions),
+                       notes=tuple(notes), legend=tuple(legend))

@@ -1,0 +1,78 @@
+"""What a static renderer hands back: the output formats and their MIME types, a figure written
+in a still format (matplotlib's savefig), and the result every renderer returns: the file's
+bytes, its format and MIME type, its size in pixels and the map's lon/lat → pixel mapping.
+
+A still format (the choropleth, Map 1) is one entry of :data:`STILL_FORMATS` (savefig's format
+name and the metadata that keeps the bytes the same from run to run) plus its MIME type: vector
+formats that savefig writes (svg, pdf) need nothing else. Animations have their own encoder.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+from matplotlib.figure import Figure
+
+from geo.maps.png.geometry import to_draw
+
+StillFormat = Literal["png"]
+AnimationFormat = Literal["gif"]
+
+MIME_TYPES = MappingProxyType({"png": "image/png", "gif": "image/gif"})
+#: Still formats → savefig's metadata for them, as (key, value) pairs: no "Software" stamp, so
+#: one map gives the same bytes on every run and every machine.
+STILL_FORMATS = MappingProxyType({"png": (("Software", None),)})
+ANIMATION_FORMATS: tuple[str, ...] = ("gif",)
+
+PixelMapper = Callable[[float, float], tuple[float, float]]
+
+
+def check_format(format: str, allowed: Collection[str]) -> None:
+    if format not in allowed:
+        raise ValueError(f"format must be one of {tuple(allowed)}, not {format!r}")
+
+
+def pixel_mapper(ax, height: int) -> PixelMapper:
+    """lon/lat (EPSG:4326) → (column, row) of the image's pixels, from top-left, as drawn now."""
+    trans = ax.transData.frozen()
+
+    def to_pixel(lon: float, lat: float) -> tuple[float, float]:
+        x, y = to_draw().transform(lon, lat)
+        px, py = trans.transform((x, y))
+        return float(px), float(height - py)
+
+    return to_pixel
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered file: its bytes in ``format``, its size in pixels, and lon/lat → pixel."""
+
+    data: bytes
+    format: str
+    width: int
+    height: int
+    _to_pixel: PixelMapper = field(repr=False)
+
+    @property
+    def mime(self) -> str:
+        return MIME_TYPES[self.format]
+
+    def pixel_of(self, lon: float, lat: float) -> tuple[int, int]:
+        """(column, row) of the image's pixel at ``lon``/``lat`` (EPSG:4326), 0-based from top-left."""
+        x, y = self._to_pixel(lon, lat)
+        return int(round(x)), int(round(y))
+
+
+def write_still(fig: Figure, ax, *, dpi: int, format: str) -> dict:
+    """Write ``fig`` in the still ``format`` at ``dpi``: the fields of :class:`Rendered` (the
+    pixel mapping is taken after the figure is drawn, where ``ax`` finally lies)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format=format, dpi=dpi, facecolor="white", metadata=dict(STILL_FORMATS[format]))
+    width, height = (int(round(v)) for v in fig.get_size_inches() * dpi)
+    return dict(data=buf.getvalue(), format=format, width=width, height=height,
+                _to_pixel=pixel_mapper(ax, height))

@@ -1,0 +1,285 @@
+"""The report's Map 1 as a static image (the web map's :func:`geo.maps.web.incidents_layer`):
+municipality outlines, one circle per place and kind in the web map's colours and sizes, a count
+box on each region for the sites known only to it (never drawn as points), and on the national
+view an enlarged inset of Brussels."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import shapely
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PatchCollection
+from matplotlib.colors import to_rgba
+from matplotlib.patches import PathPatch, Rectangle
+
+from geo import vocab
+from geo.incidents.filters import Filters
+from geo.maps import web
+from geo.maps.png.canvas import OUTLINE_COLOR, Canvas, CircleItem, build_figure, fit_limits, map_box, scale_bar, wrap
+from geo.maps.png.captions import caption_lines
+from geo.maps.png.geometry import ViewGeometry, regions, to_draw, view_geometry
+from geo.maps.png.labels import Box, anchor_point, choose_spot, label_candidates, leader
+from geo.maps.png.layout import LAYOUTS, Layout, Size, check_size, symbol_edge, symbol_scale
+from geo.maps.png.output import STILL_FORMATS, Rendered, StillFormat, check_format, write_still
+from geo.maps.views import VIEW_SPECS, ViewName, view_extent
+
+SIZE_KEY_COLOR = "#8c8c8c"
+BOX_EDGE = "#444444"
+#: The national symbol map's enlarged inset: where most places crowd together.
+INSET_VIEW: ViewName = "brussels"
+
+
+def size_key(max_count: int) -> list[int]:
+    """Reference counts for the size key: 1, a round 1-2-5 count between (nearest the geometric
+    middle), and the largest count at one place."""
+    if max_count <= 1:
+        return [1]
+    steps = [m * 10 ** e for e in range(7) for m in (1, 2, 5)]
+    between = [v for v in steps if 1 < v < max_count]
+    mid = min(between, key=lambda v: abs(math.log(v) - math.log(max_count) / 2)) if between else None
+    return [1, *([mid] if mid else []), max_count]
+
+
+def region_box_text(region_name: str, count: int) -> str:
+    """The text of a region's count box (the web map's, over two lines): the sites known only to
+    that region, which are never drawn as points."""
+    return f"{region_name}\n{count:,} site{'s' if count != 1 else ''} with no municipality detail"
+
+
+def inset_note(boxed: int) -> str:
+    """Under the Brussels inset's heading: the sites it cannot show."""
+    return (f"Not drawn: {boxed:,} {'site' if boxed == 1 else 'sites'} known only to the region "
+            "(box on the main map)")
+
+
+def symbol_notes(n_sites: int, symbols: Sequence[web.Symbol], regional: pd.DataFrame, *,
+                 outside: int = 0) -> list[str]:
+    """The side panel's notes of the symbol map: what the boxes are, grouping, and every site that
+    is on no symbol and in no box, so that the numbers add up to ``n_sites``."""
+    notes = []
+    boxed = int(regional["count"].sum()) if len(regional) else 0
+    if boxed:
+        one = boxed == 1
+        notes.append(f"{boxed:,} {'site' if one else 'sites'} known only to {'its' if one else 'their'} "
+                     f"region {'is' if one else 'are'} counted in a box on the region, never drawn as points")
+    if any(s.label.endswith("(grouped by municipality)") for s in symbols):
+        notes.append("Too many places to draw one by one: symbols are grouped by municipality, at a point "
+                     "inside it")
+    missing = n_sites - sum(s.count for s in symbols) - boxed
+    if missing > 0:
+        notes.append(f"{missing:,} {'site' if missing == 1 else 'sites'} with no known place in Belgium "
+                     f"{'is' if missing == 1 else 'are'} not shown")
+    if outside:
+        notes.append(f"{outside:,} {'site lies' if outside == 1 else 'sites lie'} elsewhere in Belgium, "
+                     "outside this view")
+    return notes
+
+
+def _symbol_legend(incidents: pd.DataFrame, symbols: Sequence[web.Symbol], lay: Layout) -> list[CircleItem]:
+    """(colour, label, diameter in points) of the legend's circles: the kinds (as the web map's
+    legend: the report's three, and "other" when there are such rows), then the size key."""
+    kinds = ["attack", "plot", "arrest_action"]
+    if len(incidents) and (web.symbol_category(incidents) == "other").any():
+        kinds.append("other")
+    scale = symbol_scale(lay)
+    items = [(vocab.SYMBOLS[k][1], vocab.SYMBOLS[k][0], 2 * scale * web.symbol_radius_px(1, k)) for k in kinds]
+    if symbols:
+        largest = max(s.count for s in symbols)
+        items.append(("none", "Size: sites at one place (attacks drawn a quarter larger)", 0.0))
+        for n in size_key(largest):
+            label = f"{n:,} site{'s' if n != 1 else ''}" + (" (the most at one place)" if n == largest > 1 else "")
+            items.append((SIZE_KEY_COLOR, label, 2 * scale * web.symbol_radius_px(n, "arrest_action")))
+    return items
+
+
+def _symbol_xy(symbols: Sequence[web.Symbol]) -> np.ndarray:
+    if not symbols:
+        return np.zeros((0, 2))
+    x, y = to_draw().transform([s.lon for s in symbols], [s.lat for s in symbols])
+    return np.column_stack([x, y])
+
+
+def _draw_symbols(ax, symbols: Sequence[web.Symbol], lay: Layout) -> list[Box]:
+    """Circles of the kinds' colours, kinds in :data:`geo.vocab.SYMBOL_ORDER` and larger under
+    smaller; returns their boxes in display pixels."""
+    if not symbols:
+        return []
+    order = sorted(symbols, key=lambda s: (vocab.SYMBOL_ORDER.index(s.category), -s.count))
+    xy = _symbol_xy(order)
+    radius = np.array([symbol_scale(lay) * web.symbol_radius_px(s.count, s.category) for s in order])
+    ax.scatter(xy[:, 0], xy[:, 1], s=(2 * radius) ** 2, marker="o", linewidths=symbol_edge(lay),
+               c=[to_rgba(vocab.SYMBOLS[s.category][1], vocab.SYMBOL_OPACITY) for s in order],
+               edgecolors="white", zorder=5)
+    centres = ax.transData.transform(xy)
+    r_px = (radius + symbol_edge(lay)) * lay.dpi / 72
+    return [(cx - r, cy - r, cx + r, cy + r) for (cx, cy), r in zip(centres, r_px)]
+
+
+def _draw_region_boxes(ax, canvas: FigureCanvasAgg, regional: pd.DataFrame, lay: Layout,
+                       limits: tuple[float, float, float, float], placed: list[Box]) -> list[str]:
+    """A labelled count box for each region's sites known to it only: wholly inside the region
+    where a spot clear of the symbols and of other boxes exists, else beside it with a leader line
+    to the region's representative point. Returns the boxes' texts."""
+    renderer = canvas.get_renderer()
+    trans = ax.transData
+    (ox, _), (ux, _) = trans.transform([(0, 0), (1, 0)])
+    px_per_m = ux - ox
+    frame = ax.get_window_extent(renderer)
+    shapes = regions()
+    view_box = shapely.box(*limits)
+    pad = 0.35 * lay.label  # the box's padding, points
+    gap = 0.3 * lay.label * lay.dpi / 72  # clear space around a box, pixels
+    todo = []
+    for r in regional.itertuples(index=False):
+        if r.region_nis not in shapes.index:
+            continue
+        geom = shapely.intersection(shapes.geometry[r.region_nis], view_box)
+        if geom.is_empty or geom.area == 0:
+            continue
+        todo.append((geom.area, r, geom))
+    texts = []
+    for _, r, geom in sorted(todo, key=lambda t: t[0]):  # smallest region first: hardest to fit
+        anchor = None
+        if pd.notna(r.lat) and pd.notna(r.lon):
+            anchor = shapely.Point(to_draw().transform(r.lon, r.lat))
+        if anchor is None or not geom.contains(anchor):
+            anchor = anchor_point(geom)
+        content = region_box_text(r.region_name, int(r.count))
+        text = ax.text(0, 0, content, fontsize=lay.label, ha="center", va="center", zorder=9,
+                       color="#111111", linespacing=1.2,
+                       bbox=dict(boxstyle=f"round,pad={pad / lay.label:.2f}", facecolor="white",
+                                 edgecolor=BOX_EDGE, linewidth=lay.outline * 0.8))
+        bb = text.get_window_extent(renderer)
+        w_px = bb.width + 2 * (pad * lay.dpi / 72 + gap)
+        h_px = bb.height + 2 * (pad * lay.dpi / 72 + gap)
+        candidates = label_candidates(geom, anchor, w_px / px_per_m, h_px / px_per_m, min_share=0.95)
+        # where nowhere is free: on the region's point, over what is there
+        x, y, is_inside, box = choose_spot(candidates, anchor, trans, w_px, h_px, frame, placed)
+        text.set_position((x, y))
+        placed.append(box)
+        if not is_inside:
+            leader(ax, anchor, x, y, lay, zorder=4.8)  # under the symbols: data stays on top
+        texts.append(content)
+    return texts
+
+
+def _draw_inset(drawn: Canvas, geo: ViewGeometry, symbols: Sequence[web.Symbol],
+                regional: pd.DataFrame, lay: Layout) -> object | None:
+    """An enlarged map of :data:`INSET_VIEW` with its symbols, in the side panel's free space (none
+    when too little is left), and a frame on the main map where it is. Its heading says how many
+    sites known only to the Brussels-Capital Region it cannot show."""
+    if drawn.panel_free is None:
+        return None
+    fig, W = drawn.fig, lay.width_in
+    H = fig.get_size_inches()[1]
+    x0, y0, x1, y1 = drawn.panel_free
+    heading = "\n".join(wrap(f"Enlarged: {VIEW_SPECS[INSET_VIEW].title}", lay.text, (x1 - x0) * W))
+    boxed = regional.loc[regional["region_nis"] == vocab.BRUSSELS_REGION, "count"].sum()
+    sub = "\n".join(wrap(inset_note(int(boxed)), lay.caption, (x1 - x0) * W)) if boxed else ""
+    heading_h = ((heading.count("\n") + 1.8) * 1.2 * lay.text
+                 + (sub.count("\n") + 1.3) * 1.3 * lay.caption * bool(sub)) / 72 / H
+    box_w, box_h = (x1 - x0) * W, (y1 - y0 - heading_h) * H
+    if box_w < 0.2 * W or box_h < 0.15 * W:
+        return None
+    bounds = view_extent(INSET_VIEW)
+    bx, by, bx2, by2 = to_draw().transform_bounds(*bounds, densify_pts=21)
+    aspect = (bx2 - bx) / (by2 - by)
+    w, h = (box_w, box_w / aspect) if box_w / aspect <= box_h else (box_h * aspect, box_h)
+    ax = fig.add_axes((x0, y0 + (box_h - h) / H, w / W, h / H))
+    limits = fit_limits((bx, by, bx2, by2), w, h)
+    ax.set_xlim(limits[0], limits[2])
+    ax.set_ylim(limits[1], limits[3])
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_edgecolor(OUTLINE_COLOR)
+        spine.set_linewidth(lay.outline * 0.8)
+    ax.add_collection(PatchCollection([PathPatch(p) for p in geo.paths], facecolors=vocab.LAND_COLOR,
+                                      edgecolors=vocab.LAND_EDGE, linewidths=lay.edge * 1.5, zorder=2))
+    ax.add_collection(PatchCollection([PathPatch(p) for p in geo.outline], facecolors="none",
+                                      edgecolors=OUTLINE_COLOR, linewidths=lay.outline, zorder=4))
+    _draw_symbols(ax, symbols, lay)
+    scale_bar(ax, limits, lay, share=0.4)
+    y = y0 + (box_h - h) / H + h / H + 0.6 * lay.text / 72 / H
+    if sub:
+        note = fig.text(x0, y, sub, fontsize=lay.caption, color="#222222", ha="left", va="bottom",
+                        linespacing=1.3)
+        y = note.get_window_extent(drawn.canvas.get_renderer()).transformed(fig.transFigure.inverted()).y1
+        y += 0.3 * lay.text / 72 / H
+    fig.text(x0, y, heading, fontsize=lay.text, fontweight="bold", ha="left", va="bottom", linespacing=1.2)
+    drawn.ax.add_patch(Rectangle((limits[0], limits[1]), limits[2] - limits[0], limits[3] - limits[1],
+                                 facecolor="none", edgecolor=OUTLINE_COLOR, linewidth=lay.outline * 0.8,
+                                 zorder=4.5))
+    return ax
+
+
+@dataclass(frozen=True)
+class RenderedSymbols(Rendered):
+    """A rendered symbol map (Map 1): the file and what was drawn."""
+
+    symbols: tuple[web.Symbol, ...]
+    regional: pd.DataFrame
+    boxes: tuple[str, ...]
+    captions: tuple[str, ...]
+    notes: tuple[str, ...]
+    legend: tuple[CircleItem, ...]
+
+
+def render_symbols(
+    incidents: pd.DataFrame,
+    *,
+    view: ViewName = "belgium",
+    filters: Filters | None = None,
+    title: str | None = None,
+    size: Size = "screen",
+    format: StillFormat = "png",
+    total_reconstructed: int | None = None,
+    all_years: tuple[int, int] | None = None,
+) -> RenderedSymbols:
+    """The report's Map 1 for ``incidents`` (already filtered; ``filters`` only describes them),
+    written in ``format``, with what was drawn: municipality outlines, one circle per place and
+    kind from :func:`geo.maps.web.incident_symbols` (the web map's colours and sizes), and a count
+    box on each region for the sites known only to it. Screen is 1600 px wide (100 dpi), print
+    2250 px wide at 300 dpi (7.5 in). Drawn in EPSG:31370 (Belgian Lambert 72)."""
+    check_size(size)
+    check_format(format, STILL_FORMATS)
+    geo = view_geometry(view, "municipality")
+    lay = LAYOUTS[size]
+    symbols, regional = web.incident_symbols(incidents)
+    _, _, limits = map_box(geo, lay)
+    minx, miny, maxx, maxy = limits
+    xy = _symbol_xy(symbols)
+    seen = ((xy[:, 0] >= minx) & (xy[:, 0] <= maxx) & (xy[:, 1] >= miny) & (xy[:, 1] <= maxy)
+            if len(xy) else np.zeros(0, bool))
+    outside = sum(s.count for s, ok in zip(symbols, seen) if not ok)
+    shown = [s for s, ok in zip(symbols, seen) if ok]
+    if view != "belgium" and len(regional):  # regions outside the view get no box
+        inside = regional["region_nis"].isin(set(geo.units["reg_nis"]))
+        outside += int(regional.loc[~inside, "count"].sum())
+        regional = regional[inside]
+    notes = symbol_notes(len(incidents), shown, regional, outside=outside)
+    captions = caption_lines(incidents, filters=filters, all_years=all_years,
+                             total_reconstructed=total_reconstructed)
+    legend = _symbol_legend(incidents, symbols, lay)
+    drawn = build_figure(
+        geo, lay=lay, facecolors=[vocab.LAND_COLOR] * len(geo.paths), hatched=None, edgecolor=vocab.LAND_EDGE,
+        title=title or f"{vocab.MAP1_TITLE} — {VIEW_SPECS[view].title}",
+        legend_title="Incident sites, by kind", legend_items=[], symbol_items=legend,
+        notes=notes, captions=captions, label_units=False,
+    )
+    renderer = drawn.canvas.get_renderer()
+    # keep the boxes off the scale bar, the north arrow and the symbols
+    placed = [tuple(a.get_window_extent(renderer).extents) for a in (*drawn.ax.texts, *drawn.ax.patches)]
+    placed += _draw_symbols(drawn.ax, shown, lay)
+    if view == "belgium" and shown:
+        _draw_inset(drawn, geo, shown, regional, lay)
+    boxes = _draw_region_boxes(drawn.ax, drawn.canvas, regional, lay, limits, placed)
+    return RenderedSymbols(**write_still(drawn.fig, drawn.ax, dpi=lay.dpi, format=format), symbols=tuple(shown),
+                           regional=regional.reset_index(drop=True), boxes=tuple(boxes), captions=tuple(captions),
+                           notes=tuple(notes), legend=tuple(legend))

@@ -1,0 +1,97 @@
+"""The animated choropleth: one frame per period, the same classes on every frame, the GIF."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import shapely
+
+from geo.admin import boundaries
+from geo.incidents.table import validate_incidents
+from geo.maps.classify import classify as shared_classify
+from geo.maps.png import animation
+from tests.conftest import make_row, table
+from tests.maps.png.pixels import MOLENBEEK, UCCLE, dominant_is, image
+
+
+def _rows_by_year(years=(2014, 2017)):
+    rows = [
+        make_row(site_id="A", event_id="A", date=f"{years[0]}-02-03"),
+        make_row(site_id="B", event_id="B", date=f"{years[1]}-11-20", municipality_nis=UCCLE),
+    ]
+    return validate_incidents(table(*rows), name="years.csv")
+
+
+def _frames(gif: bytes) -> list[np.ndarray]:
+    img = image(gif)
+    out = []
+    for i in range(img.n_frames):
+        img.seek(i)
+        out.append(np.asarray(img.convert("RGB")))
+    return out
+
+
+def _anim_unit_pixels(anim: animation.RenderedAnimation, frame: np.ndarray, code: str, n: int = 15) -> np.ndarray:
+    geom = boundaries.units("municipality").set_index("code").geometry[code].buffer(-0.004)
+    minx, miny, maxx, maxy = geom.bounds
+    xs, ys = np.meshgrid(np.linspace(minx, maxx, n), np.linspace(miny, maxy, n))
+    keep = shapely.contains_xy(geom, xs.ravel(), ys.ravel())
+    return np.array([frame[r, c].astype(int) for c, r in
+                     (anim.pixel_of(x, y) for x, y in zip(xs.ravel()[keep], ys.ravel()[keep]))])
+
+
+def test_yearly_gif_has_one_frame_per_year_including_empty_ones():
+    data = _rows_by_year((2014, 2017))
+    anim = animation.render_animation(data, view="brussels", period="year", frame_seconds=0.5)
+    assert anim.format == "gif" and anim.mime == "image/gif"
+    assert anim.periods == ("2014", "2015", "2016", "2017")
+    img = image(anim.data)
+    assert img.format == "GIF" and img.n_frames == 4
+    assert 900 <= img.width <= 1100
+    assert img.info["duration"] == 500 and img.info["loop"] == 0
+    frames = _frames(anim.data)
+    colour = anim.classes.color_of(1)
+    # Molenbeek is coloured in 2014 only, Uccle in 2017 only; the years between are empty
+    assert [dominant_is(_anim_unit_pixels(anim, f, MOLENBEEK), colour) for f in frames] == [
+        True, False, False, False]
+    assert [dominant_is(_anim_unit_pixels(anim, f, UCCLE), colour) for f in frames] == [
+        False, False, False, True]
+    assert np.array_equal(frames[1], frames[2]) is False  # the stamp differs
+
+
+def test_monthly_gif_counts_months_between_first_and_last_and_reports_year_only_rows(tiny_incidents):
+    anim = animation.render_animation(tiny_incidents, view="brussels", period="month")
+    assert anim.periods == ("2016-03", "2016-04", "2016-05", "2016-06", "2016-07", "2016-08")
+    assert len(anim.left_out) == 2  # S2 and S5 are dated to the year only
+    assert "2 sites dated only to the year are left out of the monthly frames" in anim.captions
+    assert image(anim.data).n_frames == 6
+
+
+def test_animation_uses_the_same_classes_on_every_frame():
+    rows = [make_row(site_id=f"M{i}", event_id=f"M{i}", date=f"2016-0{1 + i % 3}-0{1 + i}") for i in range(6)]
+    rows += [make_row(site_id=f"U{i}", event_id=f"U{i}", date="2016-03-09", municipality_nis=UCCLE)
+             for i in range(6)]
+    data = validate_incidents(table(*rows), name="m.csv")
+    anim = animation.render_animation(data, view="brussels", period="month", cumulative=True)
+    assert anim.periods == ("2016-01", "2016-02", "2016-03")
+    molenbeek = [f.table.set_index("code").loc[MOLENBEEK, "count"] for f in anim.frames]
+    assert molenbeek == [2, 4, 6]
+    every = shared_classify([v for f in anim.frames for v in f.table["count"]])
+    assert anim.classes == every
+    frames = _frames(anim.data)
+    for frame, count in zip(frames, molenbeek):
+        assert dominant_is(_anim_unit_pixels(anim, frame, MOLENBEEK), every.color_of(count))
+    # Uccle reaches 6 in March only, and then has Molenbeek's March colour: same classes
+    uccle = _anim_unit_pixels(anim, frames[2], UCCLE)
+    assert dominant_is(uccle, every.color_of(6))
+
+
+def test_empty_month_selection_is_refused():
+    data = validate_incidents(table(make_row(date="2016-01-01", date_precision="year")), name="y.csv")
+    with pytest.raises(ValueError, match="month"):
+        animation.render_animation(data, period="month", format="gif")
+
+
+def test_unknown_animation_format_is_refused(tiny_incidents):
+    with pytest.raises(ValueError, match="format"):
+        animation.render_animation(tiny_incidents, format="png")
