@@ -109,3 +109,9 @@ class DatasetError(AtlasError):
 
 class DatasetNotFoundError(DatasetError):
     """No saved dataset has that slug (or the slug is not a valid one)."""
+
+
+class LookupTableError(ProblemsError):
+    """A lookup table of ``data/`` (read by :mod:`geo.admin.tables`) is malformed."""
+
+    what = "a lookup table of data/"

@@ -7,7 +7,7 @@ hyphens or apostrophes, "Saint/Sint/St/Sankt/Sainte/Ste" folded to one token):
    (:func:`geo.admin.boundaries.municipalities`), which already hold the cross-language exonyms
    (Anvers, Luik, Bergen, Doornik, …);
 2. the German names of the nine municipalities of the German-speaking Community
-   (:data:`GERMAN_NAMES`);
+   (``data/german_names.csv``, read by :func:`geo.admin.tables.german_names`);
 3. ``data/gazetteer_aliases.csv`` (columns ``alias,nis,kind,note``): sections of municipalities
    (Jumet → Charleroi), landmarks (Brussels Airport → Zaventem), English, German and other
    forms, and region names. ``kind`` is one of :data:`ALIAS_KINDS`; ``nis`` is a 2019 REFNIS
@@ -24,8 +24,9 @@ fits several municipalities (Saint-Nicolas: Sint-Niklaas or Saint-Nicolas near L
 Mariakerke) returns all of them, and the caller decides (:mod:`geo.admin.geocode` answers at region
 precision when they share a region, else not at all).
 
-The gazetteer is built once per boundary file and alias file and is immutable (read-only
-mappings of tuples), so it is safe to share between Streamlit sessions.
+The gazetteer is built once per boundary file (:class:`geo.admin.boundaries.Boundaries`) and
+version of the alias file, and is immutable (read-only mappings of tuples), so it is safe to
+share between Streamlit sessions.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ from types import MappingProxyType
 from typing import Literal
 
 from geo import text, vocab
-from geo.admin import boundaries
+from geo.admin import boundaries, tables
+from geo.admin.boundaries import Boundaries
 from geo.config import DATA_DIR
 from geo.errors import AliasFileError, Problem
 
@@ -48,19 +50,6 @@ ALIASES_CSV = DATA_DIR / "gazetteer_aliases.csv"
 ALIAS_COLUMNS: tuple[str, ...] = ("alias", "nis", "kind", "note")
 AliasKind = Literal["section", "landmark", "english", "german", "region", "city"]
 ALIAS_KINDS: tuple[AliasKind, ...] = ("section", "landmark", "english", "german", "region", "city")
-
-#: Official German names of the nine municipalities of the German-speaking Community.
-GERMAN_NAMES: Mapping[str, str] = MappingProxyType({
-    "63023": "Eupen",
-    "63040": "Kelmis",
-    "63048": "Lontzen",
-    "63061": "Raeren",
-    "63001": "Amel",
-    "63012": "Büllingen",
-    "63087": "Burg-Reuland",
-    "63013": "Bütgenbach",
-    "63067": "Sankt Vith",
-})
 
 Source = Literal["name_nl", "name_fr", "name_de", "section", "landmark", "english", "german",
                  "region", "city"]
@@ -103,9 +92,10 @@ class Match:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
-    """Immutable index from :func:`normalize` keys to matches. Build it with :func:`gazetteer`."""
+    """Immutable index from :func:`normalize` keys to matches. Build it with :func:`gazetteer`.
+    Compared (and hashed) by identity: one object per boundary file and alias file version."""
 
     index: Mapping[str, tuple[Match, ...]]
     english: Mapping[str, str]
@@ -136,7 +126,7 @@ class Gazetteer:
 
 
 def _stamp(path: Path) -> tuple[int, int]:
-    """What the caches are keyed on besides the path, so an edited file is read again."""
+    """What the cache is keyed on besides the path, so an edited file is read again."""
     try:
         stat = path.stat()
     except OSError as exc:
@@ -144,12 +134,11 @@ def _stamp(path: Path) -> tuple[int, int]:
     return stat.st_mtime_ns, stat.st_size
 
 
-@lru_cache(maxsize=8)
-def _read_aliases(path: str, stamp: tuple[int, int]) -> tuple[tuple[int, str, str, str, str], ...]:
+def _read_aliases(path: Path) -> tuple[tuple[int, str, str, str, str], ...]:
     """Rows of the alias file as (line, alias, nis, kind, note), checked for shape only."""
     problems: list[Problem] = []
     rows: list[tuple[int, str, str, str, str]] = []
-    file = Path(path).name
+    file = path.name
     try:
         with open(path, encoding="utf-8", newline="") as fh:
             reader = csv.reader(fh)
@@ -183,16 +172,11 @@ def _read_aliases(path: str, stamp: tuple[int, int]) -> tuple[tuple[int, str, st
     return tuple(rows)
 
 
-def load_aliases(path: Path | None = None) -> tuple[tuple[str, str, str, str], ...]:
-    """The alias file's rows as ``(alias, nis, kind, note)`` tuples, checked for shape (header,
-    5-digit codes, known kinds, a note on every row). Raises :class:`AliasFileError`."""
-    path = Path(path or ALIASES_CSV)
-    return tuple(row[1:] for row in _read_aliases(str(path), _stamp(path)))
-
-
 @lru_cache(maxsize=8)
-def _build(boundary_path: str, aliases_path: str, stamp: tuple[int, int]) -> Gazetteer:
-    munis = boundaries.municipalities()  # boundary_path keys the cache; this reads the same file
+def _build(bounds: Boundaries, aliases: Path, stamp: tuple[int, int]) -> Gazetteer:
+    """The gazetteer of a boundary file and an alias file; ``stamp`` (the alias file's
+    modification time and size) keys the cache, so an edited alias file is read again."""
+    munis = bounds.municipalities()
     known = set(munis["nis"])
     regions = set(vocab.REGION_NAMES)
     entries: dict[str, list[Match]] = {}
@@ -205,14 +189,14 @@ def _build(boundary_path: str, aliases_path: str, stamp: tuple[int, int]) -> Gaz
     for nis, nl, fr in zip(munis["nis"], munis["name_nl"], munis["name_fr"]):
         add(normalize(nl), Match(nis, "municipality", nl, "name_nl"))
         add(normalize(fr), Match(nis, "municipality", fr, "name_fr"))
-    for nis, de in GERMAN_NAMES.items():
+    for nis, de in tables.german_names().items():
         add(normalize(de), Match(nis, "municipality", de, "name_de"))
 
     problems: list[Problem] = []
-    file = Path(aliases_path).name
+    file = aliases.name
     region_keys: set[str] = set()
     english: dict[str, str] = {}
-    for line, alias, nis, kind, note in _read_aliases(aliases_path, stamp):
+    for line, alias, nis, kind, note in _read_aliases(aliases):
         if kind == "region":
             if nis not in regions:
                 problems.append(Problem(file, line, "nis", f"{nis} is not a region code "
@@ -251,7 +235,7 @@ def gazetteer(*, aliases: Path | None = None) -> Gazetteer:
     edited alias file is read again). Raises :class:`AliasFileError` when the alias file is
     missing, malformed, or names a code the boundary file does not have."""
     path = Path(aliases or ALIASES_CSV)
-    return _build(str(boundaries.boundary_file()), str(path), _stamp(path))
+    return _build(boundaries.current(), path, _stamp(path))
 
 
 def lookup(name: str) -> list[Match]:

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import ast
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -111,3 +114,75 @@ def test_web_copies_hold_polygons_only(level, tolerance, decimals):
     web = boundaries.web_units(level, tolerance=tolerance, decimals=decimals)
     assert set(web.geom_type) <= {"Polygon", "MultiPolygon"}
     assert not web.geometry.is_empty.any()
+
+
+# --- one Boundaries object per file, everything derived kept on it ------------------------------
+
+def test_one_boundaries_object_per_file(tmp_path):
+    current = boundaries.current()
+    assert boundaries.current() is current
+    assert boundaries.for_file(current.path) is current
+    assert boundaries.for_file(str(current.path)) is current
+    other = tmp_path / "belgium.json"
+    other.write_bytes(current.path.read_bytes())
+    copy = boundaries.for_file(other)
+    assert copy is not current and copy is boundaries.for_file(other)
+    assert copy.path == other.resolve()
+
+
+def test_derived_parts_are_kept_on_the_object():
+    current = boundaries.current()
+    assert current.index("municipality") is current.index("municipality")
+    assert current.index("region") is not current.index("municipality")
+    assert current.municipality_records() is current.municipality_records()
+    assert current.municipality_records()["21004"].name_fr == "Bruxelles"
+    with pytest.raises(ValueError, match="level"):
+        current.units("street")
+
+
+def test_parts_are_built_once_when_threads_ask_together(tmp_path):
+    """Streamlit runs sessions in threads: the first calls of several at once share one build."""
+    copy = tmp_path / "belgium.json"
+    copy.write_bytes(boundaries.current().path.read_bytes())
+    fresh = boundaries.for_file(copy)
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        got = list(pool.map(lambda _: fresh.index("region"), range(6)))
+    assert all(index is got[0] for index in got)
+    assert list(fresh.units("region")["code"]) == ["02000", "03000", "04000"]
+
+
+GEO_ADMIN = Path(boundaries.__file__).parent
+
+
+def _admin_modules() -> dict[str, ast.Module]:
+    return {path.stem: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(GEO_ADMIN.glob("*.py"))}
+
+
+def test_the_only_cache_keyed_on_a_path_is_the_boundaries_cache():
+    """Every functools cache in geo/admin is either the one cache of Boundaries objects (keyed on
+    the file) or keyed on a Boundaries object first; none reads the current file itself."""
+    cached = []
+    for module, tree in _admin_modules().items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            names = {ast.unparse(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list}
+            if names & {"lru_cache", "functools.lru_cache", "cache", "functools.cache"}:
+                cached.append((module, node))
+    assert cached
+    path_keyed = [f"{m}.{n.name}" for m, n in cached
+                  if not (n.args.args and ast.unparse(n.args.args[0].annotation or ast.Constant("")) == "Boundaries")]
+    assert path_keyed == ["boundaries._boundaries_of"]
+    for module, node in cached:
+        calls = {ast.unparse(c.func) for c in ast.walk(node) if isinstance(c, ast.Call)}
+        assert not calls & {"boundary_file", "boundaries.boundary_file", "current", "boundaries.current"}, (
+            f"{module}.{node.name} is cached on its arguments but reads the current boundary file")
+
+
+def test_the_point_index_does_not_depend_on_the_boundaries():
+    """The dependency runs one way: boundaries builds and keeps lookup's index (the import
+    cycle tests/test_layout.py forbids is gone, with no function-level import to dodge it)."""
+    tree = _admin_modules()["lookup"]
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
+    assert not {name for name in imported if name and name.startswith("geo.admin")}

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geo import vocab
-from geo.admin import boundaries, gazetteer
+from geo.admin import boundaries, gazetteer, tables
 from geo.admin.gazetteer import ALIAS_KINDS, ALIASES_CSV, AliasFileError, normalize
 
 
@@ -148,7 +148,7 @@ def test_heusden_is_ambiguous_and_includes_heusden_zolder():
 def test_german_speaking_municipalities(names, nis):
     for name in names:
         assert codes(name) == [nis], name
-    assert codes(gazetteer.GERMAN_NAMES[nis]) == [nis]
+    assert codes(tables.german_names()[nis]) == [nis]
 
 
 # --- the Brussels rule and other region names ----------------------------------------------------

@@ -13,21 +13,22 @@ import shapely
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.admin import boundaries, geocode
+from geo.admin import boundaries, tables
 from geo.admin.geocode import (
     FRAME_COLUMNS,
-    MERGED_2025_POSTCODES,
     NO_SUCH_NAME,
     OUTSIDE_BELGIUM,
-    Location,
     describe,
     geocode_frame,
     locate,
     locate_place,
     locate_point,
-    locate_postcode,
 )
+from geo.admin.location import METHODS, Location
+from geo.admin.postcodes import locate_postcode
 from geo.errors import GeocodeError
+
+MERGED_2025_POSTCODES = tables.merged_2025_postcodes()
 
 
 @pytest.fixture(scope="module")
@@ -357,7 +358,7 @@ def test_geocode_frame_never_drops_or_raises(rows):
     out = geocode_frame(frame, postcode="pc", places=["place"])
     assert len(out) == len(frame) and out.index.equals(frame.index)
     assert set(out["geo_precision"]) <= {"point", "municipality", "region", "none"}
-    assert set(out["geocode_method"]) <= set(geocode.METHODS)
+    assert set(out["geocode_method"]) <= set(METHODS)
     unresolved = out[out["geo_precision"] == "none"]
     assert unresolved["geocode_note"].map(bool).all()
     assert unresolved["municipality_nis"].isna().all()
