@@ -20,6 +20,7 @@ shares the same edges and the same population figures (1 January 2020).
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 import threading
@@ -339,14 +340,14 @@ class Boundaries:
 
 
 @lru_cache(maxsize=4)
-def _boundaries_of(path: Path) -> Boundaries:
-    return Boundaries(path)
+def _boundaries_of(path: str) -> Boundaries:
+    return Boundaries(Path(path))
 
 
 def for_file(path: Path | str) -> Boundaries:
-    """The :class:`Boundaries` of a file: the same object for every call with the same file.
-    Nothing is read until a part is asked for."""
-    return _boundaries_of(Path(path).resolve())
+    """The :class:`Boundaries` of a file: the same object for every call with the same file
+    (named by the same absolute path). Nothing is read until a part is asked for."""
+    return _boundaries_of(os.path.abspath(path))  # abspath: no file system call, unlike resolve()
 
 
 def current() -> Boundaries:
