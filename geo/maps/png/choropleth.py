@@ -89,6 +89,6 @@ def render_map(
         notes=notes, captions=captions, label_units=(view != "belgium"),
         label_values=[_format_value(v, metric) for v in values],
     )
-    return RenderedMap(**write_still(drawn.fig, drawn.ax, dpi=lay.dpi, format=format), table=table,
-                       classes=classes, not_counted=counted.not_counted, captions=tuple(captions),
-                       notes=tuple(notes), legend=tuple(legend))
+    return RenderedMap(**write_still(drawn, format), table=table, classes=classes,
+                       not_counted=counted.not_counted, captions=tuple(captions), notes=tuple(notes),
+                       legend=tuple(legend))

@@ -3,8 +3,9 @@ in a still format (matplotlib's savefig), and the result every renderer returns:
 bytes, its format and MIME type, its size in pixels and the map's lon/lat → pixel mapping.
 
 A still format (the choropleth, Map 1) is one entry of :data:`STILL_FORMATS` (savefig's format
-name and the metadata that keeps the bytes the same from run to run) plus its MIME type: vector
-formats that savefig writes (svg, pdf) need nothing else. Animations have their own encoder.
+name and the metadata that keeps the bytes the same from run to run), its MIME type and its name
+in :data:`StillFormat`: a format that savefig writes (svg, pdf) needs nothing else. Animations
+have their own encoder.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
-from matplotlib.figure import Figure
-
+from geo.maps.png.canvas import Canvas
 from geo.maps.png.geometry import to_draw
 
 StillFormat = Literal["png"]
@@ -24,7 +24,7 @@ AnimationFormat = Literal["gif"]
 
 MIME_TYPES = MappingProxyType({"png": "image/png", "gif": "image/gif"})
 #: Still formats → savefig's metadata for them, as (key, value) pairs: no "Software" stamp, so
-#: one map gives the same bytes on every run and every machine.
+#: one map gives the same bytes on every run.
 STILL_FORMATS = MappingProxyType({"png": (("Software", None),)})
 ANIMATION_FORMATS: tuple[str, ...] = ("gif",)
 
@@ -68,11 +68,13 @@ class Rendered:
         return int(round(x)), int(round(y))
 
 
-def write_still(fig: Figure, ax, *, dpi: int, format: str) -> dict:
-    """Write ``fig`` in the still ``format`` at ``dpi``: the fields of :class:`Rendered` (the
-    pixel mapping is taken after the figure is drawn, where ``ax`` finally lies)."""
+def write_still(drawn: Canvas, format: str) -> dict:
+    """The figure written in the still ``format`` at its layout's resolution: the fields of
+    :class:`Rendered` (the pixel mapping is taken once the figure is drawn, where the map's axes
+    finally lie)."""
     buf = io.BytesIO()
-    fig.savefig(buf, format=format, dpi=dpi, facecolor="white", metadata=dict(STILL_FORMATS[format]))
-    width, height = (int(round(v)) for v in fig.get_size_inches() * dpi)
+    dpi = drawn.layout.dpi
+    drawn.fig.savefig(buf, format=format, dpi=dpi, facecolor="white", metadata=dict(STILL_FORMATS[format]))
+    width, height = (int(round(v)) for v in drawn.fig.get_size_inches() * dpi)
     return dict(data=buf.getvalue(), format=format, width=width, height=height,
-                _to_pixel=pixel_mapper(ax, height))
+                _to_pixel=pixel_mapper(drawn.ax, height))

@@ -280,6 +280,6 @@ def render_symbols(
     if view == "belgium" and shown:
         _draw_inset(drawn, geo, shown, regional, lay)
     boxes = _draw_region_boxes(drawn.ax, drawn.canvas, regional, lay, limits, placed)
-    return RenderedSymbols(**write_still(drawn.fig, drawn.ax, dpi=lay.dpi, format=format), symbols=tuple(shown),
-                           regional=regional.reset_index(drop=True), boxes=tuple(boxes), captions=tuple(captions),
-                           notes=tuple(notes), legend=tuple(legend))
+    return RenderedSymbols(**write_still(drawn, format), symbols=tuple(shown),
+                           regional=regional.reset_index(drop=True), boxes=tuple(boxes),
+                           captions=tuple(captions), notes=tuple(notes), legend=tuple(legend))
