@@ -1,5 +1,5 @@
 """The static maps' geometry: the drawing CRS, lon/lat → drawing coordinates, a view's units as
-matplotlib paths (cached per boundary file, view and level), and the regions for Map 1's boxes.
+matplotlib paths (kept per boundary file, view and level), and the regions for Map 1's boxes.
 
 Drawing CRS: EPSG:31370 (Belgian Lambert 72, metres). Distances on the map are therefore true to
 within the projection's tiny scale error across Belgium, and the scale bar is exact; grid north
@@ -64,11 +64,12 @@ class ViewGeometry:
 
 
 @lru_cache(maxsize=16)
-def _view_geometry_cached(path: str, view: ViewName, level: Level) -> ViewGeometry:
+def _view_geometry_cached(bounds: boundaries.Boundaries, view: ViewName, level: Level) -> ViewGeometry:
+    # keyed on the current file's Boundaries (the file view_units reads), so a new file draws anew
     frame = view_units(view, level=level).to_crs(DRAW_CRS)
     paths = tuple(geometry_path(g) for g in frame.geometry.values)
     if view == "belgium":
-        regions = boundaries.units("region").to_crs(DRAW_CRS)
+        regions = bounds.units("region").to_crs(DRAW_CRS)
         outline = tuple(geometry_path(g) for g in regions.geometry.values)
     else:
         outline = (geometry_path(shapely.make_valid(shapely.union_all(frame.geometry.values))),)
@@ -85,14 +86,14 @@ def view_geometry(view: ViewName, level: Level) -> ViewGeometry:
         raise ValueError(f"view must be one of {tuple(VIEW_SPECS)}, not {view!r}")
     if level not in spec.levels:
         raise ValueError(f"the {view} view shows levels {spec.levels}, not {level!r}")
-    return _view_geometry_cached(str(boundaries.boundary_file()), view, level)
+    return _view_geometry_cached(boundaries.current(), view, level)
 
 
 @lru_cache(maxsize=4)
-def _regions_cached(path: str) -> gpd.GeoDataFrame:
-    return boundaries.units("region").to_crs(DRAW_CRS).set_index("code")
+def _regions_cached(bounds: boundaries.Boundaries) -> gpd.GeoDataFrame:
+    return bounds.units("region").to_crs(DRAW_CRS).set_index("code")
 
 
 def regions() -> gpd.GeoDataFrame:
-    """The regions in DRAW_CRS, indexed by code."""
-    return _regions_cached(str(boundaries.boundary_file()))
+    """The regions of the current boundary file in DRAW_CRS, indexed by code."""
+    return _regions_cached(boundaries.current())
