@@ -1,0 +1,162 @@
+"""Dates of imported incidents, which keep their precision (``day``, ``month``, ``year``; a
+coarser date is stored as the first day of its period).
+
+* Hand-made tables: the form of the text decides (``2016-03-22``, ``22/03/2016``, ``22.03.2016``,
+  ``22 March 2016`` and French/Dutch month names → day; ``2016-03``, ``03/2016``, ``March 2016``
+  → month; ``2016`` → year; :func:`parse_date`); numeric dates are read day first (European
+  order); or a ``date_format`` (strptime) given in the mapping; or ``year``/``month``/``day``
+  columns (blank or 0 = unknown: GTD's ``iday`` 0 → month precision, ``imonth`` 0 → year).
+* A precision column (ACLED ``time_precision``, else ``day``/``month``/``year``; see
+  :mod:`geo.io.presets`) can only make a date coarser, never finer than its text.
+
+To add a written form of date: a pattern in :data:`_DATE_PATTERNS` (and, if people should know
+it, in :data:`DATE_HINT`); a month name: :data:`_MONTH_NAMES`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date as _date
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from geo import vocab
+from geo.io.cells import Cells
+from geo.io.mapping import ColumnMapping
+from geo.io.presets import date_precision_codes
+from geo.text import fold
+
+#: The years an incident may have.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+# Month names (English, Dutch, French, German; folded), by month number.
+_MONTH_NAMES: tuple[str, ...] = (
+    "january jan januari janvier janv januar jänner",
+    "february feb februari fevrier fevr fev februar",
+    "march mar maart mrt mars marz maerz",
+    "april apr avril avr",
+    "may mei mai",
+    "june jun juni juin",
+    "july jul juli juillet juil",
+    "august aug augustus aout",
+    "september sep sept septembre",
+    "october oct oktober octobre okt",
+    "november nov novembre",
+    "december dec decembre dezember",
+)
+_MONTHS: Mapping[str, int] = MappingProxyType({
+    fold(name): number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()})
+
+_T = r"(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?(?:z|[+-]\d{2}:?\d{2}))?)?"
+# (pattern of the folded text, the order of its parts, the precision it gives); the first that
+# matches the whole text decides. y year, m month number, M month name, d day.
+_DATE_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(p), order, precision) for p, order, precision in (
+        (rf"(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){_T}", "ymd", "day"),
+        (rf"(\d{{4}})[/.](\d{{1,2}})[/.](\d{{1,2}}){_T}", "ymd", "day"),
+        (rf"(\d{{1,2}})[/.\-](\d{{1,2}})[/.\-](\d{{4}}){_T}", "dmy", "day"),
+        (r"(\d{1,2})(?:st|nd|rd|th|er|e)?[ \-]+([a-z]+)\.?,?[ \-]+(\d{4})", "dMy", "day"),
+        (r"([a-z]+)\.? +(\d{1,2})(?:st|nd|rd|th)?,? +(\d{4})", "Mdy", "day"),
+        (r"(\d{4})-(\d{1,2})", "ym", "month"),
+        (r"(\d{1,2})[/.\-](\d{4})", "my", "month"),
+        (r"([a-z]+)\.?[ \-]+(\d{4})", "My", "month"),
+        (r"(\d{4})", "y", "year"),
+    ))
+DATE_HINT = ("write it as 2016-03-22, 22/03/2016, 22 March 2016, 2016-03, 03/2016 or 2016, "
+             "or give the date format")
+
+
+def _fold(value: str) -> str:
+    return fold(value).strip()
+
+
+def _ymd(y: int, m: int | None, d: int | None, precision: str) -> tuple[int, int, int, str] | str:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return f"year {y} is outside {MIN_YEAR}-{MAX_YEAR}"
+    if m is not None and not 1 <= m <= 12:
+        return f"month {m} does not exist"
+    if d is not None:
+        try:
+            _date(y, m or 1, d)
+        except ValueError:
+            return f"{y:04d}-{m:02d}-{d:02d} is not a day of the calendar"
+    return y, m or 1, d or 1, precision
+
+
+def parse_date(text: str, date_format: str | None = None) -> tuple[int, int, int, str] | str:
+    """``(year, month, day, precision)`` of a date written as text, or the reason it is not a
+    date. Without ``date_format``, the forms listed in :data:`DATE_HINT` (and French, Dutch,
+    German month names); numeric dates are read day first. With one, ``strptime`` and a
+    precision from its directives (%d → day, %m/%b/%B → month, else year)."""
+    raw = text.strip()
+    if not raw:
+        return "is empty: every incident needs a date"
+    if date_format:
+        try:
+            parsed = datetime.strptime(raw, date_format)
+        except ValueError:
+            return f"not a date written as {date_format!r} (found {raw!r})"
+        has = lambda *ds: any(d in date_format for d in ds)  # noqa: E731
+        precision = "day" if has("%d", "%j") else "month" if has("%m", "%b", "%B") else "year"
+        answer = _ymd(parsed.year, parsed.month if precision != "year" else None,
+                      parsed.day if precision == "day" else None, precision)
+        return f"{answer} (found {raw!r})" if isinstance(answer, str) else answer
+    folded = _fold(raw)
+    for pattern, order, precision in _DATE_PATTERNS:
+        found = pattern.fullmatch(folded)
+        if not found:
+            continue
+        parts = dict(zip(order, found.groups()))
+        month_text = parts.get("M")
+        if month_text is not None:
+            month = _MONTHS.get(month_text)
+            if month is None:
+                continue
+        else:
+            month = int(parts["m"]) if "m" in parts else None
+        day = int(parts["d"]) if "d" in parts else None
+        answer = _ymd(int(parts["y"]), month, day, precision)
+        return f"{answer} (found {raw!r})" if isinstance(answer, str) else answer
+    return f"not a date (found {raw!r}): {DATE_HINT}"
+
+
+def incident_dates(cells: Cells, m: ColumnMapping, parsed: dict[str, Any]) -> tuple[pd.Series, pd.Series]:
+    """The ``date`` and ``date_precision`` of accepted rows (``parsed``: :func:`parse_date` of
+    each distinct text of the date column), coarsened by the precision column if any."""
+    text = cells.text
+    n = len(text)
+    if not n:
+        return (pd.Series([], index=text.index, dtype="datetime64[us]"),
+                pd.Series([], index=text.index, dtype=object))
+    if m.date:
+        values = text[m.date].map(parsed)
+        y = np.array([v[0] for v in values], dtype="int64")
+        mo = np.array([v[1] for v in values], dtype="int64")
+        d = np.array([v[2] for v in values], dtype="int64")
+        precision = pd.Series([v[3] for v in values], index=text.index, dtype=object)
+    else:
+        y = cells.integers(m.year).to_numpy().astype("int64")
+        months = cells.integers(m.month).fillna(0).to_numpy() if m.month else np.zeros(n)
+        days = cells.integers(m.day).fillna(0).to_numpy() if m.day else np.zeros(n)
+        precision = pd.Series(np.where(months == 0, "year", np.where(days == 0, "month", "day")),
+                              index=text.index, dtype=object)
+        mo = np.where(months == 0, 1, months).astype("int64")
+        d = np.where(days == 0, 1, days).astype("int64")
+    if m.date_precision:
+        codes = cells.codes(m.date_precision)
+        table = date_precision_codes(m.preset)
+        given = codes.map(lambda c: table.get(c, ""))
+        given_rank = np.array([vocab.DATE_RANK.get(g, 9) for g in given], dtype="int64")
+        own_rank = np.array([vocab.DATE_RANK[p] for p in precision], dtype="int64")
+        coarser = pd.Series(given_rank < own_rank, index=text.index)
+        precision = precision.where(~coarser, given)
+    p = precision.to_numpy()
+    d = np.where(p == "day", d, 1)
+    mo = np.where(p == "year", 1, mo)
+    stamps = pd.to_datetime(pd.DataFrame({"year": y, "month": mo, "day": d}, index=text.index))
+    return stamps.astype("datetime64[us]"), precision

@@ -1,0 +1,172 @@
+"""Locating imported rows, which keep their precision: the importer's geocoding step.
+
+Geocoding goes through :func:`geo.admin.geocode.geocode_frame`: coordinates first, else the
+postal code, else place names (``places``, in order), then *areas* (province or region names:
+``provstate``, ACLED ``admin2``/``admin1``) which never give more than region precision (a
+province named like its capital must not become the city). The source's own precision code then
+caps the answer (:mod:`geo.io.presets` says what each code means; GTD ``specificity`` 5: the
+coordinates are not used).
+
+Only rows at point precision keep their coordinates; the others get the representative point of
+their unit from :func:`geo.incidents.table.derive`. A row outside Belgium, or that nothing
+locates, is **accepted** with ``geo_precision`` ``none`` and a ``geocode_note`` (with a hint when
+latitude and longitude look swapped). Rows whose country column names another country are not
+looked up by postal code or place name (a French "Saint-Nicolas" is not the Belgian one); their
+coordinates still decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo import vocab
+from geo.admin import boundaries, gazetteer, geocode
+from geo.io.cells import Cells
+from geo.io.mapping import ColumnMapping
+from geo.io.presets import location_precision_codes, location_precision_label
+
+# Names of Belgium in a country column (normalised as the gazetteer does).
+_BELGIUM = frozenset({"belgium", "belgique", "belgie", "belgien", "belgica", "be", "bel", "belgio"})
+
+
+@lru_cache(maxsize=4)
+def _area_names(boundary_path: str) -> Mapping[str, str]:
+    """Province names (NL/FR/EN, with and without "Provincie"/"Province de") → region code."""
+    provinces = boundaries.units("province")
+    out: dict[str, str] = {}
+    prefixes = re.compile(r"^(provincie|province)( (de|du|d))? ")
+    for nl, fr, region in zip(provinces["name_nl"], provinces["name_fr"], provinces["reg_nis"]):
+        for name in (nl, fr):
+            key = gazetteer.normalize(name)
+            out[key] = region
+            out[prefixes.sub("", key)] = region
+    flanders, wallonia, brussels = vocab.FLANDERS, vocab.WALLONIA, vocab.BRUSSELS_REGION
+    english = {"antwerp": flanders, "flemish brabant": flanders, "west flanders": flanders,
+               "east flanders": flanders, "limburg": flanders, "walloon brabant": wallonia,
+               "hainaut": wallonia, "liege": wallonia, "luxembourg": wallonia, "namur": wallonia,
+               "brussels capital": brussels, "brussels": brussels}
+    out.update({gazetteer.normalize(k): v for k, v in english.items()})
+    return MappingProxyType(out)
+
+
+# geocode_frame's note for a row with no evidence at all (replaced when an area places the row).
+_NOTHING_TO_GO_ON = "no coordinates, postal code or place name"
+
+
+def _outside_notes(lat: np.ndarray, lon: np.ndarray) -> list[str]:
+    """"outside Belgium (lat, lon)", and a hint where latitude and longitude look swapped."""
+    notes = [f"{geocode.OUTSIDE_BELGIUM} ({a:.5f}, {b:.5f})" for a, b in zip(lat, lon)]
+    swappable = (np.abs(lon) <= 90) & (np.abs(lat) <= 180)
+    if swappable.any():
+        rows = np.flatnonzero(swappable)
+        codes = boundaries.units_containing(shapely.points(lat[rows], lon[rows]))
+        munis = boundaries.municipalities().set_index("nis")
+        for i, code in zip(rows, codes):
+            if code is not None:
+                notes[i] += (f"; read as longitude, latitude it would be in "
+                             f"{munis.at[code, 'name_nl']} ({code}): are the columns swapped?")
+    return notes
+
+
+def locate_rows(cells: Cells, m: ColumnMapping) -> pd.DataFrame:
+    """Geocode accepted rows: ``municipality_nis``, ``region_nis``, ``geo_precision``,
+    ``geocode_method``, ``geocode_note``, ``lat``, ``lon`` (coordinates at point precision only)."""
+    text = cells.text
+    work = pd.DataFrame(index=text.index)
+    lat = lon = pd.Series(np.nan, index=text.index)
+    if m.lat and m.lon:
+        lat, lon = cells.numbers(m.lat), cells.numbers(m.lon)
+    codes = cells.codes(m.location_precision) if m.location_precision else pd.Series("", index=text.index)
+    table = location_precision_codes(m.preset)
+    cap = codes.map(lambda c: table.get(c, "point")).where(codes != "", "point")
+    skip_coords = (m.preset == "gtd") & (codes == "5")
+    if m.preset != "gtd":
+        skip_coords = skip_coords | (cap == "none")
+    work["lat"], work["lon"] = lat.where(~skip_coords), lon.where(~skip_coords)
+    foreign = pd.Series(False, index=text.index)
+    if m.country:
+        country = text[m.country].map(gazetteer.normalize)
+        foreign = (country != "") & ~country.isin(_BELGIUM)
+    names: list[str] = []
+    if m.postcode:
+        work["_postcode"] = text[m.postcode].where(~foreign, "")
+    for j, column in enumerate(m.places):
+        work[f"_place{j}"] = text[column].where(~foreign, "")
+        names.append(f"_place{j}")
+    found = geocode.geocode_frame(work, lat="lat", lon="lon",
+                                  postcode="_postcode" if m.postcode else None, places=names)
+    nis = found["municipality_nis"].astype(object)
+    region = found["region_nis"].astype(object)
+    precision = found["geo_precision"].astype(object).copy()
+    method = found["geocode_method"].astype(object).copy()
+    note = found["geocode_note"].astype(object).copy()
+    outside = note.str.startswith(geocode.OUTSIDE_BELGIUM) & (method == "coordinates")
+    if outside.any():
+        note[outside] = _outside_notes(lat[outside].to_numpy(), lon[outside].to_numpy())
+
+    # Areas: province or region names, for rows nothing else placed, at region precision at most.
+    if m.areas:
+        open_rows = (precision == "none") & ~outside & ~foreign
+        if open_rows.any():
+            provinces = _area_names(str(boundaries.boundary_file()))
+            seen: dict[str, tuple[str | None, str]] = {}
+            for i in np.flatnonzero(open_rows.to_numpy()):
+                for column in m.areas:
+                    value = text[column].iat[i]
+                    if not value:
+                        continue
+                    if value not in seen:
+                        key = gazetteer.normalize(value)
+                        if key in provinces:
+                            seen[value] = (provinces[key], "")
+                        else:
+                            hit = geocode.locate_place(value, suggest=False)
+                            seen[value] = (hit.region_nis, hit.note)
+                    code, _ = seen[value]
+                    if code:
+                        region.iat[i], nis.iat[i] = code, None
+                        precision.iat[i], method.iat[i] = "region", "place_name"
+                        before = "" if note.iat[i].startswith(_NOTHING_TO_GO_ON) else note.iat[i]
+                        note.iat[i] = "; ".join(x for x in (f"{column} {value!r}: region only",
+                                                            before) if x)
+                        break
+    # The source's own precision caps ours.
+    rank = precision.map(vocab.GEO_RANK)
+    cap_rank = cap.map(vocab.GEO_RANK)
+    lower = rank > cap_rank
+    if lower.any():
+        label = location_precision_label(m.preset)
+        for i in np.flatnonzero(lower.to_numpy()):
+            new = cap.iat[i]
+            if new == "none":
+                nis.iat[i] = region.iat[i] = None
+            elif new == "region":
+                nis.iat[i] = None
+            precision.iat[i] = new
+            note.iat[i] = "; ".join(x for x in (note.iat[i], f"{label} {codes.iat[i]}: {new} precision") if x)
+    if skip_coords.any():
+        gtd5 = skip_coords & (lat.notna() | lon.notna())
+        note[gtd5] = note[gtd5].map(lambda s: "; ".join(
+            x for x in ("GTD specificity 5: coordinates not used", s) if x))
+    foreign_open = foreign & (precision == "none") & ~outside
+    if foreign_open.any():
+        note[foreign_open] = [
+            f"country {c!r} is not Belgium: not looked up by place name or postal code"
+            for c in text.loc[foreign_open, m.country]]
+    point = precision == "point"
+    return pd.DataFrame({
+        "municipality_nis": nis.fillna("").astype(object),
+        "region_nis": region.fillna("").astype(object),
+        "geo_precision": precision,
+        "geocode_method": method,
+        "geocode_note": note.fillna(""),
+        "lat": lat.where(point).astype("float64"),
+        "lon": lon.where(point).astype("float64"),
+    }, index=text.index)

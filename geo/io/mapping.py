@@ -1,0 +1,295 @@
+"""Column mappings: which column of a source table gives which field of an incident.
+
+:class:`ColumnMapping` is the mapping (:data:`MAPPING_HELP` explains each field for the form
+that shows it); :func:`preset_mapping` gives the mapping of a GTD or ACLED export
+(:mod:`geo.io.presets`), :func:`suggest_mapping` guesses one from English, French and Dutch
+column names, and :func:`check_mapping` says why a mapping does not fit a table. To teach the
+guesser a column name, add it to :data:`_GUESSES` (or the place and area key lists).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any
+
+from geo import text
+from geo.errors import MappingError
+from geo.io.presets import PRESET_SPECS, PRESETS, by_lower, detect_preset
+from geo.io.readers.raw import EXTRA_CELLS, GEOMETRY_LAT, GEOMETRY_LON
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Which column of the source table gives which field of an incident. ``None`` (or ``()``):
+    the table has no such column. Only a date source is required: ``date`` or ``year``.
+
+    - ``preset``: ``"gtd"``, ``"acled"`` or ``None`` (hand-made). It decides how the precision
+      codes and categories are read (crosswalk source).
+    - ``id``: a unique identifier (rows repeating an id are rejected; none: ``row-<n>``).
+    - ``date`` (+ optional ``date_format``, a ``strptime`` pattern such as ``"%d/%m/%Y"``), or
+      ``year``/``month``/``day`` (0 or blank = unknown). ``date_precision``: a column that can
+      make a date coarser (ACLED ``time_precision``; else ``day``/``month``/``year``).
+    - ``lat``/``lon`` (WGS84 degrees; a decimal comma is read), ``postcode``, ``places`` (place
+      names, best first), ``areas`` (province or region names; never finer than the region),
+      ``country`` (rows naming another country are not looked up by name or postal code),
+      ``location_precision`` (GTD ``specificity``, ACLED ``geo_precision``, else
+      ``point``/``municipality``/``region``/``none``).
+    - ``kind`` and ``subkind`` (categories, through the crosswalk; the sub-category decides
+      first), ``description``, ``weapon``, ``target``: text kept as is.
+    """
+
+    preset: str | None = None
+    id: str | None = None
+    date: str | None = None
+    date_format: str | None = None
+    year: str | None = None
+    month: str | None = None
+    day: str | None = None
+    date_precision: str | None = None
+    lat: str | None = None
+    lon: str | None = None
+    location_precision: str | None = None
+    postcode: str | None = None
+    places: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    country: str | None = None
+    kind: str | None = None
+    subkind: str | None = None
+    description: str | None = None
+    weapon: str | None = None
+    target: str | None = None
+
+    #: Fields that name a column (``date_format`` and ``preset`` do not).
+    COLUMN_FIELDS = ("id", "date", "year", "month", "day", "date_precision", "lat", "lon",
+                     "location_precision", "postcode", "places", "areas", "country", "kind",
+                     "subkind", "description", "weapon", "target")
+
+    def __post_init__(self) -> None:
+        for name in ("places", "areas"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, (value,) if value else ())
+            elif not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value or ()))
+
+    def columns(self) -> list[str]:
+        """Every source column this mapping reads, in field order, without repeats."""
+        named: list[str] = []
+        for name in self.COLUMN_FIELDS:
+            value = getattr(self, name)
+            named.extend(value if isinstance(value, tuple) else [value] if value else [])
+        return list(dict.fromkeys(named))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (tuples as lists; unset fields left out)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value in (None, ()):
+                continue
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ColumnMapping:
+        """The inverse of :meth:`to_dict`; ``places``/``areas`` may be a list or a
+        comma-separated string (as a command line gives them). Raises :class:`MappingError`
+        for an unknown field."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise MappingError("mapping", f"unknown mapping field(s): {', '.join(unknown)}; "
+                               f"known: {', '.join(sorted(known))}")
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            if key in ("places", "areas"):
+                if isinstance(value, str):
+                    value = [v.strip() for v in value.split(",") if v.strip()]
+                values[key] = tuple(str(v) for v in (value or ()))
+            else:
+                values[key] = None if value in (None, "") else str(value)
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> ColumnMapping:
+        return replace(self, **changes)
+
+
+#: What each mapping field means, for the form that shows a suggested mapping.
+MAPPING_HELP: Mapping[str, str] = MappingProxyType({
+    "id": "a unique identifier of each incident (optional)",
+    "date": "the date of the incident (2016-03-22, 22/03/2016, 22 March 2016, 03/2016, 2016, …)",
+    "date_format": "how the date is written, as a strptime pattern (%d/%m/%Y); empty: recognised",
+    "year": "the year, when there is no date column",
+    "month": "the month (1-12; 0 or empty: unknown)",
+    "day": "the day (1-31; 0 or empty: unknown)",
+    "date_precision": "how much of the date is known (day, month, year; ACLED time_precision)",
+    "lat": "latitude in degrees (WGS84)",
+    "lon": "longitude in degrees (WGS84)",
+    "location_precision": "how well the place is known (point, municipality, region; GTD specificity, ACLED geo_precision)",
+    "postcode": "Belgian postal code",
+    "places": "place names (municipality, town, section, landmark), best first",
+    "areas": "province or region names (never give more than the region)",
+    "country": "the country (rows in another country are not looked up by name)",
+    "kind": "the category of incident (attack, arrest, plot, …; see the crosswalk)",
+    "subkind": "a finer category, which decides first (ACLED sub_event_type)",
+    "description": "a description, kept as text",
+    "weapon": "the weapon, kept as text",
+    "target": "the target, kept as text",
+})
+
+
+def _geometry_columns(columns: Iterable[object]) -> tuple[str, str] | None:
+    names = by_lower(columns)
+    if GEOMETRY_LAT in names and GEOMETRY_LON in names:
+        return names[GEOMETRY_LAT], names[GEOMETRY_LON]
+    return None
+
+
+def preset_mapping(preset: str, columns: Iterable[object]) -> ColumnMapping:
+    """The mapping of a GTD or ACLED export with these columns (matched case-insensitively).
+    A required column the table lacks is named anyway, so the import reports it."""
+    if preset not in PRESET_SPECS:
+        raise ValueError(f"preset must be one of {PRESETS}, not {preset!r}")
+    spec = PRESET_SPECS[preset]
+    columns = list(columns)
+    names = by_lower(columns)
+    values: dict[str, Any] = {"preset": preset}
+    for key, column in spec.required.items():
+        values[key] = names.get(column, column)
+    for key, column in spec.optional.items():
+        if column in names:
+            values[key] = names[column]
+    values["places"] = tuple(names[c] for c in spec.places if c in names)
+    values["areas"] = tuple(names[c] for c in spec.areas if c in names)
+    geometry = _geometry_columns(columns)
+    if geometry:
+        values["lat"], values["lon"] = geometry
+    return ColumnMapping(**values)
+
+
+def _key(name: object) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", text.fold(name)).strip("_")
+
+
+# (field, exact keys, tokens that may appear in a longer name); order matters: the first field
+# to claim a column keeps it.
+_GUESSES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = tuple(
+    (f, frozenset(exact.split()), frozenset(tokens.split())) for f, exact, tokens in (
+        ("date_precision", "date_precision time_precision precision_date datum_precisie "
+         "precisie_datum precision_de_la_date", ""),
+        ("location_precision", "location_precision geo_precision specificity precision_lieu "
+         "locatie_precisie precisie_locatie place_precision", ""),
+        ("id", "id event_id eventid incident_id event_id_cnty identifier identifiant "
+         "identificatie nr no nummer numero ref reference referentie uid uuid", "id"),
+        ("date", "date datum event_date incident_date date_of_incident date_incident "
+         "datum_incident date_evenement date_de_l_incident when quand wanneer", "date datum"),
+        ("year", "year jaar annee jahr iyear yr", "year jaar annee"),
+        ("month", "month maand mois monat imonth", "month maand mois"),
+        ("day", "day dag jour tag iday", ""),
+        ("lat", "lat latitude breedtegraad breedte y_wgs84 latitude_wgs84 lat_wgs84", "latitude"),
+        ("lon", "lon lng long longitude lengtegraad lengte x_wgs84 longitude_wgs84 lon_wgs84",
+         "longitude"),
+        ("postcode", "postcode postal_code post_code postalcode zip zipcode zip_code code_postal "
+         "codepostal cp postnummer plz npa", "postcode postal"),
+        ("country", "country land pays country_txt nation", "country"),
+        ("subkind", "sub_event_type subtype sub_type subcategory sub_category sous_type "
+         "sous_categorie subcategorie", ""),
+        ("kind", "kind type category categorie soort aard nature event_type incident_type "
+         "type_incident type_of_incident attack_type attacktype1_txt typologie", "category"),
+        ("description", "description summary notes note omschrijving beschrijving details detail "
+         "comment comments commentaire commentaires opmerking opmerkingen resume samenvatting "
+         "text texte tekst", "description omschrijving"),
+        ("weapon", "weapon wapen arme weaptype1_txt weapon_type", "weapon"),
+        ("target", "target doelwit cible targtype1_txt target_type", "target"),
+    ))
+# Place-name and province/region columns, best first.
+_PLACE_KEYS: tuple[str, ...] = (
+    "municipality", "gemeente", "commune", "gemeinde", "city", "ville", "stad", "town", "location",
+    "place", "plaats", "lieu", "localite", "locality", "deelgemeente", "section", "sous_commune",
+    "address_city", "municipality_name", "gemeentenaam", "nom_commune")
+_AREA_KEYS: tuple[str, ...] = (
+    "province", "provincie", "provstate", "region", "gewest", "state", "admin1", "admin2",
+    "arrondissement", "district")
+
+
+def suggest_mapping(columns: Iterable[object]) -> ColumnMapping:
+    """A guess at the mapping, from the column names alone, for a person to confirm: the preset's
+    mapping for a GTD or ACLED export, else guesses from English, French and Dutch names
+    (``datum``, ``gemeente``, ``commune``, ``code postal``, ``omschrijving``, …). Point geometry
+    columns of a GeoJSON or GeoPackage are preferred for the coordinates. Never raises."""
+    columns = [str(c) for c in columns]
+    preset = detect_preset(columns)
+    if preset:
+        return preset_mapping(preset, columns)
+    candidates = [c for c in columns if c != EXTRA_CELLS]
+    keys = {c: _key(c) for c in candidates}
+    taken: set[str] = set()
+    values: dict[str, Any] = {}
+    for pass_ in ("exact", "token"):
+        for fname, exact, tokens in _GUESSES:
+            if fname in values:
+                continue
+            for c in candidates:
+                if c in taken:
+                    continue
+                k = keys[c]
+                hit = k in exact if pass_ == "exact" else bool(tokens & set(k.split("_")))
+                if hit:
+                    values[fname] = c
+                    taken.add(c)
+                    break
+    places = [c for c in candidates if c not in taken and keys[c] in _PLACE_KEYS]
+    places.sort(key=lambda c: _PLACE_KEYS.index(keys[c]))
+    taken.update(places)
+    areas = [c for c in candidates if c not in taken and keys[c] in _AREA_KEYS]
+    areas.sort(key=lambda c: _AREA_KEYS.index(keys[c]))
+    if "date" in values:
+        for part in ("year", "month", "day"):
+            values.pop(part, None)
+    if ("lat" in values) != ("lon" in values):
+        values.pop("lat", None)
+        values.pop("lon", None)
+    geometry = _geometry_columns(columns)
+    if geometry:
+        values["lat"], values["lon"] = geometry
+    return ColumnMapping(places=tuple(places), areas=tuple(areas), **values)
+
+
+def check_mapping(mapping: ColumnMapping, columns: Sequence[str], filename: str) -> None:
+    """Raise :class:`MappingError` when ``mapping`` does not fit a table with these columns: an
+    unknown preset, a column the table lacks (for a preset: its required columns, by name), no
+    date source, half a coordinate pair, a day without a month, an unusable date format."""
+    if mapping.preset is not None and mapping.preset not in PRESETS:
+        raise MappingError(filename, f"unknown preset {mapping.preset!r}; presets: {', '.join(PRESETS)}")
+    present = set(columns)
+    missing = [c for c in mapping.columns() if c not in present]
+    if missing:
+        if mapping.preset:
+            spec = PRESET_SPECS[mapping.preset]
+            required = set(spec.required.values())
+            lacking = [c for c in missing if c.lower() in required]
+            if lacking and len(lacking) == len(missing):
+                raise MappingError(filename, f"looks like {spec.label} but lacks the required "
+                                   f"column(s) {', '.join(map(repr, lacking))}", missing=lacking)
+        raise MappingError(filename, f"the mapping names column(s) the table does not have: "
+                           f"{', '.join(map(repr, missing))} (columns: "
+                           f"{', '.join(map(repr, columns))})", missing=missing)
+    if mapping.date is None and mapping.year is None:
+        raise MappingError(filename, "no date: map a date column, or a year column (with month "
+                           "and day columns if there are any)", missing=("date",))
+    if (mapping.lat is None) != (mapping.lon is None):
+        raise MappingError(filename, "map both latitude and longitude, or neither")
+    if mapping.day is not None and mapping.month is None and mapping.date is None:
+        raise MappingError(filename, "a day column needs a month column")
+    if mapping.date_format is not None:
+        fmt = mapping.date_format
+        if "%Y" not in fmt and "%y" not in fmt:
+            raise MappingError(filename, f"date format {fmt!r} has no year (%Y)")
+        try:
+            datetime.strptime(datetime(2016, 3, 22).strftime(fmt), fmt)
+        except ValueError as exc:
+            raise MappingError(filename, f"date format {fmt!r} cannot be used: {exc}") from None
