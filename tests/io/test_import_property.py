@@ -13,7 +13,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from geo.errors import ImportFileError, MappingError
-from geo.io import importer
+from geo.io import pipeline
+from geo.io.mapping import suggest_mapping
+from geo.io.readers.formats import read_table
+from geo.io.result import ImportResult
 
 COLUMN_POOL = [
     # GTD
@@ -88,7 +91,7 @@ def tables(draw) -> pd.DataFrame:
     return frame
 
 
-def check_result(result: importer.ImportResult, n_rows: int) -> None:
+def check_result(result: ImportResult, n_rows: int) -> None:
     s = result.summary
     assert s["rows_in"] == n_rows
     assert s["rows_in"] == s["accepted"] + s["rejected"]
@@ -109,9 +112,9 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 @SETTINGS
 @given(tables())
 def test_random_tables_with_a_suggested_mapping(raw):
-    mapping = importer.suggest_mapping(raw.columns)
+    mapping = suggest_mapping(raw.columns)
     try:
-        result = importer.import_table(raw, mapping=mapping, filename="random.csv")
+        result = pipeline.import_table(raw, mapping=mapping, filename="random.csv")
     except MappingError as exc:
         assert exc.filename == "random.csv" and str(exc)
         event("mapping refused")
@@ -130,7 +133,7 @@ def test_random_tables_written_as_csv(raw, delimiter, encoding):
     except UnicodeEncodeError:
         data = buffer.getvalue().encode("utf-8")
     try:
-        result = importer.import_file(data, filename="random.csv")
+        result = pipeline.import_file(data, filename="random.csv")
     except ImportFileError as exc:  # includes MappingError; empty or blank tables
         assert exc.filename == "random.csv" and str(exc)
         event(f"{type(exc).__name__}: {exc.message[:30]}")
@@ -144,7 +147,7 @@ def test_random_tables_written_as_csv(raw, delimiter, encoding):
 @given(st.binary(max_size=2000), st.sampled_from(["x.csv", "x.xlsx", "x.geojson", "x.gpkg", "x.txt", "x"]))
 def test_random_bytes_never_crash_the_reader(data, filename):
     try:
-        raw, info = importer.read_table(data, filename=filename)
+        raw, info = read_table(data, filename=filename)
     except ImportFileError:
         return
     assert len(raw) == info.rows and raw.index.name == "row"
@@ -156,4 +159,4 @@ def test_random_bytes_never_crash_the_reader(data, filename):
 def test_random_bytes_behind_a_known_signature(head, tail):
     for filename in ("x.xlsx", "x.gpkg", "x.geojson"):
         with contextlib.suppress(ImportFileError):
-            importer.read_table(head + tail, filename=filename)
+            read_table(head + tail, filename=filename)

@@ -17,7 +17,8 @@ from geo import config
 from geo.config import ROOT
 from geo.errors import DatasetError, DatasetNotFoundError, ImportLimitError
 from geo.incidents.table import load_incidents
-from geo.io import importer, store
+from geo.io import pipeline, store
+from geo.io.result import ImportResult
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 
@@ -30,13 +31,13 @@ def data_dir(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture(scope="module")
-def acled() -> importer.ImportResult:
-    return importer.import_file(FIXTURES / "acled_belgium.csv", filename="acled_belgium.csv")
+def acled() -> ImportResult:
+    return pipeline.import_file(FIXTURES / "acled_belgium.csv", filename="acled_belgium.csv")
 
 
 @pytest.fixture(scope="module")
-def gtd() -> importer.ImportResult:
-    return importer.import_file(FIXTURES / "gtd_belgium.csv", filename="gtd_belgium.csv")
+def gtd() -> ImportResult:
+    return pipeline.import_file(FIXTURES / "gtd_belgium.csv", filename="gtd_belgium.csv")
 
 
 def test_save_list_load_round_trip(acled, data_dir):
@@ -106,8 +107,8 @@ def test_persists_across_a_fresh_process(gtd, data_dir):
 
 SAVER = """
 import sys
-from geo.io import importer, store
-result = importer.import_file(sys.argv[1], filename="duplicates.csv")
+from geo.io import pipeline, store
+result = pipeline.import_file(sys.argv[1], filename="duplicates.csv")
 for _ in range(int(sys.argv[2])):
     store.save_dataset(result, name="same name")
 print("done")
@@ -199,11 +200,11 @@ def test_unfinished_and_broken_entries_are_ignored(gtd, data_dir):
 def test_limits_are_enforced_before_anything_is_saved(monkeypatch):
     monkeypatch.setenv("ATLAS_MAX_ROWS", "2")
     with pytest.raises(ImportLimitError, match="gtd_belgium.csv.*more than 2 data rows"):
-        importer.import_file(FIXTURES / "gtd_belgium.csv", filename="gtd_belgium.csv")
+        pipeline.import_file(FIXTURES / "gtd_belgium.csv", filename="gtd_belgium.csv")
     monkeypatch.setenv("ATLAS_MAX_ROWS", "100")
     monkeypatch.setenv("ATLAS_MAX_UPLOAD_MB", "0.001")
     with pytest.raises(ImportLimitError, match="acled_belgium.csv.*MB"):
-        importer.import_file(FIXTURES / "acled_belgium.csv", filename="acled_belgium.csv")
+        pipeline.import_file(FIXTURES / "acled_belgium.csv", filename="acled_belgium.csv")
     assert store.list_datasets() == []
 
 
@@ -216,7 +217,7 @@ def test_default_data_dir_is_git_ignored(monkeypatch):
 
 
 def test_an_import_with_every_row_rejected_can_be_saved_and_loaded():
-    result = importer.import_table(pd.DataFrame({"date": ["never", "soon"]}), filename="bad.csv")
+    result = pipeline.import_table(pd.DataFrame({"date": ["never", "soon"]}), filename="bad.csv")
     info = store.save_dataset(result, name="all rejected")
     assert (info.accepted, info.rejected) == (0, 2)
     assert store.load_dataset(info.slug).empty
