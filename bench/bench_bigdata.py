@@ -37,11 +37,13 @@ def _rss_mb(pid: int) -> float:
 def _make_dataset(data_dir: Path) -> tuple[str, float]:
     os.environ["ATLAS_DATA_DIR"] = str(data_dir)
     from bench.bench_import import make_table
-    from geo.io import importer, store
+    from geo.io import store
+    from geo.io.mapping import suggest_mapping
+    from geo.io.pipeline import import_table
 
     raw = make_table(N_ROWS)
     t = time.perf_counter()
-    result = importer.import_table(raw, mapping=importer.suggest_mapping(raw.columns), filename="synthetic.csv")
+    result = import_table(raw, mapping=suggest_mapping(raw.columns), filename="synthetic.csv")
     seconds = time.perf_counter() - t
     return store.save_dataset(result, name="synthetic 1M").slug, seconds
 

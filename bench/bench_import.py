@@ -20,7 +20,7 @@ SEED = 20160322
 
 
 def make_table(n: int = N_ROWS, *, seed: int = SEED) -> pd.DataFrame:
-    """A raw text table as :func:`geo.io.importer.read_table` would return it (index ``row``)."""
+    """A raw text table as :func:`geo.io.readers.formats.read_table` would return it (index ``row``)."""
     import shapely
 
     from geo.admin import boundaries
@@ -57,22 +57,23 @@ def make_table(n: int = N_ROWS, *, seed: int = SEED) -> pd.DataFrame:
 
 def run() -> dict[str, float]:
     from geo.admin import boundaries
-    from geo.io import importer
+    from geo.io.mapping import suggest_mapping
+    from geo.io.pipeline import import_file, import_table
 
     boundaries.municipalities()  # warm: reading the boundary file is timed elsewhere
     raw = make_table()
-    mapping = importer.suggest_mapping(raw.columns)
-    importer.import_table(raw.head(50), mapping=mapping, filename="warm.csv")  # warm lookups
+    mapping = suggest_mapping(raw.columns)
+    import_table(raw.head(50), mapping=mapping, filename="warm.csv")  # warm lookups
 
     t = time.perf_counter()
-    result = importer.import_table(raw, mapping=mapping, filename="bench.csv")
+    result = import_table(raw, mapping=mapping, filename="bench.csv")
     table_s = time.perf_counter() - t
     assert result.summary["rows_in"] == result.summary["accepted"] + result.summary["rejected"]
     assert result.summary["accepted"] == len(raw), result.summary
 
     data = raw.to_csv(index=False).encode("utf-8")
     t = time.perf_counter()
-    from_file = importer.import_file(data, filename="bench.csv", mapping=mapping)
+    from_file = import_file(data, filename="bench.csv", mapping=mapping)
     file_s = time.perf_counter() - t
     assert from_file.summary["accepted"] == len(raw)
     return {

@@ -229,15 +229,19 @@ class _Parser(argparse.ArgumentParser):
 def _cmd_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from geo.io import importer, store
+    from geo.io import store
+    from geo.io.mapping import ColumnMapping, preset_mapping, suggest_mapping
+    from geo.io.pipeline import import_table
+    from geo.io.presets import detect_preset
+    from geo.io.readers.formats import read_table
 
     path = Path(args.file)
     if not path.is_file():
         print(f"error: {path}: no such file", file=sys.stderr)
         return 2
-    raw, info = importer.read_table(path, filename=path.name, sheet=args.sheet)
-    preset = importer.detect_preset(raw.columns)
-    mapping = importer.preset_mapping(preset, raw.columns) if preset else importer.suggest_mapping(raw.columns)
+    raw, info = read_table(path, filename=path.name, sheet=args.sheet)
+    preset = detect_preset(raw.columns)
+    mapping = preset_mapping(preset, raw.columns) if preset else suggest_mapping(raw.columns)
     overrides = {}
     for item in args.map or ():
         field, _, column = item.partition("=")
@@ -246,8 +250,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
             return 2
         overrides[field.strip()] = column.strip()
     if overrides:
-        mapping = importer.ColumnMapping.from_dict(mapping.to_dict() | overrides)
-    result = importer.import_table(raw, mapping=mapping, filename=path.name, info=info)
+        mapping = ColumnMapping.from_dict(mapping.to_dict() | overrides)
+    result = import_table(raw, mapping=mapping, filename=path.name, info=info)
     s = result.summary
     print(f"{path.name}: {s['rows_in']} rows in, {s['accepted']} accepted, {s['rejected']} rejected, "
           f"{s['not_located']} not located in Belgium (preset: {s.get('preset') or 'none'})")

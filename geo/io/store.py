@@ -43,7 +43,7 @@ import pandas as pd
 from geo import config, text
 from geo.errors import DatasetError, DatasetNotFoundError
 from geo.incidents.table import COLUMNS, derive
-from geo.io.importer import EXTRA_COLUMNS, ImportResult
+from geo.io.result import EXTRA_COLUMNS, ImportResult
 
 SLUG_MAX = 60
 DATA_FILE = "incidents.parquet"
@@ -229,7 +229,7 @@ def _load_cached(path: str, mtime_ns: int) -> pd.DataFrame:
 def load_dataset(slug: str) -> pd.DataFrame:
     """A saved dataset as a typed incident table: the columns of
     :func:`geo.incidents.table.load_incidents` (same types, with the derived columns), then
-    :data:`geo.io.importer.EXTRA_COLUMNS`. A fresh copy each call."""
+    :data:`geo.io.result.EXTRA_COLUMNS`. A fresh copy each call."""
     path = _folder(slug) / DATA_FILE
     try:
         mtime = path.stat().st_mtime_ns
