@@ -34,7 +34,8 @@ from geo.errors import CrosswalkFileError, Problem
 
 CROSSWALK_CSV = DATA_DIR / "crosswalk.csv"
 CROSSWALK_COLUMNS: tuple[str, ...] = ("source", "source_field", "source_value", "kind", "note")
-#: The kinds of an imported incident. ``plot``: a plot revealed or a weapon seized before use.
+#: The sources the crosswalk knows: the presets of :mod:`geo.io.presets`, and ``generic`` (a
+#: hand-made table).
 SOURCES: tuple[str, ...] = ("gtd", "acled", "generic")
 #: Fields looked up for each source, most specific first.
 SOURCE_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
