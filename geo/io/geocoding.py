@@ -27,7 +27,7 @@ import pandas as pd
 import shapely
 
 from geo import vocab
-from geo.admin import boundaries, gazetteer, geocode
+from geo.admin import boundaries, gazetteer, geocode, tables
 from geo.io.cells import Cells
 from geo.io.mapping import ColumnMapping
 from geo.io.presets import location_precision_codes, location_precision_label
@@ -47,11 +47,8 @@ def _area_names(boundary_path: str) -> Mapping[str, str]:
             key = gazetteer.normalize(name)
             out[key] = region
             out[prefixes.sub("", key)] = region
-    flanders, wallonia, brussels = vocab.FLANDERS, vocab.WALLONIA, vocab.BRUSSELS_REGION
-    english = {"antwerp": flanders, "flemish brabant": flanders, "west flanders": flanders,
-               "east flanders": flanders, "limburg": flanders, "walloon brabant": wallonia,
-               "hainaut": wallonia, "liege": wallonia, "luxembourg": wallonia, "namur": wallonia,
-               "brussels capital": brussels, "brussels": brussels}
+    regions = dict(zip(provinces["code"], provinces["reg_nis"]))
+    english = {name: regions[code] for name, code in tables.province_names_en().items()}
     out.update({gazetteer.normalize(k): v for k, v in english.items()})
     return MappingProxyType(out)
 
