@@ -65,6 +65,7 @@ def build_accepted(cells: Cells, rows: np.ndarray, m: ColumnMapping, filename: s
         "event_id": ids.astype(object),
         "date": dates,
         "date_precision": precision,
+        "source_date_precision": empty,  # what a documented row's sources give: not for imported rows
         "kind": kind,
         "plot": (kind == "plot").astype(bool),
         "link": empty,
@@ -80,6 +81,7 @@ def build_accepted(cells: Cells, rows: np.ndarray, m: ColumnMapping, filename: s
         "lat": located["lat"],
         "lon": located["lon"],
         "geo_precision": located["geo_precision"],
+        "source_geo_precision": empty,
         "provenance": pd.Series(PROVENANCE, index=acc.index, dtype=object),
         "source": source,
         "description": col(m.description),

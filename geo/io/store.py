@@ -211,6 +211,9 @@ def _load_cached(path: str, mtime_ns: int) -> pd.DataFrame:
     except (OSError, ValueError) as exc:
         raise DatasetError(f"{Path(path).parent.name!r}: the data cannot be read ({exc})") from None
     frame = frame.drop(columns=[c for c in ("geometry",) if c in frame.columns])
+    for column in COLUMNS:  # a dataset saved before a column was added reads it as empty
+        if column not in frame.columns:
+            frame[column] = ""
     for column in _TEXT_COLUMNS:
         if column in frame.columns:
             frame[column] = frame[column].fillna("").astype(str)
