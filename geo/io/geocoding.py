@@ -37,9 +37,9 @@ _BELGIUM = frozenset({"belgium", "belgique", "belgie", "belgien", "belgica", "be
 
 
 @lru_cache(maxsize=4)
-def _area_names(boundary_path: str) -> Mapping[str, str]:
+def _area_names(of: boundaries.Boundaries) -> Mapping[str, str]:
     """Province names (NL/FR/EN, with and without "Provincie"/"Province de") → region code."""
-    provinces = boundaries.units("province")
+    provinces = of.units("province")
     out: dict[str, str] = {}
     prefixes = re.compile(r"^(provincie|province)( (de|du|d))? ")
     for nl, fr, region in zip(provinces["name_nl"], provinces["name_fr"], provinces["reg_nis"]):
@@ -112,7 +112,7 @@ def locate_rows(cells: Cells, m: ColumnMapping) -> pd.DataFrame:
     if m.areas:
         open_rows = (precision == "none") & ~outside & ~foreign
         if open_rows.any():
-            provinces = _area_names(str(boundaries.boundary_file()))
+            provinces = _area_names(boundaries.current())
             seen: dict[str, tuple[str | None, str]] = {}
             for i in np.flatnonzero(open_rows.to_numpy()):
                 for column in m.areas:

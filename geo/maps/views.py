@@ -39,11 +39,12 @@ VIEW_SPECS: dict[ViewName, View] = {
 }
 
 
-def view_codes(view: ViewName) -> list[str] | None:
-    """Municipality codes shown by a city view (``None`` for the national view)."""
+def view_codes(view: ViewName, *, of: boundaries.Boundaries | None = None) -> list[str] | None:
+    """Municipality codes shown by a city view (``None`` for the national view), in the
+    boundaries ``of`` (default: the current file's)."""
     if view == "belgium":
         return None
-    munis = boundaries.municipalities()
+    munis = (of or boundaries.current()).municipalities()
     if view == "brussels":
         keep = (munis["reg_nis"] == vocab.BRUSSELS_REGION) | (munis["nis"] == vocab.ZAVENTEM)
     elif view == "charleroi":
@@ -73,10 +74,17 @@ def view_units(view: ViewName, *, level: Level = "municipality", web: bool = Fal
     return frame
 
 
-@lru_cache(maxsize=8)
 def view_extent(view: ViewName) -> tuple[float, float, float, float]:
     """(min lon, min lat, max lon, max lat) of a view, margin included."""
-    frame = view_units(view)
+    return _extent(boundaries.current(), view)
+
+
+@lru_cache(maxsize=8)
+def _extent(of: boundaries.Boundaries, view: ViewName) -> tuple[float, float, float, float]:
+    frame = of.units("municipality")
+    codes = view_codes(view, of=of)
+    if codes is not None:
+        frame = frame[frame["code"].isin(codes)]
     minx, miny, maxx, maxy = frame.total_bounds
     m = VIEW_SPECS[view].margin
     return (float(minx - m), float(miny - m), float(maxx + m), float(maxy + m))
