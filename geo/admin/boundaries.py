@@ -96,6 +96,14 @@ def _download(dest: Path, *, url: str = UPSTREAM_URL, sha256: str = UPSTREAM_SHA
         tmp_path.unlink(missing_ok=True)
 
 
+@lru_cache(maxsize=4)
+def _verified(path: str, size: int, mtime_ns: int) -> bool:
+    """Whether the file has the pinned checksum; read once per version of the file (its size
+    and modification time are part of the key), not on every call."""
+    del size, mtime_ns  # part of the cache key only
+    return _sha256(Path(path)) == UPSTREAM_SHA256
+
+
 def boundary_file(*, download: bool = True) -> Path:
     """Path of the boundary TopoJSON: ``$ATLAS_BOUNDARIES``, else ``../shared/boundaries``,
     else the verified cached download (fetched now when ``download`` is true)."""
@@ -114,7 +122,8 @@ def boundary_file(*, download: bool = True) -> Path:
     cached = cache_dir() / f"belgium-{UPSTREAM_SHA256[:12]}.json"
     looked.append(str(cached))
     if cached.is_file():
-        if _sha256(cached) == UPSTREAM_SHA256:
+        stat = cached.stat()
+        if _verified(str(cached), stat.st_size, stat.st_mtime_ns):
             return cached
         cached.unlink()
     if not download:
