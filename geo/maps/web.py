@@ -215,7 +215,7 @@ def incidents_layer(incidents: pd.DataFrame, *, name: str = "incidents") -> foli
         folium.CircleMarker(
             location=[s.lat, s.lon],
             radius=symbol_radius_px(s.count, s.category),
-            color="#ffffff", weight=1, fill=True, fill_color=color, fill_opacity=0.9,
+            color="#ffffff", weight=1, fill=True, fill_color=color, fill_opacity=vocab.SYMBOL_OPACITY,
             tooltip=folium.Tooltip(_esc(s.label)),
         ).add_to(group)
     for r in regional.itertuples():
@@ -240,7 +240,8 @@ def outline_layer(units: gpd.GeoDataFrame, *, decimals: int = 4, name: str = "un
     group = folium.FeatureGroup(name=name)
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
-        style_function=lambda _: {"fillColor": "#f7f7f5", "fillOpacity": 0.9, "color": "#9a9a9a", "weight": 0.4},
+        style_function=lambda _: {"fillColor": vocab.LAND_COLOR, "fillOpacity": 0.9, "color": vocab.LAND_EDGE,
+                                  "weight": 0.4},
         tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
     ).add_to(group)
     return group
