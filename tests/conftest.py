@@ -32,16 +32,24 @@ def three_squares() -> gpd.GeoDataFrame:
 
 
 def make_row(**overrides: str) -> dict[str, str]:
-    """One valid documented arrest action in Molenbeek, as text; override any field."""
+    """One valid documented arrest action in Molenbeek, as text; override any field.
+
+    A documented row's sources are taken to give the day and the point (the finest), so that any
+    precision a test sets is allowed; a row made ``reconstructed`` records no source precision
+    unless the test sets one."""
     row = dict.fromkeys(COLUMNS, "")
     row.update(
         site_id="S1", event_id="E1", date="2016-03-18", date_precision="day", kind="arrest_action",
         plot="false", link="linked", connection="unknown", networks="", n_arrested="1",
         traveled="unknown", place="Molenbeek", municipality_nis="21012", region_nis="04000",
         geo_precision="municipality", provenance="documented", source="Test source, 2016",
-        description="Arrest action",
+        description="Arrest action", source_date_precision="day", source_geo_precision="point",
     )
     row.update(overrides)
+    if row["provenance"] != "documented":
+        for field in ("source_date_precision", "source_geo_precision"):
+            if field not in overrides:
+                row[field] = ""
     return row
 
 

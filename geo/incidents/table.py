@@ -6,6 +6,9 @@ Derived columns (never stored): ``year``, ``month`` (``YYYY-MM``, empty for rows
 the year), ``city`` (the report's grouping: the Brussels-Capital Region is "Brussels"; elsewhere
 the municipality), ``region_name``, and ``lat``/``lon`` filled with a representative point of the
 municipality or region for rows not known to the point.
+
+A documented row records what its sources give (``source_date_precision``, ``source_geo_precision``)
+and is never more precise than that; reconstructed rows leave both empty (DESIGN.md §4).
 """
 
 from __future__ import annotations
@@ -26,18 +29,23 @@ from geo.errors import IncidentDataError, Problem
 INCIDENTS_CSV = DATA_DIR / "incidents.csv"
 
 COLUMNS: tuple[str, ...] = (
-    "site_id", "event_id", "date", "date_precision", "kind", "plot", "link", "connection",
-    "networks", "n_arrested", "traveled", "weapon", "target", "place", "municipality_nis",
-    "region_nis", "lat", "lon", "geo_precision", "provenance", "source", "description",
+    "site_id", "event_id", "date", "date_precision", "source_date_precision", "kind", "plot",
+    "link", "connection", "networks", "n_arrested", "traveled", "weapon", "target", "place",
+    "municipality_nis", "region_nis", "lat", "lon", "geo_precision", "source_geo_precision",
+    "provenance", "source", "description",
 )
 #: Attributes of the event, identical on every site of one event.
 EVENT_FIELDS: tuple[str, ...] = (
-    "date", "date_precision", "kind", "plot", "link", "connection", "networks", "n_arrested",
-    "traveled", "weapon", "provenance",
+    "date", "date_precision", "source_date_precision", "kind", "plot", "link", "connection",
+    "networks", "n_arrested", "traveled", "weapon", "provenance",
 )
 #: What the report's table may hold where it is narrower than any dataset (see geo.vocab).
 REPORT_GEO_PRECISIONS = ("point", "municipality", "region")
 REPORT_PROVENANCES = ("documented", "reconstructed")
+#: What a documented row's sources give (``source_date_precision``, ``source_geo_precision``);
+#: empty on reconstructed rows, which have no source but the report.
+SOURCE_DATE_PRECISIONS = ("", *vocab.DATE_PRECISIONS)
+SOURCE_GEO_PRECISIONS = ("", *REPORT_GEO_PRECISIONS)
 
 
 def _check(fn, message: str) -> pa.Check:
@@ -67,6 +75,7 @@ def _schema() -> pa.DataFrameSchema:
                 lambda v: not pd.isna(pd.to_datetime(v, format="%Y-%m-%d", errors="coerce")),
                 "must be a date written YYYY-MM-DD")),
             "date_precision": pa.Column(**text, checks=_one_of(vocab.DATE_PRECISIONS)),
+            "source_date_precision": pa.Column(**text, checks=_one_of(SOURCE_DATE_PRECISIONS)),
             "kind": pa.Column(**text, checks=_one_of(vocab.REPORT_KINDS)),
             "plot": pa.Column(**text, checks=_one_of(("true", "false"))),
             "link": pa.Column(**text, checks=_one_of(vocab.LINKS)),
@@ -85,6 +94,7 @@ def _schema() -> pa.DataFrameSchema:
             "lon": pa.Column(**text, checks=_check(
                 lambda v: v == "" or (_is_float(v) and -180 <= float(v) <= 180), "must be a longitude in degrees or empty")),
             "geo_precision": pa.Column(**text, checks=_one_of(REPORT_GEO_PRECISIONS)),
+            "source_geo_precision": pa.Column(**text, checks=_one_of(SOURCE_GEO_PRECISIONS)),
             "provenance": pa.Column(**text, checks=_one_of(REPORT_PROVENANCES)),
             "source": pa.Column(**text, checks=_check(bool, "is empty: every row cites a source")),
             "description": pa.Column(**text),
@@ -154,6 +164,11 @@ def _row_problems(frame: pd.DataFrame, name: str, known_nis: dict[str, str]) -> 
                 bad("geo_precision", "a reconstructed row is at most municipality precision")
             if r.date_precision == "day":
                 bad("date_precision", "a reconstructed row is at most month precision")
+            if r.source_date_precision or r.source_geo_precision:
+                bad("provenance", "a reconstructed row has no source of its own: leave "
+                                  "source_date_precision and source_geo_precision empty")
+        elif r.provenance == "documented":
+            _source_precision_problems(r, bad)
     for event_id, sites in frame.groupby("event_id", sort=False):
         if len(sites) < 2:
             continue
@@ -163,6 +178,21 @@ def _row_problems(frame: pd.DataFrame, name: str, known_nis: dict[str, str]) -> 
                 problems.append(Problem(name, first, field,
                     f"event {event_id!r} has different values on its sites: {sorted(sites[field].unique())}"))
     return problems
+
+
+def _source_precision_problems(r, bad) -> None:
+    """A documented row says what its sources give and claims no more: its date and place are
+    at most as precise as ``source_date_precision`` and ``source_geo_precision``."""
+    if not r.source_date_precision:
+        bad("source_date_precision", "a documented row records how precisely its sources date it")
+    elif vocab.DATE_RANK[r.date_precision] > vocab.DATE_RANK[r.source_date_precision]:
+        bad("date_precision", f"{r.date_precision} is more precise than the sources "
+                              f"({r.source_date_precision})")
+    if not r.source_geo_precision:
+        bad("source_geo_precision", "a documented row records how precisely its sources place it")
+    elif vocab.GEO_RANK[r.geo_precision] > vocab.GEO_RANK[r.source_geo_precision]:
+        bad("geo_precision", f"{r.geo_precision} is more precise than the sources "
+                             f"({r.source_geo_precision})")
 
 
 def read_incident_table(path: Path | str) -> pd.DataFrame:
@@ -206,12 +236,13 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=2)
-def _place_tables(boundary_path: str) -> tuple[dict, dict, dict, dict]:
-    munis = boundaries.municipalities()
-    local = np.where(munis["reg_nis"] == "02000", munis["name_nl"], munis["name_fr"])
+def _place_tables(of: boundaries.Boundaries) -> tuple[dict, dict, dict, dict]:
+    """Local names, report city names and representative points of the units of ``of``."""
+    munis = of.municipalities()
+    local = np.where(munis["reg_nis"] == vocab.FLANDERS, munis["name_nl"], munis["name_fr"])
     names = dict(zip(munis["nis"], local))
     cities = names | gazetteer.english_names()
-    return names, cities, boundaries.representative_points("municipality"), boundaries.representative_points("region")
+    return names, cities, of.representative_points("municipality"), of.representative_points("region")
 
 
 def derive(frame: pd.DataFrame) -> pd.DataFrame:
@@ -221,7 +252,7 @@ def derive(frame: pd.DataFrame) -> pd.DataFrame:
     English names of big cities), ``region_name``; rows not known to the point get a
     representative point of their municipality or region in ``lat``/``lon`` (EPSG:4326).
     Rows with no region (not located) keep empty places and no coordinates."""
-    names, cities, reps_m, reps_r = _place_tables(str(boundaries.boundary_file()))
+    names, cities, reps_m, reps_r = _place_tables(boundaries.current())
     out = frame.copy()
     year = out["date"].dt.year.to_numpy(dtype="int64")
     month_code = year * 12 + out["date"].dt.month.to_numpy(dtype="int64") - 1
