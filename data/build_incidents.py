@@ -8,15 +8,17 @@ The report (Van Vlierden, Lewis and Rassler, "Beyond the Caliphate: Islamic Stat
 the Group's Defined Wilayat - Belgium", CTC at West Point, 2018) publishes aggregates, not its
 incident list. The table therefore holds:
 
-* ``DOCUMENTED``: events on the public record, written out literally, each with its citations;
+* ``DOCUMENTED``: events on the public record, written out literally, each with its citations and
+  what those give (``source_date_precision``, ``source_geo_precision``: no row claims more);
 * ``RECONSTRUCTED``: one line per remaining arrest action, allocated so that every incident figure
   of the report's text holds. Each line says only what a published figure requires (year, place at
   municipality or region precision, link, connection, networks, plot, and so on); everything the
   report does not fix is left empty or ``unknown``. The data card (``data/README.md``) states every
   assumption and why it fits the text.
 
-``build_rows`` checks the report's figures on what it built (``_check_aggregates``) before anything
-is written, so an edit that breaks a published figure fails here, not later.
+``build_rows`` checks the report's figures on what it built (``_check_aggregates``) and the
+precision rule (``_check_precision``) before anything is written, so an edit that breaks a published
+figure or claims more than a source gives fails here, not later.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def _arrest(**fields: str) -> dict[str, str]:
 #: Schaerbeek 5, six elsewhere). Documented Brussels arrests beyond those six, whose sources name
 #: a municipality (Laeken in the City of Brussels, twice, and the prosecutor's office), keep the
 #: report's split: they are given at region precision and their place names what the source says.
-_BEYOND_DETAIL = " (placed at region precision: see the data card, 'Brussels')"
+_BEYOND_DETAIL = "; kept at region precision, see the data card)"
 
 DOCUMENTED: list[dict[str, str]] = [
     # ===================================== attacks ============================================
@@ -160,7 +162,7 @@ DOCUMENTED: list[dict[str, str]] = [
     _arrest(site_id="S-2015-01-15-brussels", event_id="E-2015-01-15-brussels",
             date="2015-01-15", plot="true", link="linked", connection="unknown",
             networks="Verviers cell", n_arrested="1",
-            place="Brussels-Capital Region (the sources name Laeken, City of Brussels)"
+            place="Brussels-Capital Region (the sources name Laeken, City of Brussels"
                   + _BEYOND_DETAIL, **_BXL_REGION,
             source=("Le Vif, Jan 2015, https://www.levif.be/actualite/belgique/action-anti"
                     "terroriste-a-verviers-qui-sont-les-suspects-arretes/article-normal-362741."
@@ -280,7 +282,7 @@ DOCUMENTED: list[dict[str, str]] = [
     _arrest(site_id="S-2015-11-19-brussels", event_id="E-2015-11-19-brussels",
             date="2015-11-19", link="linked", connection="unknown", networks="Paris cell",
             n_arrested="1",
-            place="Brussels-Capital Region (the sources name Laeken, City of Brussels)"
+            place="Brussels-Capital Region (the sources name Laeken, City of Brussels"
                   + _BEYOND_DETAIL, **_BXL_REGION,
             source=("Le Quotidien (AFP), 19 Nov 2015, https://lequotidien.lu/actualites/six-"
                     "perquisitions-en-cours-dans-la-region-de-bruxelles; CNews (AFP), 20 Nov "
@@ -470,7 +472,7 @@ DOCUMENTED: list[dict[str, str]] = [
             date="2016-03-24", link="linked", connection="unknown", networks="Brussels cell",
             n_arrested="2",
             place="Brussels-Capital Region (the sources place one arrest outside the federal "
-                  "prosecutor's office, City of Brussels)" + _BEYOND_DETAIL, **_BXL_REGION,
+                  "prosecutor's office, City of Brussels" + _BEYOND_DETAIL, **_BXL_REGION,
             source=("RTBF, Apr 2016, https://www.rtbf.be/info/dossier/explosions-a-brussels-"
                     "airport/detail_attentats-perquisitions-inculpations-et-nouveaux-noms-le-"
                     "point-sur-les-enquetes?id=9253030; Reuters (Boursorama), 25 Mar 2016, "
