@@ -80,8 +80,9 @@ DOCUMENTED: list[dict[str, str]] = [
          place="Brussels Airport, departure hall (Zaventem)", municipality_nis="23094",
          region_nis="02000", lat="50.8972", lon="4.4847",
          source=(REPORT + ", footnote 6 (attack coded in both places) and 'Weapons and Targets' "
-                 "(TATP); VRT NWS, 22 Mar 2021, https://www.vrt.be/vrtnws/en/2021/03/22/"
-                 "king-filip-leads-nation-in-remembrance-of-the-brussels-attacks/; aviation24.be, "
+                 "(TATP); RTBF, Mar 2018, https://www.rtbf.be/info/societe/detail_il-y-a-deux-ans-"
+                 "les-attentats-du-22-mars-le-recit-d-une-journee-qui-a-marque-la-belgique?id="
+                 "9873499; aviation24.be, "
                  "23 Mar 2016, https://www.aviation24.be/airports/brussels-airport-bru/"
                  "explosions-brussels-airport/; point: the airport railway station under the "
                  "departure hall, 50 53 50 N 4 29 05 E, https://railroad.wikisort.org/station/fr/"
@@ -92,8 +93,9 @@ DOCUMENTED: list[dict[str, str]] = [
          date="2016-03-22", link="linked", weapon="explosive", target="transport",
          place="Maalbeek metro station (City of Brussels)", municipality_nis="21004",
          region_nis="04000", lat="50.8439", lon="4.3769",
-         source=(REPORT + ", footnote 6; VRT NWS, 22 Mar 2021, https://www.vrt.be/vrtnws/en/"
-                 "2021/03/22/king-filip-leads-nation-in-remembrance-of-the-brussels-attacks/; "
+         source=(REPORT + ", footnote 6; RTBF, Mar 2018, https://www.rtbf.be/info/societe/"
+                 "detail_il-y-a-deux-ans-les-attentats-du-22-mars-le-recit-d-une-journee-qui-a-"
+                 "marque-la-belgique?id=9873499; "
                  "aviation24.be, 23 Mar 2016, https://www.aviation24.be/airports/"
                  "brussels-airport-bru/explosions-brussels-airport/; point: station record "
                  "50 50 38 N 4 22 37 E, https://it.frwiki.wiki/wiki/"
@@ -258,12 +260,15 @@ DOCUMENTED: list[dict[str, str]] = [
                     "arrestations-a-farciennes-un-reseau-djihadiste-se-cache-t-il-dans-les-"
                     "mosquees--768389.aspx; RTBF, Nov 2015, https://www.rtbf.be/info/regions/"
                     "hainaut/detail_mandat-d-arret-confirme-pour-les-carolos-suspectes-de-"
-                    "radicaliser-des-jeunes?id=9132047"),
+                    "radicaliser-des-jeunes?id=9132047; RTBF, 2018, https://www.rtbf.be/info/"
+                    "regions/hainaut/detail_farciennes-deux-ans-de-prison-pour-deux-recruteurs-de-"
+                    "candidats-au-djihad?id=10059715"),
             description=("After searches including two mosques in Farciennes and "
                          "Aiseau-Presles, three men from the Charleroi area were placed under "
                          "arrest warrant, suspected of radicalising two young men who had set "
-                         "off for Syria; the warrants are dated late October, the day of the "
-                         "searches is reported differently, so the row is dated to the month.")),
+                         "off for Syria (two were convicted in 2018 as recruiters); the warrants "
+                         "are dated late October, the day of the searches is reported "
+                         "differently, so the row is dated to the month.")),
     _arrest(site_id="S-2015-11-14-molenbeek", event_id="E-2015-11-14-molenbeek",
             date="2015-11-14", link="linked", connection="unknown", networks="Paris cell",
             n_arrested="2", place="Molenbeek-Saint-Jean", municipality_nis="21012",
@@ -524,19 +529,25 @@ DOCUMENTED: list[dict[str, str]] = [
                          "bombing, also sought for the Paris attacks and reported to have "
                          "travelled to Syria; two men with him were detained (their outcome is "
                          "not reported).")),
-    _arrest(site_id="S-2016-05-antwerpen", event_id="E-2016-05-antwerpen",
-            date="2016-05-01", date_precision="month", source_date_precision="month",
-            plot="true", link="linked", connection="local_cell", n_arrested="4",
-            place="Antwerp (searches in Antwerp, Borgerhout and Ternat)",
+    _arrest(site_id="S-2016-05-25-antwerpen", event_id="E-2016-05-25-antwerpen",
+            date="2016-05-25", plot="true", link="linked", connection="local_cell",
+            n_arrested="4", target="transport",
+            place="Antwerp (searches in Antwerp, its district Borgerhout, and Ternat)",
             municipality_nis="11002", region_nis="02000",
-            source=("RTL info, May 2016, http://www.rtl.be/info/regions/flandre/quatre-personnes-"
-                    "inculpees-dans-un-dossier-lie-au-terrorisme-elles-voulaient-recruter-des-"
-                    "gens-pour-aller-en-syrie-821333.aspx; RT France, May 2016, https://francais."
-                    "rt.com/international/21137-belgique--quatre-personnes-inculpees"),
+            source=("Le Soir, 25 May 2016, https://www.lesoir.be/art/1220971/article/actualite/"
+                    "belgique/2016-05-25/terrorisme-arrestations-en-flandre-liees-des-projets-d-"
+                    "attentats; RTL info, May 2016, http://www.rtl.be/info/regions/flandre/quatre-"
+                    "personnes-inculpees-dans-un-dossier-lie-au-terrorisme-elles-voulaient-"
+                    "recruter-des-gens-pour-aller-en-syrie-821333.aspx; RT France, May 2016, "
+                    "https://francais.rt.com/international/21137-belgique--quatre-personnes-"
+                    "inculpees; VRT (deredactie, FR), May 2016, http://deredactie.be/permalink/"
+                    "1.2666189"),
             description=("Antwerp federal police searched eight addresses in Antwerp, "
-                         "Borgerhout and Ternat; four young people were charged with taking "
-                         "part in a terrorist group that recruited for Syria, and prosecutors "
-                         "said plans for an attack in Belgium had been found.")),
+                         "Borgerhout and Ternat; four young people from Borgerhout and "
+                         "elsewhere, some of whom meant to join the Islamic State, were charged "
+                         "with taking part in a terrorist group recruiting for Syria and Libya; "
+                         "prosecutors said plans for an attack in Belgium had been found, with "
+                         "Antwerp central station named as a possible target.")),
     _arrest(site_id="S-2016-06-09-schaerbeek", event_id="E-2016-06-09-schaerbeek",
             date="2016-06-09", link="linked", connection="unknown", networks="Brussels cell",
             n_arrested="1", place="Schaerbeek", municipality_nis="21015", region_nis="04000",
@@ -704,7 +715,7 @@ RECONSTRUCTED: list[tuple] = [
     # --- Charleroi (10 of 13 arrest actions; 2 inspired; one arrest at Charleroi airport) ----
     (2015, "charleroi", L, lc, "", 0, 1, T, "", ""),
     (2015, "charleroi", I, "", "", 0, 2, T, "", ""),
-    (2016, "charleroi", L, lc, "", 1, 1, T, "", SP),
+    (2016, "charleroi", L, lc, "", 1, 1, T, "", ""),
     (2016, "charleroi", L, lc, "", 0, 1, T, "", ""),
     (2016, "charleroi", L, uk, "", 0, 1, T, "", ""),
     (2016, "charleroi", L, lc, "", 0, 1, U, "", ""),
