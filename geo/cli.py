@@ -26,7 +26,12 @@ def _cmd_check_report(args: argparse.Namespace) -> int:
     from geo.report import check
 
     table = check.check_report()
-    if args.markdown:
+    if args.update_data_card:
+        from geo.report import datacard
+
+        changed = datacard.update(table)
+        print(f"{datacard.DATA_CARD.name}: support section {'rewritten' if changed else 'already up to date'}")
+    elif args.markdown:
         print(check.support_markdown(table))
     else:
         print(check.format_check(table, support=args.support))
@@ -301,6 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--support", action="store_true",
                      help="under each figure, how much of it rests on documented and on reconstructed rows")
     chk.add_argument("--markdown", action="store_true", help="the support table as Markdown (the data card's)")
+    chk.add_argument("--update-data-card", action="store_true",
+                     help="rewrite the support section of data/README.md from the check")
     chk.set_defaults(func=_cmd_check_report)
     loc = sub.add_parser("locate", help="a coordinate ('50.85,4.35'), postal code or place name -> "
                          "municipality, codes and precision")

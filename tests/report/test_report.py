@@ -171,3 +171,21 @@ def test_support_markdown_counts_the_figures(table):
     counts = check.by_construction(table)
     assert sum(counts.values()) <= len(table)
     assert f"{counts['reconstructed only']} only on reconstructed rows" in text
+
+
+def test_the_data_card_states_the_support_of_today_s_data(table):
+    from geo.report import datacard
+
+    assert datacard.current_section() == datacard.support_section(table), (
+        "run `python -m geo check-report --update-data-card`")
+
+
+def test_updating_the_data_card_touches_only_its_section(tmp_path, table):
+    from geo.report import datacard
+
+    card = tmp_path / "README.md"
+    card.write_text(f"# Card\n\nbefore\n\n{datacard.BEGIN}\nold\n{datacard.END}\n\nafter\n", encoding="utf-8")
+    assert datacard.update(table, card) is True
+    text = card.read_text(encoding="utf-8")
+    assert text.startswith("# Card\n\nbefore\n\n") and text.endswith("\n\nafter\n") and "old" not in text
+    assert datacard.update(table, card) is False
