@@ -9,7 +9,11 @@ import streamlit as st
 
 from geo import text
 from geo.errors import DatasetError, ImportFileError
-from geo.io import crosswalk, importer, store
+from geo.io import crosswalk, store
+from geo.io.mapping import MAPPING_HELP, ColumnMapping, preset_mapping, suggest_mapping
+from geo.io.pipeline import import_table
+from geo.io.presets import detect_preset
+from geo.io.readers.formats import list_sheets, read_table
 from geo.ui import state
 
 _NONE = "—"
@@ -24,22 +28,22 @@ def _mapping_form(raw: pd.DataFrame, suggested, *, key: str):
     with st.form(f"{key}_mapping"):
         st.markdown("**Which column gives what?** Check the suggestion, correct it, then import.")
         cols = st.columns(3)
-        single = [f for f in importer.ColumnMapping.COLUMN_FIELDS if f not in ("places", "areas")]
+        single = [f for f in ColumnMapping.COLUMN_FIELDS if f not in ("places", "areas")]
         for i, name in enumerate(single):
             current = getattr(suggested, name)
             values[name] = cols[i % 3].selectbox(
                 name.replace("_", " "), choices, index=choices.index(current) if current in choices else 0,
-                help=importer.MAPPING_HELP.get(name), key=f"{key}_{name}")
+                help=MAPPING_HELP.get(name), key=f"{key}_{name}")
         for name in ("places", "areas"):
             values[name] = st.multiselect(name, columns, default=[c for c in getattr(suggested, name) if c in columns],
-                                          help=importer.MAPPING_HELP.get(name), key=f"{key}_{name}")
+                                          help=MAPPING_HELP.get(name), key=f"{key}_{name}")
         values["date_format"] = st.text_input("date format (optional)", value=suggested.date_format or "",
-                                              help=importer.MAPPING_HELP.get("date_format"), key=f"{key}_fmt")
+                                              help=MAPPING_HELP.get("date_format"), key=f"{key}_fmt")
         submitted = st.form_submit_button("Import with this mapping", type="primary")
     if not submitted:
         return None
     cleaned = {k: (None if v == _NONE else v) for k, v in values.items()}
-    return importer.ColumnMapping.from_dict({k: v for k, v in cleaned.items() if v not in (None, "", [])})
+    return ColumnMapping.from_dict({k: v for k, v in cleaned.items() if v not in (None, "", [])})
 
 
 def panel() -> None:
@@ -56,14 +60,14 @@ def panel() -> None:
     data = upload.getvalue()
     key = "import_" + text.safe_filename(f"{upload.name}-{len(data)}")
     try:
-        sheets = importer.list_sheets(data, filename=upload.name)
+        sheets = list_sheets(data, filename=upload.name)
         sheet = st.selectbox("Sheet or layer", sheets, key=f"{key}_sheet") if len(sheets) > 1 else None
-        raw, info = importer.read_table(data, filename=upload.name, sheet=sheet)
+        raw, info = read_table(data, filename=upload.name, sheet=sheet)
     except ImportFileError as exc:
         st.error(str(exc))
         return
-    preset = importer.detect_preset(raw.columns)
-    suggested = importer.preset_mapping(preset, raw.columns) if preset else importer.suggest_mapping(raw.columns)
+    preset = detect_preset(raw.columns)
+    suggested = preset_mapping(preset, raw.columns) if preset else suggest_mapping(raw.columns)
     st.caption(f"{upload.name}: {len(raw):,} rows read ({info.format}"
                + (f", {info.encoding}" if info.encoding else "")
                + (f", delimiter {info.delimiter!r}" if info.delimiter else "") + ")"
@@ -71,8 +75,8 @@ def panel() -> None:
     mapping = _mapping_form(raw, suggested, key=key)
     if mapping is not None:
         try:
-            st.session_state[f"{key}_result"] = importer.import_table(raw, mapping=mapping, filename=upload.name,
-                                                                      info=info)
+            st.session_state[f"{key}_result"] = import_table(raw, mapping=mapping, filename=upload.name,
+                                                              info=info)
         except ImportFileError as exc:
             st.error(str(exc))
             return

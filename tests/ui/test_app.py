@@ -102,10 +102,10 @@ def test_map_and_data_pages_offer_downloads(page):
 
 
 def test_a_saved_dataset_is_picked_from_the_url(tmp_path, monkeypatch):
-    from geo.io import importer, store
+    from geo.io import pipeline, store
 
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path))
-    result = importer.import_file(ROOT / "tests" / "fixtures" / "import" / "gtd_belgium.csv", filename="gtd_belgium.csv")
+    result = pipeline.import_file(ROOT / "tests" / "fixtures" / "import" / "gtd_belgium.csv", filename="gtd_belgium.csv")
     saved = store.save_dataset(result, name="GTD sample")
     at = run_page("overview", {"dataset": saved.slug})
     assert not at.exception
