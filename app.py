@@ -1,9 +1,4 @@
-"""The Belgian incident atlas: the frame of the app (page config, navigation, shared sidebar).
-
-The pages live in ``app_pages/``, not ``pages/``: a ``pages/`` folder beside this file switches on
-Streamlit's legacy multipage mode, in which the first link to a page on a fresh server (e.g.
-``/belgium?cities=Charleroi``) runs that page alone, without this frame.
-"""
+"""The Belgian incident atlas: the frame of the app (page config, navigation, shared sidebar)."""
 
 from pathlib import Path
 
@@ -17,14 +12,14 @@ st.set_page_config(page_title="Belgian incident atlas", page_icon="🗺️", lay
 data.leaflet_urls()  # copy Leaflet into static/ before any map asks for it
 
 pages = [
-    st.Page(HERE / "app_pages" / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page(HERE / "app_pages" / "belgium.py", title="Belgium", icon=":material/map:", url_path="belgium"),
-    st.Page(HERE / "app_pages" / "brussels.py", title="Brussels", icon=":material/location_city:", url_path="brussels"),
-    st.Page(HERE / "app_pages" / "charleroi.py", title="Charleroi", icon=":material/factory:", url_path="charleroi"),
-    st.Page(HERE / "app_pages" / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page(HERE / "app_pages" / "networks.py", title="Networks", icon=":material/hub:", url_path="networks"),
-    st.Page(HERE / "app_pages" / "report_check.py", title="Report check", icon=":material/fact_check:", url_path="report-check"),
-    st.Page(HERE / "app_pages" / "data.py", title="Data", icon=":material/table:", url_path="data"),
+    st.Page(HERE / "pages" / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page(HERE / "pages" / "belgium.py", title="Belgium", icon=":material/map:", url_path="belgium"),
+    st.Page(HERE / "pages" / "brussels.py", title="Brussels", icon=":material/location_city:", url_path="brussels"),
+    st.Page(HERE / "pages" / "charleroi.py", title="Charleroi", icon=":material/factory:", url_path="charleroi"),
+    st.Page(HERE / "pages" / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page(HERE / "pages" / "networks.py", title="Networks", icon=":material/hub:", url_path="networks"),
+    st.Page(HERE / "pages" / "report_check.py", title="Report check", icon=":material/fact_check:", url_path="report-check"),
+    st.Page(HERE / "pages" / "data.py", title="Data", icon=":material/table:", url_path="data"),
 ]
 page = st.navigation(pages)
 sidebar.draw()

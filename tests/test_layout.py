@@ -85,7 +85,7 @@ def test_one_home_per_rule(needle, home):
 
 def test_pages_and_app_import_no_library_but_streamlit_and_geo():
     allowed = {"streamlit", "geo", "pathlib", "__future__"}
-    for path in [ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))]:
+    for path in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
         roots = {i.split(".")[0] for i in _imports(path)}
         assert roots <= allowed, (path.name, roots - allowed)
 

@@ -11,7 +11,7 @@ import streamlit as st
 
 from geo import vocab
 from geo.incidents.filters import Filters
-from geo.ui import data, state
+from geo.ui import data, frame, state
 
 
 def _dataset_picker() -> None:
@@ -30,10 +30,10 @@ def draw() -> None:
     """The shared filters, drawn once by app.py for every page, kept in the URL."""
     with st.sidebar:
         _dataset_picker()
-    frame = data.all_incidents()
+    rows = data.all_incidents()
     options = data.data_options()
     state.init_from_query(options)
-    n_recon = int((frame["provenance"] == "reconstructed").sum())
+    n_recon = int((rows["provenance"] == "reconstructed").sum())
     with st.sidebar:
         st.header("Filters")
         lo, hi = options["years"]
@@ -48,7 +48,7 @@ def draw() -> None:
         st.multiselect("Link to the Islamic State", options["links"], key=state.K_LINKS,
                        placeholder="Linked and inspired", format_func=lambda k: vocab.LINK_LABELS.get(k, k))
         st.toggle("Plots only", key=state.K_PLOTS, help="Arrest actions that revealed a plot.")
-        st.toggle(f"Include reconstructed records ({n_recon:,} of {len(frame):,})", key=state.K_RECON,
+        st.toggle(f"Include reconstructed records ({n_recon:,} of {len(rows):,})", key=state.K_RECON,
                   help="Reconstructed rows make the report's published figures hold; they are not "
                        "events on the public record. See the Data page.")
         st.toggle("Basemap tiles (needs network)", key=state.K_TILES,
@@ -71,6 +71,7 @@ class Selection:
 
 def selection() -> Selection:
     """What a page works on. Every page starts with it."""
-    frame = data.all_incidents()
+    frame.guard()
+    rows = data.all_incidents()
     filters = state.current_filters()
-    return Selection(frame, filters.apply(frame), filters)
+    return Selection(rows, filters.apply(rows), filters)

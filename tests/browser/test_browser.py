@@ -147,7 +147,7 @@ def in_app_frame(page) -> list[str]:
     nav = page.locator("[data-testid='stSidebarNav']").inner_text() if page.locator(
         "[data-testid='stSidebarNav']").count() else ""
     if "Overview" not in nav:
-        out.append("the navigation is not app.py's (Streamlit ran the page file on its own): "
+        out.append("the navigation is not app.py's (Streamlit ran the file from pages/ on its own): "
                    + " | ".join(nav.split()))
     if "Filters" not in page.locator("[data-testid='stSidebarUserContent']").inner_text():
         out.append("the sidebar has no Filters")

@@ -20,7 +20,7 @@ def run_page(page: str, query: dict[str, str] | None = None, setup=None) -> AppT
         setup(at)
     at.run()
     if page != "overview":
-        at.switch_page(f"app_pages/{page}.py")
+        at.switch_page(f"pages/{page}.py")
         at.run()
     return at
 
