@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from geo import vocab
 from geo.incidents import aggregate
 from geo.maps import charts, web
 from geo.ui import data, display, downloads, sidebar, state
@@ -14,7 +15,7 @@ if state.dataset_slug() == state.REPORT:
 display.headline(sel.rows)
 display.provenance_note(sel.rows)
 
-st.subheader("Map 1 · Attacks, plots and arrest actions")
+st.subheader(vocab.MAP1_TITLE)
 base = web.base_map("belgium", tiles=state.tiles_on(), outlines=data.view_units("belgium", "municipality"))
 display.show_map(base, web.incidents_layer(sel.rows), key="overview_map")
 display.symbol_legend(sel.rows)
