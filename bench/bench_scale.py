@@ -10,7 +10,7 @@ runs of the two sides interleaved (this machine is shared: medians, never single
   starts from the coordinate arrays. Ours: the grid (built once per process: the first call
   pays for it, shown as its own row, with the baseline of the same run). Answers must be
   identical point for point for every method (a random point on a border has probability zero;
-  the border rule is tested in ``tests/test_lookup.py``). The STRtree path (``method="tree"``) is
+  the border rule is tested in ``tests/admin/test_lookup.py``). The STRtree path (``method="tree"``) is
   in the detail.
 - **counting 1,000,000 incidents**: a synthetic incident table (see
   :func:`synthetic_incidents`), already in memory; ``count_by_unit`` (municipalities, sites)

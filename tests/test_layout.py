@@ -94,3 +94,14 @@ def test_ruff_is_clean():
     done = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise", "."],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_setting_is_in_config_and_in_the_readme():
+    import re
+
+    from geo import config
+
+    named = {m for p in [*PACKAGE_DIR.rglob("*.py"), *(ROOT / "tests").rglob("*.py")]
+             for m in re.findall(r"\bATLAS_[A-Z_]+[A-Z]\b", p.read_text(encoding="utf-8"))}
+    assert named <= {s.name for s in config.SETTINGS}, named - {s.name for s in config.SETTINGS}
+    assert config.settings_table() in (ROOT / "README.md").read_text(encoding="utf-8")

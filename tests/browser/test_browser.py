@@ -1,7 +1,7 @@
 """End to end in a real browser, with no network: every page loads, draws its map and shows no
 error; the filters in the URL change what the maps show and survive a reload (DESIGN.md §6).
 
-One streamlit server for the session (``tests/_server.py``); a fresh browser context per test
+One streamlit server for the session (``tests/support/server.py``); a fresh browser context per test
 that aborts and records every request to a host other than localhost. Full-page screenshots go
 to ``artifacts/screenshots/`` (git-ignored) for a person to look at.
 """

@@ -1,7 +1,7 @@
 """The "Map PNG" download buttons in a real browser, with no network: the Belgium page gives its
 choropleth and the Overview its symbol map (Map 1), as PNG files of the announced size.
 
-Uses the session server of ``tests/_server.py``; each test has a fresh browser context that
+Uses the session server of ``tests/support/server.py``; each test has a fresh browser context that
 aborts and records every request to a host other than localhost.
 """
 

@@ -1,6 +1,6 @@
 """Start and stop the app on a free loopback port, and open an offline browser on it.
 
-Shared by the browser tests (``tests/test_browser.py``) and the benchmarks (``bench/``), so both
+Shared by the browser tests (``tests/browser/``) and the benchmarks (``bench/``), so both
 measure the same thing the same way (DESIGN.md §6):
 
 - :class:`StreamlitServer` runs ``streamlit run app.py`` from the repository root on a free port,
