@@ -20,7 +20,9 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from geo import cli, text
+from geo import text
+from geo.cli import common
+from geo.cli.main import main as cli_main
 from geo.config import ROOT
 from geo.incidents import aggregate  # noqa: E402
 from geo.incidents.table import COLUMNS, validate_incidents  # noqa: E402
@@ -158,7 +160,7 @@ def data_csv(tmp_path) -> Path:
 
 
 def _run(capsys, *argv) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in argv])
+    code = cli_main([str(a) for a in argv])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -167,7 +169,7 @@ def test_cli_choices_match_the_package():
     from geo.admin.boundaries import LEVELS
     from geo.maps.views import VIEWS
 
-    assert cli.VIEW_CHOICES == VIEWS and cli.LEVEL_CHOICES == LEVELS
+    assert common.VIEW_CHOICES == VIEWS and common.LEVEL_CHOICES == LEVELS
 
 
 def test_export_png_writes_one_png(capsys, data_csv, tmp_path):
@@ -254,7 +256,7 @@ def test_export_png_bad_values_exit_2_with_one_line(capsys, data_csv, tmp_path, 
 
 def test_unknown_view_is_an_argparse_error(capsys, data_csv, tmp_path):
     with pytest.raises(SystemExit) as exc:
-        cli.main(["export-png", "--data", str(data_csv), "--view", "gent", "--out", str(tmp_path / "x.png")])
+        cli_main(["export-png", "--data", str(data_csv), "--view", "gent", "--out", str(tmp_path / "x.png")])
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "invalid choice: 'gent'" in err and len(err.strip().splitlines()) == 1

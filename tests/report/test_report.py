@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import pytest
 
-from geo import cli
+from geo.cli.main import main as cli_main
 from geo.config import ROOT  # noqa: E402
 from geo.incidents.table import load_incidents
 from geo.report import check, figures, rules
@@ -131,7 +131,7 @@ def test_cli_check_report_runs_from_any_directory(tmp_path):
 def test_cli_exits_1_on_a_mismatch(monkeypatch, incidents, capsys):
     perturbed = check.check_report(incidents.drop(index=incidents.index[0]))
     monkeypatch.setattr(check, "check_report", lambda: perturbed)
-    assert cli.main(["check-report"]) == 1
+    assert cli_main(["check-report"]) == 1
     assert "figures match (not matching:" in capsys.readouterr().out
 
 
