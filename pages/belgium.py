@@ -5,7 +5,7 @@ import streamlit as st
 from geo.admin import boundaries
 from geo.incidents import aggregate
 from geo.maps import classify, web
-from geo.ui import data, display, downloads, sidebar, state
+from geo.ui import data, display, downloads, mapview, sidebar, state
 
 LEVEL_LABELS = {"municipality": "Municipality", "arrondissement": "Arrondissement",
                 "province": "Province", "region": "Region"}
@@ -25,18 +25,18 @@ units = data.view_units("belgium", level)
 counted = aggregate.count_by_unit(sel.rows, level=level, units_frame=units)
 values = counted.table["per_100k" if metric == "per_100k" else "count"]
 classes = classify.classify(values.tolist(), scheme=scheme, integer=metric == "count")
-result = display.show_map(web.base_map("belgium", tiles=state.tiles_on()),
+result = mapview.show_map(web.base_map("belgium", tiles=state.tiles_on()),
                           web.choropleth_layer(units, counted, classes, metric=metric),
                           key="belgium_map", returned=["last_active_drawing"])
 notes = []
 if metric == "per_100k":
     notes.append("Dashed, paler units have fewer than 3 incidents: their rate is not reliable.")
-display.legend(classes, title=METRIC_LABELS[metric], notes=notes)
+mapview.legend(classes, title=METRIC_LABELS[metric], notes=notes)
 display.not_counted_note(counted, what=LEVEL_LABELS[level].lower())
 display.provenance_note(sel.rows)
 downloads.buttons(sel, key="belgium", view="belgium", level=level, metric=metric, scheme=scheme, counted=counted)
 
-code = display.clicked_code(result)
+code = mapview.clicked_code(result)
 if code:
     chosen = counted.table.set_index("code").loc[code]
     st.subheader(f"{chosen['name_nl']} / {chosen['name_fr']}: {int(chosen['count'])} site(s)")

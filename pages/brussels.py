@@ -5,17 +5,17 @@ import streamlit as st
 from geo import vocab
 from geo.incidents import aggregate
 from geo.maps import classify, web
-from geo.ui import data, display, downloads, sidebar, state
+from geo.ui import data, display, downloads, mapview, sidebar, state
 
 sel = sidebar.selection()
 st.title("Brussels-Capital Region and Zaventem")
 units = data.view_units("brussels", "municipality")
 counted = aggregate.count_by_unit(sel.rows, level="municipality", units_frame=units)
 classes = classify.classify(counted.table["count"].tolist())
-result = display.show_map(web.base_map("brussels", tiles=state.tiles_on()),
+result = mapview.show_map(web.base_map("brussels", tiles=state.tiles_on()),
                           web.choropleth_layer(units, counted, classes, decimals=5),
                           key="brussels_map", returned=["last_active_drawing"])
-display.legend(classes, title="Incidents (sites) per municipality")
+mapview.legend(classes, title="Incidents (sites) per municipality")
 
 in_region = sel.rows[sel.rows["region_nis"] == vocab.BRUSSELS_REGION]
 detail = in_region[in_region["geo_precision"] != "region"]
@@ -26,6 +26,6 @@ st.markdown(
 )
 display.provenance_note(sel.rows)
 downloads.buttons(sel, key="brussels", view="brussels", counted=counted)
-code = display.clicked_code(result)
+code = mapview.clicked_code(result)
 if code:
     display.incident_table(sel.rows[sel.rows["municipality_nis"] == code])

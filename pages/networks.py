@@ -4,7 +4,7 @@ import streamlit as st
 
 from geo.incidents import aggregate, filters
 from geo.maps import web
-from geo.ui import data, display, downloads, sidebar, state
+from geo.ui import data, display, downloads, mapview, sidebar, state
 
 sel = sidebar.selection()
 st.title("Networks")
@@ -20,8 +20,8 @@ network = state.page_choice("Network", table["network"].tolist(), param="network
 narrow = filters.Narrow(network=network)
 rows = narrow.apply(sel.rows)
 base = web.base_map("belgium", tiles=state.tiles_on(), outlines=data.view_units("belgium", "province"))
-display.show_map(base, web.incidents_layer(rows), key="networks_map")
-display.symbol_legend(rows)
+mapview.show_map(base, web.incidents_layer(rows), key="networks_map")
+mapview.symbol_legend(rows)
 display.provenance_note(rows)
 downloads.buttons(sel, key="networks", view="belgium", narrow=narrow, symbols=True,
                   title=f"{network}: incident sites")

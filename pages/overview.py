@@ -5,7 +5,7 @@ import streamlit as st
 from geo import vocab
 from geo.incidents import aggregate
 from geo.maps import charts, web
-from geo.ui import data, display, downloads, sidebar, state
+from geo.ui import data, display, downloads, mapview, sidebar, state
 
 sel = sidebar.selection()
 st.title(display.dataset_title("Islamic State–linked and –inspired incidents in Belgium, June 2014 – October 2017"))
@@ -17,8 +17,8 @@ display.provenance_note(sel.rows)
 
 st.subheader(vocab.MAP1_TITLE)
 base = web.base_map("belgium", tiles=state.tiles_on(), outlines=data.view_units("belgium", "municipality"))
-display.show_map(base, web.incidents_layer(sel.rows), key="overview_map")
-display.symbol_legend(sel.rows)
+mapview.show_map(base, web.incidents_layer(sel.rows), key="overview_map")
+mapview.symbol_legend(sel.rows)
 downloads.buttons(sel, key="overview", view="belgium", symbols=True)
 
 left, right = st.columns(2)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from geo.incidents import aggregate, filters
 from geo.maps import charts, classify, web
-from geo.ui import data, display, downloads, sidebar, state
+from geo.ui import data, display, downloads, mapview, sidebar, state
 
 STEP_LABELS = {"year": "By year", "month": "By month"}
 MODE_LABELS = {"period": "In the period", "cumulative": "Cumulative"}
@@ -23,7 +23,7 @@ periods = per_period.table["period"].tolist()
 if not periods:
     st.warning("No incident matches the filters.")
     st.stop()
-current = display.period_player(periods, key=f"timeline_{step}")
+current = mapview.period_player(periods, key=f"timeline_{step}")
 
 units = data.view_units("belgium", "municipality")
 wide = aggregate.count_by_unit_and_period(sel.rows, period=step, cumulative=cumulative)
@@ -31,9 +31,9 @@ classes = classify.classify(wide.to_numpy().ravel().tolist() if len(wide) else [
 narrow = filters.Narrow(period=step, value=current, cumulative=cumulative)
 now = narrow.apply(sel.rows)
 counted = aggregate.count_by_unit(now, level="municipality", units_frame=units)
-display.show_map(web.base_map("belgium", tiles=state.tiles_on()),
+mapview.show_map(web.base_map("belgium", tiles=state.tiles_on()),
                  web.choropleth_layer(units, counted, classes), key="timeline_map")
-display.legend(classes, title=f"Incident sites {'up to' if cumulative else 'in'} {current} (same classes for every period)")
+mapview.legend(classes, title=f"Incident sites {'up to' if cumulative else 'in'} {current} (same classes for every period)")
 display.not_counted_note(counted, what="municipality")
 st.altair_chart(charts.timeline(per_period.table, current=current, cumulative=cumulative),
                 width="stretch")
