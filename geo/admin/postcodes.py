@@ -129,3 +129,14 @@ def locate_postcode(code: str | int) -> Location:
     if not entry.nis and entry.region:
         return at_region(entry.region, method="postal_code", matched=digits, note=entry.note)
     return among(entry.nis, method="postal_code", matched=digits, note=entry.note)
+
+
+def municipalities_of_postcode(code: str | int) -> tuple[str, ...]:
+    """Every 2019 municipality a Belgian postal code covers (usually one; none for an unknown
+    or malformed code)."""
+    text = _postcode_text(code)
+    match = _POSTCODE.fullmatch(text) if text else None
+    if match is None or len(match.group(1)) != 4:
+        return ()
+    entry = _postcode_index(boundaries.current(), gazetteer.gazetteer()).get(match.group(1))
+    return entry.nis if entry else ()
