@@ -11,18 +11,23 @@ from dataclasses import dataclass
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PatchCollection
-from matplotlib.colors import to_rgba
+from matplotlib.colors import to_hex, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch, Rectangle
 
 from geo import vocab
-from geo.maps.classify import NO_DATA_COLOR, Classes
+from geo.i18n import _
+from geo.maps.classify import NO_DATA_COLOR, Classes, luminance
 from geo.maps.png.geometry import ViewGeometry
 from geo.maps.png.labels import halo, place_labels
 from geo.maps.png.layout import MAP_W, Layout, symbol_edge
 
 HATCH = "///"
+#: Units whose count is mostly reconstructed records.
+RECON_HATCH = "..."
+#: The dots' ink: dark on light fills, white on dark ones (below this luminance).
+RECON_INK, RECON_INK_ON_DARK, DARK_FILL = (0.1, 0.1, 0.1, 0.6), (1, 1, 1, 0.85), 0.12
 EDGE_COLOR = "#7a7a7a"
 OUTLINE_COLOR = "#333333"
 
@@ -75,13 +80,17 @@ def wrap(text: str, fontsize: float, width_in: float) -> list[str]:
     return textwrap.wrap(text, chars, break_on_hyphens=False) or [""]
 
 
-def class_legend(classes: Classes, *, hatch_note: bool, has_nan: bool) -> list[BoxItem]:
-    """The legend's boxes of a choropleth: one per class, then no data and the hatching when drawn."""
+def class_legend(classes: Classes, *, hatch_note: bool, has_nan: bool,
+                 marked_note: bool = False) -> list[BoxItem]:
+    """The legend's boxes of a choropleth: one per class, then no data, the unreliable-rate
+    hatching and the mostly-reconstructed marks, when drawn."""
     items: list[BoxItem] = [(c, lab, None) for c, lab in classes.legend()]
     if has_nan:
         items.append((NO_DATA_COLOR, "no population figure", None))
     if hatch_note:
         items.append(("white", f"fewer than {vocab.SMALL_COUNT} incidents: rate unreliable", HATCH))
+    if marked_note:
+        items.append(("white", _("more than half of the count is reconstructed records"), RECON_HATCH))
     return items
 
 
@@ -96,8 +105,21 @@ class Canvas:
     layout: Layout
     stamp: object | None = None
     hatch: PatchCollection | None = None
+    #: the side panel's notes (one text; animations change it per frame)
+    notes: object | None = None
+    #: the mostly-reconstructed dots, dark and white ink (animations change which units carry them)
+    marks: tuple[PatchCollection, PatchCollection] | None = None
     #: the side panel's free space under the legend and notes (figure fraction x0, y0, x1, y1)
     panel_free: tuple[float, float, float, float] | None = None
+
+
+def mark_paths(paths: Sequence, marked: Sequence[bool], facecolors: Sequence[str]) -> tuple[list, list]:
+    """The paths of the marked units, split by the ink their dots need: (on light, on dark) fills."""
+    light, dark = [], []
+    for p, m, c in zip(paths, marked, facecolors):
+        if m:
+            (dark if luminance(to_hex(c)) < DARK_FILL else light).append(p)
+    return light, dark
 
 
 def fit_limits(bounds: tuple[float, float, float, float], w: float, h: float) -> tuple[float, float, float, float]:
@@ -139,11 +161,16 @@ def build_figure(
     stamp: str | None = None,
     symbol_items: Sequence[CircleItem] = (),
     edgecolor: str = EDGE_COLOR,
+    subtitle: str | None = None,
+    marked: Sequence[bool] | None = None,
+    notes_change: bool = False,
 ) -> Canvas:
     """Lay out title, map, side panel (legend, notes, period stamp) and captions. The figure is
     ``lay.width_in`` wide; its height follows the view's shape. ``legend_items`` are drawn as
     filled boxes (colour, label, hatch), then ``symbol_items`` as circles (colour, label,
-    diameter in points)."""
+    diameter in points). ``marked`` units (mostly reconstructed records) carry dots. Text is
+    drawn as written (no mathtext: a "$" in a title stays a "$"). With ``notes_change``
+    the notes' text is drawn even when empty (animations set it per frame)."""
     W = lay.width_in
     margin = 0.015 * W
     map_w, map_h, limits = map_box(geo, lay)
@@ -151,7 +178,9 @@ def build_figure(
     cap_lines = [ln for c in captions for ln in wrap(c, lay.caption, cap_w)]
     line_in = lambda fs: fs * 1.35 / 72  # noqa: E731
     caption_h = len(cap_lines) * line_in(lay.caption) + margin
-    title_h = lay.title * 2.4 / 72 + margin
+    title_lines = wrap(title, lay.title * 1.08, cap_w)  # bold is wider
+    sub_lines = wrap(subtitle, lay.text, cap_w) if subtitle else []
+    title_h = ((len(title_lines) * 1.25 + 1.15) * lay.title + len(sub_lines) * 1.35 * lay.text) / 72 + margin
     H = title_h + map_h + 0.25 * line_in(lay.text) + caption_h + margin
     fig = Figure(figsize=(W, H), dpi=lay.dpi, facecolor="white")
     canvas = FigureCanvasAgg(fig)
@@ -164,12 +193,20 @@ def build_figure(
 
     fills = PatchCollection([PathPatch(p) for p in geo.paths], facecolors=list(facecolors),
                             edgecolors=edgecolor, linewidths=lay.edge, zorder=2)
+    fills.set_gid("units")  # SVG: <g id="units"> holds one <path> per unit, in the order of geo.units
     ax.add_collection(fills)
     hatch = None
     if hatched is not None and any(hatched):
-        marked = [PathPatch(p) for p, h in zip(geo.paths, hatched) if h]
-        hatch = ax.add_collection(PatchCollection(marked, facecolors="none", edgecolors=(0, 0, 0, 0.45),
+        small = [PathPatch(p) for p, h in zip(geo.paths, hatched) if h]
+        hatch = ax.add_collection(PatchCollection(small, facecolors="none", edgecolors=(0, 0, 0, 0.45),
                                                   linewidths=0, hatch=HATCH, zorder=3))
+    marks = None
+    if marked is not None:
+        marks = tuple(
+            ax.add_collection(PatchCollection([PathPatch(p) for p in part], facecolors="none", edgecolors=ink,
+                                              linewidths=0, hatch=RECON_HATCH, zorder=3, gid=gid))
+            for part, ink, gid in zip(mark_paths(geo.paths, marked, facecolors), (RECON_INK, RECON_INK_ON_DARK),
+                                      ("reconstructed", "reconstructed-on-dark")))
     ax.add_collection(PatchCollection([PathPatch(p) for p in geo.outline], facecolors="none",
                                       edgecolors=OUTLINE_COLOR, linewidths=lay.outline, zorder=4))
     scale_bar(ax, limits, lay)
@@ -177,9 +214,14 @@ def build_figure(
     if label_units:
         place_labels(ax, canvas, geo, lay, label_values)
 
-    fig.text(margin / W, 1 - margin / H, title, fontsize=lay.title, fontweight="bold", va="top", ha="left")
+    fig.text(margin / W, 1 - margin / H, "\n".join(title_lines), fontsize=lay.title, fontweight="bold",
+             va="top", ha="left", linespacing=1.25, parse_math=False, gid="title")
+    if sub_lines:
+        top_in = margin + (len(title_lines) * 1.25 + 0.45) * lay.title / 72
+        fig.text(margin / W, 1 - top_in / H, "\n".join(sub_lines), fontsize=lay.text, va="top", ha="left",
+                 color="#333333", linespacing=1.35, parse_math=False, gid="subtitle")
 
-    # Side panel: legend, then notes, then (animations) the period stamp.
+    # Side panel: legend, then (animations) the period stamp, then the notes.
     panel_x = (2 * margin + map_w) / W + 0.01
     panel_w_in = (1 - panel_x) * W - margin
     # handles wide and tall enough for the largest circle (row heights are all the same)
@@ -204,20 +246,24 @@ def build_figure(
     canvas.draw()  # the legend's height is known only once drawn
     box = leg.get_window_extent().transformed(fig.transFigure.inverted())
     y = box.y0 - 1.2 * line_in(lay.text) / H
-    renderer = canvas.get_renderer()
-    for n in notes:
-        note = fig.text(panel_x, y, "\n".join(wrap(n, lay.caption, panel_w_in)), fontsize=lay.caption,
-                        va="top", ha="left", color="#222222", linespacing=1.3)
-        y = note.get_window_extent(renderer).transformed(fig.transFigure.inverted()).y0
-        y -= 0.5 * line_in(lay.caption) / H
-    if notes:
-        y -= 0.5 * line_in(lay.text) / H
     stamp_artist = None
     if stamp is not None:
         stamp_artist = fig.text(panel_x, y, stamp, fontsize=lay.stamp, fontweight="bold",
                                 ha="left", va="top", color="#222222")
-
+        y -= (lay.stamp * 1.3 + 0.8 * lay.text) / 72 / H
+    notes_artist = None
+    if notes or notes_change:
+        notes_artist = fig.text(panel_x, y, notes_text(notes, lay, panel_w_in), fontsize=lay.caption,
+                                va="top", ha="left", color="#222222", linespacing=1.3, parse_math=False)
+        bottom = notes_artist.get_window_extent(canvas.get_renderer()).transformed(fig.transFigure.inverted()).y0
+        y = bottom - 0.5 * line_in(lay.text) / H
     fig.text(margin / W, margin / H, "\n".join(cap_lines), fontsize=lay.caption, va="bottom",
-             ha="left", color="#333333", linespacing=1.35)
+             ha="left", color="#333333", linespacing=1.35, parse_math=False, gid="captions")
     free = (panel_x, map_bottom, 1 - margin / W, y) if stamp is None else None
-    return Canvas(fig, ax, canvas, fills, lay, stamp_artist, hatch, free)
+    return Canvas(fig, ax, canvas, fills, lay, stamp=stamp_artist, hatch=hatch, notes=notes_artist, marks=marks,
+                  panel_free=free)
+
+
+def notes_text(notes: Sequence[str], lay: Layout, width_in: float) -> str:
+    """The side panel's notes as one text: each wrapped to the panel, an empty line between."""
+    return "\n\n".join("\n".join(wrap(n, lay.caption, width_in)) for n in notes)

@@ -1,6 +1,11 @@
-"""The words on every static map (DESIGN.md §4): the default titles and legend titles, the lines
-under the map (filters, reconstructed records, credits) and the side panel's notes (what could
-not be placed on the map's level, what lies outside the view). Pure functions of the rows."""
+"""The words on every static map (DESIGN.md §4): the default titles (they say the years) and
+subtitles (the other filters), legend titles, the lines under the map (filters, reconstructed
+records, the person's note, the source line) and the side panel's notes (what could not be placed
+on the map's level, what lies outside the view), and the file names of exports (view, level,
+metric and years). Pure functions of the rows.
+
+A person may replace the title, subtitle, note and source line; the filter and reconstructed-
+record lines are always there."""
 
 from __future__ import annotations
 
@@ -11,8 +16,9 @@ from typing import Literal
 import geopandas as gpd
 import pandas as pd
 
-from geo import vocab
+from geo import text, vocab
 from geo.admin.boundaries import Level
+from geo.i18n import _
 from geo.incidents import aggregate
 from geo.incidents.filters import Filters
 from geo.maps.views import VIEW_SPECS, ViewName
@@ -40,8 +46,61 @@ def metric_label(metric: Metric, level: Level, unit: str = "sites", *, cumulativ
     return text + (", cumulative" if cumulative else "")
 
 
-def default_title(view: ViewName, level: Level, metric: Metric, unit: str = "sites") -> str:
-    return f"{metric_label(metric, level, unit)} — {VIEW_SPECS[view].title}"
+def years_text(years: tuple[int, int] | None) -> str:
+    """"2016" or "2014–2017" ("" when unknown)."""
+    if not years:
+        return ""
+    a, b = years
+    return str(a) if a == b else f"{a}–{b}"
+
+
+def shown_years(incidents: pd.DataFrame, filters: Filters | None,
+                all_years: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """The years a map covers: the filter's, within the data's (``all_years``, else the rows')."""
+    if all_years is None and len(incidents):
+        all_years = (int(incidents["year"].min()), int(incidents["year"].max()))
+    years = (filters.years if filters is not None else None) or all_years
+    if years and all_years:
+        years = (max(years[0], all_years[0]), min(years[1], all_years[1]))
+    return years
+
+
+def default_title(view: ViewName, level: Level, metric: Metric, unit: str = "sites", *,
+                  years: tuple[int, int] | None = None, label: str | None = None) -> str:
+    """"Incident sites per municipality — Belgium, 2014–2017"."""
+    head = f"{label or metric_label(metric, level, unit)} — {VIEW_SPECS[view].title}"
+    return f"{head}, {years_text(years)}" if years else head
+
+
+def filters_phrase(filters: Filters | None) -> str:
+    """The filters other than the years, in words ("" when none narrows the rows)."""
+    if filters is None:
+        return ""
+    parts = []
+    if filters.cities:
+        parts.append(_("cities: {names}").format(names=", ".join(filters.cities)))
+    if filters.kinds:
+        parts.append(_("kinds: {names}").format(names=", ".join(vocab.KIND_LABELS.get(k, k) for k in filters.kinds)))
+    if filters.links:
+        parts.append(_("link: {names}").format(names=", ".join(vocab.LINK_LABELS.get(k, k) for k in filters.links)))
+    if filters.plots_only:
+        parts.append(_("plots only"))
+    if not filters.include_reconstructed:
+        parts.append(_("documented records only"))
+    return "; ".join(parts)
+
+
+def default_subtitle(filters: Filters | None) -> str:
+    """"Only cities: Brussels; kinds: Attack" when the filters narrow more than the years."""
+    phrase = filters_phrase(filters)
+    return _("Only {filters}").format(filters=phrase) if phrase else ""
+
+
+def file_stem(view: str, level: str, metric: str, years: tuple[int, int] | None, *extra: str) -> str:
+    """A file name without suffix that says what the file shows:
+    ``belgium-municipality-count-2014-2017`` (then any ``extra`` parts: grid, cumulative…)."""
+    parts = [view, level, metric, years_text(years).replace("–", "-"), *extra]
+    return text.safe_filename("-".join(p for p in parts if p).lower())
 
 
 def not_counted_lines(not_counted: pd.DataFrame, level: Level, unit: str = "sites") -> list[str]:
@@ -95,10 +154,17 @@ def caption_lines(
     all_years: tuple[int, int] | None = None,
     total_reconstructed: int | None = None,
     extra: Sequence[str] = (),
+    note: str | None = None,
+    source: str | None = None,
 ) -> list[str]:
-    """The lines under every exported map: filters, reconstructed records, any extra notes, credits."""
-    return [filters_line(incidents, filters, all_years), reconstructed_line(incidents, total_reconstructed),
-            *extra, CREDITS]
+    """The lines under every exported map: filters, reconstructed records, any extra notes, the
+    person's ``note``, then the source line (``source``, default :data:`CREDITS`)."""
+    lines = [filters_line(incidents, filters, all_years), reconstructed_line(incidents, total_reconstructed),
+             *extra]
+    if note and note.strip():
+        lines.append(note.strip())
+    lines.append(source.strip() if source and source.strip() else CREDITS)
+    return lines
 
 
 def outside_view_line(incidents: pd.DataFrame, view: ViewName, units: gpd.GeoDataFrame, level: Level) -> str | None:
