@@ -1,29 +1,35 @@
 """The animated choropleth: one frame per period (years or months, empty ones included), the same
-classes on every frame, the period stamped in the side panel, written as a looping GIF. Frames
-are drawn fast (only the fills and the stamp change) and share one palette, so the GIF stores
-only what changes."""
+classes on every frame, the period stamped in the side panel, and each frame's own notes (what
+could not be placed, in that frame) and dots on units mostly reconstructed in that frame. Written
+as a looping GIF (one shared palette, so the GIF stores only what changes) or an H.264 MP4 (the
+``ffmpeg`` that the imageio-ffmpeg package ships). Frames are drawn fast: only the fills, the
+dots, the stamp and the notes change."""
 
 from __future__ import annotations
 
 import io
+import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from matplotlib.colors import to_rgba
+from matplotlib.patches import PathPatch
 from PIL import Image
 
 from geo.admin.boundaries import Level
 from geo.incidents import aggregate
 from geo.incidents.filters import Filters
-from geo.maps.classify import ZERO_COLOR, Classes, classify
-from geo.maps.png.canvas import Canvas, build_figure, class_legend
-from geo.maps.png.captions import caption_lines, frame_notes, metric_label
+from geo.maps.classify import DEFAULT_PALETTE, ZERO_COLOR, Classes, classify
+from geo.maps.png.canvas import Canvas, build_figure, class_legend, mark_paths, notes_text
+from geo.maps.png.captions import caption_lines, default_subtitle, default_title, frame_notes, metric_label, shown_years
+from geo.maps.png.choropleth import mostly_reconstructed
 from geo.maps.png.geometry import view_geometry
 from geo.maps.png.layout import LAYOUTS, Size, check_size
 from geo.maps.png.output import ANIMATION_FORMATS, AnimationFormat, Rendered, check_format, pixel_mapper
-from geo.maps.views import VIEW_SPECS, ViewName
+from geo.maps.views import ViewName
 
 
 def animation_periods(incidents: pd.DataFrame, period: aggregate.Period) -> list[str]:
@@ -50,9 +56,9 @@ def animation_frames(
     period: aggregate.Period = "year",
     cumulative: bool = False,
     unit: aggregate.Unit = "sites",
-) -> tuple[list[str], list[aggregate.Counted], pd.DataFrame]:
-    """Counts per unit for each period (see :func:`animation_periods`), and the rows left out
-    (dated only to the year, in monthly animations)."""
+) -> tuple[list[str], list[aggregate.Counted], pd.DataFrame, list[pd.DataFrame]]:
+    """Counts per unit for each period (see :func:`animation_periods`), the rows left out (dated
+    only to the year, in monthly animations), and each period's rows."""
     geo = view_geometry(view, level)
     periods = animation_periods(incidents, period)
     if period == "month":
@@ -64,7 +70,7 @@ def animation_frames(
     left_out = incidents[~usable]
     rows = incidents[usable]
     rkeys = keys[usable]
-    frames = []
+    frames, subsets = [], []
     seen: dict[tuple, aggregate.Counted] = {}  # periods with the same rows share their counts
     for p in periods:
         subset = rows[rkeys <= p] if cumulative else rows[rkeys == p]
@@ -72,15 +78,27 @@ def animation_frames(
         if key not in seen:
             seen[key] = aggregate.count_by_unit(subset, level=level, unit=unit, units_frame=geo.units)
         frames.append(seen[key])
-    return periods, frames, left_out
+        subsets.append(subset)
+    return periods, frames, left_out, subsets
 
 
-def _draw_frames(drawn: Canvas, states: Sequence[tuple[Sequence[str], str]]) -> Iterator[np.ndarray]:
-    """RGB arrays of the figure for each (fill colours, stamp) state, fast: the static parts
-    (title, legend, notes, captions) and the overlay (outlines, labels, scale bar) are drawn
-    once; each frame redraws only the fills and the stamp, then lays the overlay on top."""
+@dataclass(frozen=True)
+class FrameState:
+    """What changes from one frame to the next."""
+
+    colors: Sequence[str]
+    stamp: str
+    notes: str
+    marked: Sequence[bool]
+
+
+def _draw_frames(drawn: Canvas, paths: Sequence, states: Sequence[FrameState]) -> Iterator[np.ndarray]:
+    """RGB arrays of the figure for each state, fast: the static parts (title, legend,
+    captions) and the overlay (outlines, labels, scale bar) are drawn once; each frame redraws
+    only the fills, the dots, the stamp and the notes, then lays the overlay on top."""
     ax, fig, canvas = drawn.ax, drawn.fig, drawn.canvas
-    changing = [a for a in (drawn.fills, drawn.hatch, drawn.stamp) if a is not None]
+    changing = [a for a in (drawn.fills, drawn.hatch, drawn.stamp, drawn.notes, *(drawn.marks or ()))
+                if a is not None]
     overlay = [a for a in (*ax.collections, *ax.texts, *ax.lines, *ax.patches) if a not in changing]
     static = [fig.patch, ax.patch, *fig.texts, *fig.legends]
     for a in changing + overlay:
@@ -102,13 +120,18 @@ def _draw_frames(drawn: Canvas, states: Sequence[tuple[Sequence[str], str]]) -> 
     for a in overlay:
         a.set_visible(False)
     try:
-        for colors, stamp in states:
+        for state in states:
             canvas.restore_region(background)
-            drawn.fills.set_facecolor([to_rgba(c) for c in colors])
+            drawn.fills.set_facecolor([to_rgba(c) for c in state.colors])
             ax.draw_artist(drawn.fills)
-            if drawn.stamp is not None:
-                drawn.stamp.set_text(stamp)
-                fig.draw_artist(drawn.stamp)
+            if drawn.marks is not None:
+                for coll, part in zip(drawn.marks, mark_paths(paths, state.marked, state.colors)):
+                    coll.set_paths([PathPatch(p) for p in part])
+                    ax.draw_artist(coll)
+            for artist, value in ((drawn.stamp, state.stamp), (drawn.notes, state.notes)):
+                if artist is not None:
+                    artist.set_text(value)
+                    fig.draw_artist(artist)
             out = np.array(np.asarray(canvas.buffer_rgba())[..., :3])
             blend = ink + out[mask].astype(np.float32) * (1.0 - alpha)
             out[mask] = np.clip(blend + 0.5, 0, 255).astype(np.uint8)
@@ -173,6 +196,29 @@ def _write_gif(rgb: Sequence[np.ndarray], classes: Classes, frame_seconds: float
     return buf.getvalue()
 
 
+def _write_mp4(rgb: Sequence[np.ndarray], frame_seconds: float) -> bytes:
+    """The frames as an H.264 MP4 (yuv420p, which every browser and player reads), one video
+    frame per period at 1/``frame_seconds`` frames a second; sizes are padded to even numbers
+    with white, as the encoder needs."""
+    import imageio_ffmpeg
+
+    height, width = rgb[0].shape[:2]
+    pad_h, pad_w = height % 2, width % 2
+    with tempfile.TemporaryDirectory(prefix="atlas-mp4-") as tmp:
+        path = Path(tmp) / "timeline.mp4"
+        writer = imageio_ffmpeg.write_frames(
+            str(path), (width + pad_w, height + pad_h), fps=1.0 / frame_seconds, codec="libx264",
+            pix_fmt_out="yuv420p", quality=8, macro_block_size=1, ffmpeg_log_level="error",
+            output_params=["-movflags", "+faststart", "-fflags", "+bitexact", "-map_metadata", "-1"])
+        writer.send(None)  # start ffmpeg
+        for frame in rgb:
+            if pad_h or pad_w:
+                frame = np.pad(frame, ((0, pad_h), (0, pad_w), (0, 0)), constant_values=255)
+            writer.send(np.ascontiguousarray(frame))
+        writer.close()
+        return path.read_bytes()
+
+
 @dataclass(frozen=True)
 class RenderedAnimation(Rendered):
     """A rendered animation: the file and what each frame shows."""
@@ -182,7 +228,11 @@ class RenderedAnimation(Rendered):
     left_out: pd.DataFrame
     classes: Classes
     captions: tuple[str, ...]
-    notes: tuple[str, ...]
+    #: each frame's notes
+    notes: tuple[tuple[str, ...], ...]
+    title: str = ""
+    #: each frame's units dotted as mostly reconstructed
+    marked: tuple[tuple[str, ...], ...] = ()
 
 
 def render_animation(
@@ -202,50 +252,65 @@ def render_animation(
     k: int = 5,
     total_reconstructed: int | None = None,
     all_years: tuple[int, int] | None = None,
+    subtitle: str | None = None,
+    note: str | None = None,
+    source: str | None = None,
+    palette: str = DEFAULT_PALETTE,
+    breaks: tuple[float, ...] | None = None,
 ) -> RenderedAnimation:
-    """An animation written in ``format``, one frame per period from the first to the last (empty
-    ones included; monthly frames use the rows whose month is known and the caption says how many
-    year-only rows are left out), the period stamped on each frame, and the same classes on every
-    frame (classified over all frames' counts), with what each frame shows. ``screen`` frames are
-    1000 px wide, ``print`` 1600 px. Loops forever. Drawn in EPSG:31370 (Belgian Lambert 72)."""
+    """An animation written in ``format`` (gif or mp4), one frame per period from the first to
+    the last (empty ones included; monthly frames use the rows whose month is known and the
+    caption says how many year-only rows are left out), the period stamped on each frame with
+    that frame's notes, and the same classes on every frame (classified over all frames'
+    counts), with what each frame shows. ``screen`` frames are 1000 px wide, ``print`` 1600 px.
+    The GIF loops forever. Drawn in EPSG:31370 (Belgian Lambert 72)."""
     check_size(size)
     check_format(format, ANIMATION_FORMATS)
     if frame_seconds <= 0:
         raise ValueError("frame_seconds must be positive")
     geo = view_geometry(view, level)
     lay = LAYOUTS["gif" if size == "screen" else "screen"]
-    periods, frames, left_out = animation_frames(incidents, view=view, level=level, period=period,
-                                                 cumulative=cumulative, unit=unit)
+    periods, frames, left_out, subsets = animation_frames(incidents, view=view, level=level, period=period,
+                                                          cumulative=cumulative, unit=unit)
     if not periods:
         raise ValueError("no incidents to animate" + (" with a known month" if period == "month" else ""))
     all_values = np.concatenate([f.table["count"].to_numpy(float) for f in frames])
-    classes = classify(all_values.tolist(), k=k, scheme=scheme, integer=True)
+    classes = classify(all_values.tolist(), k=k, scheme=scheme, integer=True, palette=palette, breaks=breaks)
 
     extra = []
     if period == "month" and len(left_out):
         n = len(left_out)
         extra.append(f"{n} {'site' if n == 1 else 'sites'} dated only to the year "
                      f"{'is' if n == 1 else 'are'} left out of the monthly frames")
-    usable = incidents[incidents["month"] != ""] if period == "month" else incidents
-    whole = aggregate.count_by_unit(usable, level=level, unit=unit, units_frame=geo.units)
-    notes = frame_notes(usable, view, level, unit, geo.units, whole)
+    notes = [tuple(frame_notes(rows, view, level, unit, geo.units, counted))
+             for rows, counted in zip(subsets, frames)]
+    marked = [mostly_reconstructed(rows, counted, level=level, unit=unit, units_frame=geo.units).to_numpy(bool)
+              for rows, counted in zip(subsets, frames)]
     captions = caption_lines(incidents, filters=filters, all_years=all_years,
-                             total_reconstructed=total_reconstructed, extra=extra)
+                             total_reconstructed=total_reconstructed, extra=extra, note=note, source=source)
     label = metric_label("count", level, unit, cumulative=cumulative)
+    title = title if title and title.strip() else default_title(
+        view, level, "count", unit, years=shown_years(incidents, filters, all_years), label=label)
+    subtitle = default_subtitle(filters) if subtitle is None else subtitle.strip()
     first = [classes.color_of(v) for v in frames[0].table["count"]]
+    any_marked = any(m.any() for m in marked)
+    legend = class_legend(classes, hatch_note=False, has_nan=False, marked_note=any_marked)
     drawn = build_figure(
-        geo, lay=lay, facecolors=first, hatched=None,
-        title=title or f"{label} — {VIEW_SPECS[view].title}",
+        geo, lay=lay, facecolors=first, hatched=None, marked=marked[0] if any_marked else None,
+        title=title, subtitle=subtitle,
         legend_title=label + (" (same classes in every frame)" if len(frames) > 1 else ""),
-        legend_items=class_legend(classes, hatch_note=False, has_nan=False),
-        notes=notes, captions=captions, label_units=(view != "belgium"), stamp=periods[0],
+        legend_items=legend, notes=notes[0], notes_change=True,
+        captions=captions, label_units=(view != "belgium"), stamp=periods[0],
     )
-    states = [([classes.color_of(v) for v in counted.table["count"]], p)
-              for p, counted in zip(periods, frames)]
-    rgb = list(_draw_frames(drawn, states))
+    states = [FrameState([classes.color_of(v) for v in counted.table["count"]], p,
+                         notes_text(n, lay, drawn.panel_w_in), m)
+              for p, counted, n, m in zip(periods, frames, notes, marked)]
+    rgb = list(_draw_frames(drawn, geo.paths, states))
     height, width = rgb[0].shape[:2]
+    data = _write_gif(rgb, classes, frame_seconds) if format == "gif" else _write_mp4(rgb, frame_seconds)
+    codes = geo.units["code"].to_numpy()
     return RenderedAnimation(
-        data=_write_gif(rgb, classes, frame_seconds), format=format, width=width, height=height,
+        data=data, format=format, width=width, height=height,
         _to_pixel=pixel_mapper(drawn.ax, height), periods=tuple(periods), frames=tuple(frames),
-        left_out=left_out, classes=classes, captions=tuple(captions), notes=tuple(notes))
-
+        left_out=left_out, classes=classes, captions=tuple(captions), notes=tuple(notes), title=title,
+        marked=tuple(tuple(codes[m]) for m in marked))

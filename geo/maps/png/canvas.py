@@ -111,6 +111,8 @@ class Canvas:
     marks: tuple[PatchCollection, PatchCollection] | None = None
     #: the side panel's free space under the legend and notes (figure fraction x0, y0, x1, y1)
     panel_free: tuple[float, float, float, float] | None = None
+    #: the side panel's width, inches (notes are wrapped to it)
+    panel_w_in: float = 0.0
 
 
 def mark_paths(paths: Sequence, marked: Sequence[bool], facecolors: Sequence[str]) -> tuple[list, list]:
@@ -261,7 +263,7 @@ def build_figure(
              ha="left", color="#333333", linespacing=1.35, parse_math=False, gid="captions")
     free = (panel_x, map_bottom, 1 - margin / W, y) if stamp is None else None
     return Canvas(fig, ax, canvas, fills, lay, stamp=stamp_artist, hatch=hatch, notes=notes_artist, marks=marks,
-                  panel_free=free)
+                  panel_free=free, panel_w_in=panel_w_in)
 
 
 def notes_text(notes: Sequence[str], lay: Layout, width_in: float) -> str:

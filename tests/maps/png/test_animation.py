@@ -95,3 +95,64 @@ def test_empty_month_selection_is_refused():
 def test_unknown_animation_format_is_refused(tiny_incidents):
     with pytest.raises(ValueError, match="format"):
         animation.render_animation(tiny_incidents, format="png")
+
+
+# --- each frame's own notes, dots, MP4 ----------------------------------------------------------
+
+
+def _regional_rows():
+    """Brussels sites known only to the region: 1 in 2014, 3 more in 2016; one Molenbeek site in 2014."""
+    rows = [make_row(site_id="M", event_id="M", date="2014-06-01")]
+    rows += [make_row(site_id=f"B{i}", event_id=f"B{i}", date=f"{2014 if i == 0 else 2016}-01-01",
+                      date_precision="year", municipality_nis="", geo_precision="region", place="Brussels",
+                      provenance="reconstructed", source="report") for i in range(4)]
+    return validate_incidents(table(*rows), name="regional.csv")
+
+
+def test_each_frame_says_what_it_cannot_show_itself():
+    """The bug: every frame of the cumulative GIF said the whole period's 42 regional sites."""
+    anim = animation.render_animation(_regional_rows(), view="brussels", period="year", cumulative=True)
+    assert anim.periods == ("2014", "2015", "2016")
+    said = [[n for n in notes if "Brussels-Capital Region" in n] for notes in anim.notes]
+    assert said == [["1 site known only to the Brussels-Capital Region is not shown on municipalities"]] * 2 + [
+        ["4 sites known only to the Brussels-Capital Region are not shown on municipalities"]]
+    in_period = animation.render_animation(_regional_rows(), view="brussels", period="year")
+    assert [len([n for n in notes if "Brussels-Capital" in n]) for notes in in_period.notes] == [1, 0, 1]
+    # and the frames differ where the notes are, not only in the stamp
+    frames = _frames(anim.data)
+    panel = slice(int(anim.width * 0.7), None)
+    assert not np.array_equal(frames[1][:, panel], frames[2][:, panel])
+
+
+def test_mp4_has_one_frame_per_period_and_the_classes_colours(tmp_path):
+    import imageio_ffmpeg
+
+    data = _rows_by_year((2014, 2017))
+    anim = animation.render_animation(data, view="brussels", period="year", format="mp4", frame_seconds=0.5)
+    assert anim.format == "mp4" and anim.mime == "video/mp4"
+    assert anim.data[4:8] == b"ftyp"
+    path = tmp_path / "t.mp4"
+    path.write_bytes(anim.data)
+    reader = imageio_ffmpeg.read_frames(str(path))
+    meta = next(reader)
+    frames = [np.frombuffer(f, np.uint8).reshape(meta["size"][1], meta["size"][0], 3) for f in reader]
+    assert len(frames) == 4 == len(anim.periods)
+    assert meta["fps"] == pytest.approx(2.0)
+    assert abs(meta["size"][0] - anim.width) <= 1 and abs(meta["size"][1] - anim.height) <= 1
+    colour = anim.classes.color_of(1)
+    # lossy video: the fill is within a few levels of the class colour
+    assert [dominant_is(_anim_unit_pixels(anim, f, MOLENBEEK), colour, tol=14) for f in frames] == [
+        True, False, False, False]
+
+
+def test_dots_follow_each_frame():
+    anim = animation.render_animation(_regional_rows(), view="brussels", period="year")
+    # Molenbeek's 2014 site is documented: never dotted
+    assert all(MOLENBEEK not in m for m in anim.marked)
+    rows = [make_row(site_id=f"R{i}", event_id=f"R{i}", date=f"201{4 + i}-05-01", date_precision="month",
+                     provenance="reconstructed", source="report") for i in range(2)]
+    rows.append(make_row(site_id="D", event_id="D", date="2015-02-02"))
+    anim = animation.render_animation(validate_incidents(table(*rows), name="r.csv"), view="brussels",
+                                      period="year", cumulative=True)
+    # 2014: 1 of 1 reconstructed; 2015: 2 of 3
+    assert anim.marked == ((MOLENBEEK,), (MOLENBEEK,))
