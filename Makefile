@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench load boundaries chromium lock clean check-report
+.PHONY: run test bench load boundaries chromium postgis nginx system lock clean check-report deploy scale-check
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is required, found {sys.version.split()[0]}"'
@@ -20,17 +20,26 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 boundaries: $(STAMP)
 	$(PY) -m geo boundaries
 
-## chromium: Debian's chromium for the browser tests (playwright cannot download browsers here)
+## chromium, postgis, nginx: Debian packages, installed only when missing (as root; else the
+## command to run is printed), with no service started: the tests start their own servers
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
+	@deploy/packages.sh chromium
+
+postgis:
+	@deploy/packages.sh postgis
+
+nginx:
+	@deploy/packages.sh nginx
+
+## system: all three at once (one apt-get run)
+system:
+	@deploy/packages.sh chromium postgis nginx
 
 run: $(STAMP) boundaries
 	$(PY) -m geo serve --server.headless true --server.port $(PORT) \
 	  --browser.gatherUsageStats false --server.enableStaticServing true
 
-test: $(STAMP) boundaries chromium
+test: $(STAMP) boundaries system
 	$(PY) -m pytest -q
 
 check-report: $(STAMP) boundaries

@@ -12,6 +12,7 @@ import pytest  # noqa: E402
 from shapely.geometry import box  # noqa: E402
 
 from geo.incidents.table import COLUMNS, validate_incidents  # noqa: E402
+from tests.support.postgis import postgis_server, postgis_url  # noqa: E402,F401  (the PostGIS store tests)
 from tests.support.server import browser, server, streamlit_server  # noqa: E402,F401  (shared by the browser tests)
 
 
