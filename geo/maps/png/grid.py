@@ -1,0 +1,277 @@
+"""Small multiples: one image holding a map per year (or per city) of one view, with the same
+classes in every panel and one legend, the title, notes and honesty lines of the single map.
+
+Each panel says what it is ("2016 · 23 sites") and how many of its sites could not be placed on
+its level; dots mark units whose count is mostly reconstructed records, as on the single map.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PatchCollection
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, PathPatch
+
+from geo.admin.boundaries import Level
+from geo.i18n import _, ngettext
+from geo.incidents import aggregate
+from geo.incidents.filters import Filters
+from geo.maps.classify import DEFAULT_PALETTE, Classes, classify
+from geo.maps.png.canvas import (
+    EDGE_COLOR,
+    HATCH,
+    OUTLINE_COLOR,
+    RECON_HATCH,
+    RECON_INK,
+    RECON_INK_ON_DARK,
+    Canvas,
+    class_legend,
+    fit_limits,
+    mark_paths,
+    scale_bar,
+    wrap,
+)
+from geo.maps.png.captions import (
+    Metric,
+    caption_lines,
+    default_subtitle,
+    default_title,
+    metric_label,
+    shown_years,
+)
+from geo.maps.png.choropleth import mostly_reconstructed
+from geo.maps.png.geometry import ViewGeometry, view_geometry
+from geo.maps.png.layout import LAYOUTS, Layout, Size, check_size
+from geo.maps.png.output import STILL_FORMATS, Rendered, StillFormat, check_format, write_still
+from geo.maps.views import ViewName
+
+GRID_BY: tuple[str, ...] = ("year", "city")
+#: Most panels in one image; with more cities, those with the most sites are drawn.
+MAX_PANELS = 12
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One panel: its name, rows and counts."""
+
+    name: str
+    rows: pd.DataFrame
+    counted: aggregate.Counted
+
+
+@dataclass(frozen=True)
+class RenderedGrid(Rendered):
+    """A rendered grid of small multiples: the file and what each panel shows."""
+
+    panels: tuple[str, ...]
+    tables: tuple[pd.DataFrame, ...]
+    classes: Classes
+    captions: tuple[str, ...]
+    title: str = ""
+    left_out: tuple[str, ...] = ()
+
+
+def grid_panels(incidents: pd.DataFrame, *, by: str, level: Level, unit: aggregate.Unit, units,
+                years: tuple[int, int] | None, cities: tuple[str, ...] = ()) -> tuple[list[Panel], list[str]]:
+    """The panels (every year of ``years``, empty ones included; or each city, the cities with most
+    sites first when more than :data:`MAX_PANELS`) and the cities left out."""
+    if by not in GRID_BY:
+        raise ValueError(f"grid must be one of {GRID_BY}, not {by!r}")
+    if by == "year":
+        if not years:
+            return [], []
+        names = [str(y) for y in range(years[0], years[1] + 1)]
+        if len(names) > MAX_PANELS:
+            raise ValueError(_("A grid holds at most {n} panels: choose fewer years").format(n=MAX_PANELS))
+        keys = incidents["year"].astype(str)
+        left: list[str] = []
+    else:
+        sizes = incidents.loc[incidents["city"].fillna("") != "", "city"].value_counts()
+        wanted = [c for c in cities if c in sizes.index] if cities else list(sizes.index)
+        ranked = sorted(wanted, key=lambda c: (-int(sizes[c]), c))
+        names, left = sorted(ranked[:MAX_PANELS]), ranked[MAX_PANELS:]
+        keys = incidents["city"].fillna("")
+    panels = []
+    for name in names:
+        rows = incidents[keys == name]
+        panels.append(Panel(name, rows, aggregate.count_by_unit(rows, level=level, unit=unit, units_frame=units)))
+    return panels, left
+
+
+def _panel_caption(panel: Panel, unit: str, regions: set[str]) -> str:
+    """"2016 · 26 sites on the map" and, below, how many of the panel's rows in the view's
+    ``regions`` are known only to their region (never drawn on a unit)."""
+    n = int(panel.counted.table["count"].sum())
+    head = (ngettext("{name} · {n} event on the map", "{name} · {n} events on the map", n) if unit == "events"
+            else ngettext("{name} · {n} site on the map", "{name} · {n} sites on the map", n)).format(
+        name=panel.name, n=f"{n:,}")
+    missing = panel.counted.not_counted
+    missing = missing[missing["region_nis"].isin(regions)] if len(missing) else missing
+    if len(missing):
+        head += "\n" + _("+{n} known only to a region").format(n=f"{len(missing):,}")
+    return head
+
+
+def _grid_shape(n: int) -> tuple[int, int]:
+    cols = 1 if n == 1 else 2 if n <= 4 else 3 if n <= 9 else 4
+    return cols, math.ceil(n / cols)
+
+
+def _draw_panel(fig: Figure, rect, geo: ViewGeometry, lay: Layout, colors, hatched, marked, *,
+                caption: str, gid: str, scale: bool):
+    ax = fig.add_axes(rect)
+    ax.set_axis_off()
+    w_in, h_in = rect[2] * fig.get_size_inches()[0], rect[3] * fig.get_size_inches()[1]
+    limits = fit_limits(geo.bounds, w_in, h_in)
+    ax.set_xlim(limits[0], limits[2])
+    ax.set_ylim(limits[1], limits[3])
+    ax.set_aspect("equal", adjustable="box")
+    fills = PatchCollection([PathPatch(p) for p in geo.paths], facecolors=list(colors), edgecolors=EDGE_COLOR,
+                            linewidths=lay.edge * 0.6, zorder=2)
+    fills.set_gid(gid)
+    ax.add_collection(fills)
+    if hatched is not None and hatched.any():
+        ax.add_collection(PatchCollection([PathPatch(p) for p, h in zip(geo.paths, hatched) if h], facecolors="none",
+                                          edgecolors=(0, 0, 0, 0.45), linewidths=0, hatch=HATCH, zorder=3))
+    for part, ink in zip(mark_paths(geo.paths, marked, colors), (RECON_INK, RECON_INK_ON_DARK)):
+        if part:
+            ax.add_collection(PatchCollection([PathPatch(p) for p in part], facecolors="none", edgecolors=ink,
+                                              linewidths=0, hatch=RECON_HATCH, zorder=3))
+    ax.add_collection(PatchCollection([PathPatch(p) for p in geo.outline], facecolors="none",
+                                      edgecolors=OUTLINE_COLOR, linewidths=lay.outline * 0.7, zorder=4))
+    head, _sep, sub = caption.partition("\n")
+    ax.text(0, 1, head + ("\n" if sub else ""), transform=ax.transAxes, fontsize=lay.caption, fontweight="bold",
+            va="bottom", ha="left", linespacing=1.2, parse_math=False)
+    if sub:
+        ax.text(0, 1, sub, transform=ax.transAxes, fontsize=lay.caption, va="bottom", ha="left",
+                color="#333333", parse_math=False)
+    if scale:
+        scale_bar(ax, limits, lay, share=0.3)
+    return ax, fills
+
+
+def render_grid(
+    incidents: pd.DataFrame,
+    *,
+    by: str = "year",
+    view: ViewName = "belgium",
+    level: Level = "municipality",
+    metric: Metric = "count",
+    unit: aggregate.Unit = "sites",
+    filters: Filters | None = None,
+    title: str | None = None,
+    subtitle: str | None = None,
+    note: str | None = None,
+    source: str | None = None,
+    size: Size = "screen",
+    format: StillFormat = "png",
+    scheme: str = "FisherJenks",
+    k: int = 5,
+    palette: str = DEFAULT_PALETTE,
+    breaks: tuple[float, ...] | None = None,
+    total_reconstructed: int | None = None,
+    all_years: tuple[int, int] | None = None,
+) -> RenderedGrid:
+    """Small multiples of ``incidents`` (already filtered; ``filters`` only describes them): a
+    panel per year of the filters' years (``by="year"``) or per city (``by="city"``), the same
+    classes in every panel (classified over all panels' values) and one legend; written in
+    ``format`` at the single map's width."""
+    check_size(size)
+    check_format(format, STILL_FORMATS)
+    if metric not in ("count", "per_100k"):
+        raise ValueError(f"metric must be 'count' or 'per_100k', not {metric!r}")
+    geo = view_geometry(view, level)
+    lay = LAYOUTS[size]
+    years = shown_years(incidents, filters, all_years)
+    panels, left = grid_panels(incidents, by=by, level=level, unit=unit, units=geo.units, years=years,
+                               cities=filters.cities if filters else ())
+    if not panels:
+        raise ValueError(_("No incident to draw in a grid"))
+    values = [p.counted.table[metric].astype(float) for p in panels]
+    classes = classify(np.concatenate([v.to_numpy() for v in values]).tolist(), k=k, scheme=scheme,
+                       integer=(metric == "count"), palette=palette, breaks=breaks)
+
+    extra = []
+    if left:
+        extra.append(ngettext("{n} more city with fewer sites is not drawn: {names}",
+                              "{n} more cities with fewer sites are not drawn: {names}", len(left)).format(
+            n=len(left), names=", ".join(left)))
+    captions = caption_lines(incidents, filters=filters, all_years=all_years, total_reconstructed=total_reconstructed,
+                             extra=extra, note=note, source=source)
+    label = metric_label(metric, level, unit)
+    title = title if title and title.strip() else default_title(view, level, metric, unit, years=years, label=label)
+    subtitle = default_subtitle(filters) if subtitle is None else subtitle.strip()
+
+    W = lay.width_in
+    margin = 0.015 * W
+    panel_area_w = 0.72 * W
+    cols, rows = _grid_shape(len(panels))
+    bx, by_, bx2, by2 = geo.bounds
+    gap_w, cap_h = 0.25 * W / 16, 2.6 * lay.caption * 1.2 / 72
+    cell_w = (panel_area_w - (cols - 1) * gap_w) / cols
+    cell_h = cell_w * (by2 - by_) / (bx2 - bx) + cap_h
+    cap_lines = [ln for c in captions for ln in wrap(c, lay.caption, W - 2 * margin)]
+    caption_h = len(cap_lines) * lay.caption * 1.35 / 72 + margin
+    title_lines = wrap(title, lay.title * 1.08, W - 2 * margin)
+    sub_lines = wrap(subtitle, lay.text, W - 2 * margin) if subtitle else []
+    title_h = ((len(title_lines) * 1.25 + 1.15) * lay.title + len(sub_lines) * 1.35 * lay.text) / 72 + margin
+    H = title_h + rows * cell_h + (rows - 1) * gap_w + caption_h + margin
+    fig = Figure(figsize=(W, H), dpi=lay.dpi, facecolor="white")
+    canvas = FigureCanvasAgg(fig)
+
+    axes = []
+    first_fills = None
+    for i, (panel, vals) in enumerate(zip(panels, values)):
+        r, c = divmod(i, cols)
+        x0 = margin + c * (cell_w + gap_w)
+        top = H - title_h - r * (cell_h + gap_w)
+        rect = (x0 / W, (top - cell_h) / H, cell_w / W, (cell_h - cap_h) / H)
+        colors = [classes.color_of(None if math.isnan(v) else v) for v in vals]
+        hatched = panel.counted.table["small"].to_numpy(bool) if metric == "per_100k" else None
+        marked = mostly_reconstructed(panel.rows, panel.counted, level=level, unit=unit,
+                                      units_frame=geo.units).to_numpy(bool)
+        ax, fills = _draw_panel(fig, rect, geo, lay, colors, hatched, marked,
+                                caption=_panel_caption(panel, unit, set(geo.units["reg_nis"])), gid=f"panel-{i + 1}",
+                                scale=(i == len(panels) - 1))
+        axes.append(ax)
+        first_fills = first_fills or fills
+
+    fig.text(margin / W, 1 - margin / H, "\n".join(title_lines), fontsize=lay.title, fontweight="bold",
+             va="top", ha="left", linespacing=1.25, parse_math=False, gid="title")
+    if sub_lines:
+        top_in = margin + (len(title_lines) * 1.25 + 0.45) * lay.title / 72
+        fig.text(margin / W, 1 - top_in / H, "\n".join(sub_lines), fontsize=lay.text, va="top", ha="left",
+                 color="#333333", linespacing=1.35, parse_math=False, gid="subtitle")
+    # one legend for every panel
+    any_marked = any(mostly_reconstructed(p.rows, p.counted, level=level, unit=unit, units_frame=geo.units).any()
+                     for p in panels)
+    has_nan = any(v.isna().any() for v in values)
+    hatch_note = metric == "per_100k" and any(p.counted.table["small"].any() for p in panels)
+    items = class_legend(classes, hatch_note=hatch_note, has_nan=has_nan, marked_note=any_marked)
+    panel_x = (margin + panel_area_w + 0.03 * W) / W
+    panel_w_in = (1 - panel_x) * W - margin
+    label_w_in = panel_w_in - 3.2 * lay.text / 72
+    handles = [Patch(facecolor=col, edgecolor=EDGE_COLOR, linewidth=lay.edge * 2, hatch=h,
+                     label="\n".join(wrap(lab, lay.text, label_w_in))) for col, lab, h in items]
+    leg = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(panel_x, 1 - title_h / H),
+                     frameon=False, fontsize=lay.text, title="\n".join(wrap(label, lay.text, panel_w_in)),
+                     title_fontsize=lay.text, alignment="left", handlelength=2.2, handleheight=1.3,
+                     labelspacing=0.45, borderaxespad=0, borderpad=0)
+    leg.get_title().set_fontweight("bold")
+    if len(panels) > 1:
+        canvas.draw()
+        box = leg.get_window_extent().transformed(fig.transFigure.inverted())
+        fig.text(panel_x, box.y0 - 1.2 * lay.text * 1.35 / 72 / H,
+                 "\n".join(wrap(_("Same classes in every panel."), lay.caption, panel_w_in)),
+                 fontsize=lay.caption, va="top", ha="left", color="#222222")
+    fig.text(margin / W, margin / H, "\n".join(cap_lines), fontsize=lay.caption, va="bottom",
+             ha="left", color="#333333", linespacing=1.35, parse_math=False, gid="captions")
+    drawn = Canvas(fig, axes[0], canvas, first_fills, lay)
+    return RenderedGrid(**write_still(drawn, format, title=title), panels=tuple(p.name for p in panels),
+                        tables=tuple(p.counted.table for p in panels), classes=classes, captions=tuple(captions),
+                        title=title, left_out=tuple(left))
