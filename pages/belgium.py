@@ -4,7 +4,7 @@ import streamlit as st
 
 from geo.admin import boundaries
 from geo.incidents import aggregate
-from geo.maps import classify, web
+from geo.maps import classify
 from geo.ui import data, display, downloads, mapview, sidebar, state
 
 LEVEL_LABELS = {"municipality": "Municipality", "arrondissement": "Arrondissement",
@@ -25,18 +25,12 @@ units = data.view_units("belgium", level)
 counted = aggregate.count_by_unit(sel.rows, level=level, units_frame=units)
 values = counted.table["per_100k" if metric == "per_100k" else "count"]
 classes = classify.classify(values.tolist(), scheme=scheme, integer=metric == "count")
-result = mapview.show_map(web.base_map("belgium", tiles=state.tiles_on()),
-                          web.choropleth_layer(units, counted, classes, metric=metric),
-                          key="belgium_map", returned=["last_active_drawing"])
-notes = []
-if metric == "per_100k":
-    notes.append("Dashed, paler units have fewer than 3 incidents: their rate is not reliable.")
-mapview.legend(classes, title=METRIC_LABELS[metric], notes=notes)
+code = mapview.choropleth("belgium", level, counted, classes, rows=sel.rows, metric=metric, key="belgium_map",
+                          title=METRIC_LABELS[metric])
 display.not_counted_note(counted, what=LEVEL_LABELS[level].lower())
 display.provenance_note(sel.rows)
 downloads.buttons(sel, key="belgium", view="belgium", level=level, metric=metric, scheme=scheme, counted=counted)
 
-code = mapview.clicked_code(result)
 if code:
     chosen = counted.table.set_index("code").loc[code]
     st.subheader(f"{chosen['name_nl']} / {chosen['name_fr']}: {int(chosen['count'])} site(s)")

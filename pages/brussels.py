@@ -4,18 +4,16 @@ import streamlit as st
 
 from geo import vocab
 from geo.incidents import aggregate
-from geo.maps import classify, web
-from geo.ui import data, display, downloads, mapview, sidebar, state
+from geo.maps import classify
+from geo.ui import data, display, downloads, mapview, sidebar
 
 sel = sidebar.selection()
 st.title("Brussels-Capital Region and Zaventem")
 units = data.view_units("brussels", "municipality")
 counted = aggregate.count_by_unit(sel.rows, level="municipality", units_frame=units)
 classes = classify.classify(counted.table["count"].tolist())
-result = mapview.show_map(web.base_map("brussels", tiles=state.tiles_on()),
-                          web.choropleth_layer(units, counted, classes, decimals=5),
-                          key="brussels_map", returned=["last_active_drawing"])
-mapview.legend(classes, title="Incidents (sites) per municipality")
+code = mapview.choropleth("brussels", "municipality", counted, classes, rows=sel.rows, key="brussels_map",
+                          title="Incidents (sites) per municipality")
 
 in_region = sel.rows[sel.rows["region_nis"] == vocab.BRUSSELS_REGION]
 detail = in_region[in_region["geo_precision"] != "region"]
@@ -26,6 +24,5 @@ st.markdown(
 )
 display.provenance_note(sel.rows)
 downloads.buttons(sel, key="brussels", view="brussels", counted=counted)
-code = mapview.clicked_code(result)
 if code:
     display.incident_table(sel.rows[sel.rows["municipality_nis"] == code])

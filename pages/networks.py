@@ -3,8 +3,7 @@
 import streamlit as st
 
 from geo.incidents import aggregate, filters
-from geo.maps import web
-from geo.ui import data, display, downloads, mapview, sidebar, state
+from geo.ui import display, downloads, mapview, sidebar, state
 
 sel = sidebar.selection()
 st.title("Networks")
@@ -19,9 +18,7 @@ st.dataframe(table.rename(columns={"network": "Network", "arrest_actions": "Arre
 network = state.page_choice("Network", table["network"].tolist(), param="network", widget="select")
 narrow = filters.Narrow(network=network)
 rows = narrow.apply(sel.rows)
-base = web.base_map("belgium", tiles=state.tiles_on(), outlines=data.view_units("belgium", "province"))
-mapview.show_map(base, web.incidents_layer(rows), key="networks_map")
-mapview.symbol_legend(rows)
+mapview.symbols(rows, key="networks_map", title=f"{network}: incident sites", outlines="province")
 display.provenance_note(rows)
 downloads.buttons(sel, key="networks", view="belgium", narrow=narrow, symbols=True,
                   title=f"{network}: incident sites")

@@ -4,8 +4,8 @@ import streamlit as st
 
 from geo import vocab
 from geo.incidents import aggregate
-from geo.maps import charts, web
-from geo.ui import data, display, downloads, mapview, sidebar, state
+from geo.maps import charts
+from geo.ui import display, downloads, mapview, sidebar, state
 
 sel = sidebar.selection()
 st.title(display.dataset_title("Islamic State–linked and –inspired incidents in Belgium, June 2014 – October 2017"))
@@ -16,9 +16,7 @@ display.headline(sel.rows)
 display.provenance_note(sel.rows)
 
 st.subheader(vocab.MAP1_TITLE)
-base = web.base_map("belgium", tiles=state.tiles_on(), outlines=data.view_units("belgium", "municipality"))
-mapview.show_map(base, web.incidents_layer(sel.rows), key="overview_map")
-mapview.symbol_legend(sel.rows)
+mapview.symbols(sel.rows, key="overview_map", title="Incident sites, by kind")
 downloads.buttons(sel, key="overview", view="belgium", symbols=True)
 
 left, right = st.columns(2)

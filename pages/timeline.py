@@ -3,7 +3,7 @@
 import streamlit as st
 
 from geo.incidents import aggregate, filters
-from geo.maps import charts, classify, web
+from geo.maps import charts, classify
 from geo.ui import data, display, downloads, mapview, sidebar, state
 
 STEP_LABELS = {"year": "By year", "month": "By month"}
@@ -23,7 +23,8 @@ periods = per_period.table["period"].tolist()
 if not periods:
     st.warning("No incident matches the filters.")
     st.stop()
-current = mapview.period_player(periods, key=f"timeline_{step}")
+map_key = f"timeline_map_{step}"
+current = mapview.period_of(map_key, periods)
 
 units = data.view_units("belgium", "municipality")
 wide = aggregate.count_by_unit_and_period(sel.rows, period=step, cumulative=cumulative)
@@ -31,9 +32,8 @@ classes = classify.classify(wide.to_numpy().ravel().tolist() if len(wide) else [
 narrow = filters.Narrow(period=step, value=current, cumulative=cumulative)
 now = narrow.apply(sel.rows)
 counted = aggregate.count_by_unit(now, level="municipality", units_frame=units)
-mapview.show_map(web.base_map("belgium", tiles=state.tiles_on()),
-                 web.choropleth_layer(units, counted, classes), key="timeline_map")
-mapview.legend(classes, title=f"Incident sites {'up to' if cumulative else 'in'} {current} (same classes for every period)")
+mapview.timeline(sel.rows, mapview.Timeline(tuple(periods), step, cumulative), classes, key=map_key,
+                 title=f"Incident sites {'up to' if cumulative else 'in'} {{period}} (same classes for every period)")
 display.not_counted_note(counted, what="municipality")
 st.altair_chart(charts.timeline(per_period.table, current=current, cumulative=cumulative),
                 width="stretch")

@@ -1,82 +1,235 @@
-"""The maps of the pages: a map with a swappable data layer (and the unit a click picked), the
-legends drawn beside it, and the period player of the timeline."""
+"""The maps of the pages: one custom component (``geo/ui/components/atlas_map/``, Streamlit's
+components v2: no iframe) that owns a Leaflet map, its geometry and the clicked unit.
+
+- The geometry of each view and level is a static file with a hash in its name, fetched once by
+  the browser; every update sends only values (classes, counts, flags), the legend and the texts.
+- The choropleth's selected unit: a click on the map or the unit picker under it (an equal way for
+  keyboards and screen readers) picks it; it is kept in the URL as ``unit`` and a shared link
+  picks it again. :func:`choropleth` returns its code.
+- The Timeline's player (Play, Pause, a period slider) runs in the browser and draws every frame;
+  the page follows the period it stops at (:func:`timeline`).
+"""
 
 from __future__ import annotations
 
-import html
-import time
+import hashlib
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
-import folium
+import numpy as np
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
-from geo import vocab
+from geo.admin import names
+from geo.i18n import _, language
+from geo.incidents import aggregate
+from geo.incidents.aggregate import Counted
+from geo.maps import views
 from geo.maps.classify import Classes
+from geo.maps.web import assets
+from geo.maps.web import choropleth as chor
+from geo.maps.web import symbols as sym
+from geo.ui import data, state
+
+COMPONENT_DIR = Path(__file__).resolve().parent / "components" / "atlas_map"
+HEIGHT = 620
+#: An optional basemap, for people online (the sidebar's "Basemap tiles" switch).
+TILES = {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "© OpenStreetMap contributors"}
+#: Milliseconds per frame of Play: by month at least 2 frames a second.
+FRAME_MS = {"year": 900, "month": 450}
+
+# The component's own script is a static file (fetched once, kept by the browser); this loader is
+# all the element carries. A module URL must be absolute: the loader runs from a blob: URL.
+_LOADER = """
+export default async function (component) {
+  const url = new URL(component.data.assets.js, window.location.href).href;
+  const mod = await import(url);
+  return mod.render(component);
+}
+"""
+_component = st.components.v2.component("atlas_map", js=_LOADER, isolate_styles=False)
 
 
-def show_map(fmap: folium.Map, layer: folium.FeatureGroup | list[folium.FeatureGroup], *, key: str,
-             height: int = 620, returned: Sequence[str] = ()) -> dict:
-    """Show a constant base map with a swappable data layer; the view (zoom, pan) is kept."""
-    return st_folium(fmap, key=key, height=height, use_container_width=True,
-                     feature_group_to_add=layer, returned_objects=list(returned)) or {}
+@st.cache_resource(show_spinner=False)
+def _assets() -> dict[str, str]:
+    return assets.publish_component(COMPONENT_DIR)
 
 
-def clicked_code(result: dict) -> str | None:
-    feature = result.get("last_active_drawing") or {}
-    return (feature.get("properties") or {}).get("code")
+@st.cache_resource(show_spinner=False)
+def _geometry_in(view: views.ViewName, level: str, lang: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    units = data.view_units(view, level)
+    unit_names = tuple(names.names_of_units(units, language=lang))
+    return assets.publish_geometry(view, level, units, unit_names, language=lang), tuple(units["code"]), unit_names
 
 
-def legend(classes: Classes, *, title: str, notes: Sequence[str] = ()) -> None:
-    items = "".join(
-        f'<span style="display:inline-flex;align-items:center;margin-right:14px">'
-        f'<span style="width:16px;height:12px;background:{color};border:1px solid #888;margin-right:5px;'
-        f'display:inline-block"></span>{html.escape(label)}</span>'
-        for color, label in classes.legend()
-    )
-    st.markdown(f"<div class='atlas-legend'><b>{html.escape(title)}</b><br>{items}</div>",
-                unsafe_allow_html=True)
-    for note in notes:
-        st.caption(note)
+def _geometry(view: views.ViewName, level: str) -> tuple[str, tuple[str, ...]]:
+    """The URL of a view and level's geometry file (names in the reader's language), and the unit
+    codes in its order."""
+    url, codes, _names = _geometry_in(view, level, language())
+    return url, codes
 
 
-def symbol_legend(rows: pd.DataFrame | None = None) -> None:
-    kinds = set(rows["kind"]) if rows is not None else {"attack", "arrest_action"}
-    styles = [v for k, v in vocab.SYMBOLS.items() if k != "other" or not kinds <= {"attack", "arrest_action"}]
-    items = "".join(
-        f'<span style="display:inline-flex;align-items:center;margin-right:14px">'
-        f'<span style="width:12px;height:12px;border-radius:50%;background:{color};margin-right:5px;'
-        f'display:inline-block"></span>{html.escape(label)}</span>'
-        for label, color, _ in styles
-    )
-    st.markdown(f"<div class='atlas-legend'>{items}<br><small>Symbol size grows with the number of "
-                "sites at that place.</small></div>", unsafe_allow_html=True)
+def unit_names(view: views.ViewName, level: str) -> dict[str, str]:
+    """Code → the unit's name as the map shows it."""
+    _url, codes, shown = _geometry_in(view, level, language())
+    return dict(zip(codes, shown))
 
 
-def period_player(periods: Sequence[str], *, key: str, seconds: float = 0.9) -> str:
-    """A slider over ``periods`` with a Play button that steps through them (one rerun a step)."""
-    slider_key, play_key, next_key = f"{key}_period", f"{key}_playing", f"{key}_next"
-    if next_key in st.session_state:  # a step of Play, set before the slider exists
-        st.session_state[slider_key] = st.session_state.pop(next_key)
-    if st.session_state.get(slider_key) not in periods:
-        st.session_state[slider_key] = periods[0]
-    c1, c2 = st.columns([6, 1])
-    with c2:
-        playing = st.session_state.get(play_key, False)
-        if st.button("⏸ Pause" if playing else "▶ Play", key=f"{key}_button", width="stretch"):
-            playing = not playing
-            st.session_state[play_key] = playing
-            if playing and st.session_state[slider_key] == periods[-1]:
-                st.session_state[next_key] = periods[0]
-                st.rerun()
-    with c1:
-        current = st.select_slider("Period", options=list(periods), key=slider_key)
-    if playing:
-        index = list(periods).index(current)
-        if index + 1 < len(periods):
-            time.sleep(seconds)
-            st.session_state[next_key] = periods[index + 1]
-            st.rerun()
-        st.session_state[play_key] = False
-    return current
+def _bounds(view: views.ViewName) -> list[list[float]]:
+    minx, miny, maxx, maxy = views.view_extent(view)
+    return [[round(miny, 5), round(minx, 5)], [round(maxy, 5), round(maxx, 5)]]
+
+
+def _common(view: views.ViewName, level: str, *, label: str, height: int) -> dict:
+    url, _codes = _geometry(view, level)
+    out = {"assets": _assets(), "geometry": url, "bounds": _bounds(view), "label": label,
+           "height": int(height), "lang": language()}
+    if state.tiles_on():
+        out["tiles"] = TILES
+    return out
+
+
+def _mount(key: str, payload: dict, **callbacks):
+    return _component(key=key, data=payload, height="content", **callbacks)
+
+
+# ----------------------------------------------------------------------------- the selected unit
+def _unit_key(key: str) -> str:
+    return f"{key}_unit"
+
+
+def _take_click(key: str) -> None:
+    """A click on the map (a trigger of the component) picks the clicked unit."""
+    code = (st.session_state.get(key) or {}).get("click")
+    if code:
+        st.session_state[_unit_key(key)] = str(code)
+
+
+def _take_pick(key: str) -> None:
+    st.session_state[_unit_key(key)] = st.session_state.get(f"{key}_picker") or None
+
+
+def _selected(key: str, codes: Sequence[str]) -> str | None:
+    """The unit picked on this map: from a click, the picker, or (first run) the URL's ``unit``."""
+    k = _unit_key(key)
+    if k not in st.session_state:
+        st.session_state[k] = st.query_params.get("unit")
+    code = st.session_state.get(k)
+    if code not in codes:
+        code = None
+    st.session_state[k] = code
+    return code
+
+
+def _write_unit(code: str | None) -> None:
+    if code and st.query_params.get("unit") != code:
+        st.query_params["unit"] = code
+    elif not code and "unit" in st.query_params:
+        del st.query_params["unit"]
+
+
+def unit_picker(key: str, view: views.ViewName, level: str, *, label: str) -> str | None:
+    """A select box of the map's units: picking one is the same as clicking it on the map."""
+    names = unit_names(view, level)
+    options = ["", *sorted(names, key=lambda c: names[c].casefold())]
+    picker = f"{key}_picker"
+    st.session_state[picker] = st.session_state.get(_unit_key(key)) or ""
+    st.selectbox(label, options, key=picker, on_change=_take_pick, args=(key,),
+                 format_func=lambda c: names.get(c, _("None (click a unit on the map)")))
+    return st.session_state.get(_unit_key(key))
+
+
+# ----------------------------------------------------------------------------- choropleths
+def _frames_key(payload: dict) -> str:
+    raw = json.dumps([payload["frames"], payload["palette"]], separators=(",", ":")).encode()
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def _reconstructed(rows: pd.DataFrame, level: str, units: pd.DataFrame) -> np.ndarray:
+    recon = rows[rows["provenance"] == "reconstructed"]
+    return chor.counts_by_code(aggregate.count_by_unit(recon, level=level, units_frame=units), units["code"])
+
+
+def choropleth(view: views.ViewName, level: str, counted: Counted, classes: Classes, *, rows: pd.DataFrame,
+               key: str, title: str, metric: str = "count", notes: Sequence[str] = (),
+               height: int = HEIGHT) -> str | None:
+    """A choropleth of ``counted`` (from ``rows``) in ``classes``, its legend, a short text
+    summary and the unit picker. Returns the code of the selected unit (or None)."""
+    units = data.view_units(view, level)
+    url, codes = _geometry(view, level)
+    selected = _selected(key, codes)
+    counts = chor.counts_by_code(counted, codes)
+    frame = chor.frame_values(counts, _reconstructed(rows, level, units), units["population"].to_numpy(float), metric)
+    payload = chor.payload(frames=[frame], classes=classes, metric=metric, unit=counted.unit, title=title,
+                           notes=notes)
+    payload |= _common(view, level, label=_("Map: {title}").format(title=title), height=height)
+    payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True}
+    _mount(key, payload, on_click_change=_take_click)
+    st.caption(chor.summary(counted, names=unit_names(view, level)))
+    chosen = unit_picker(key, view, level, label=_("Show the incidents of (the same as a click on the map)"))
+    _write_unit(chosen)
+    return chosen
+
+
+@dataclass(frozen=True)
+class Timeline:
+    periods: tuple[str, ...]
+    step: str  # "year" or "month"
+    cumulative: bool
+
+
+def _take_period(key: str) -> None:
+    period = (st.session_state.get(key) or {}).get("period")
+    if period:
+        st.session_state[f"{key}_period"] = str(period)
+
+
+def period_of(key: str, periods: Sequence[str]) -> str:
+    """The period the timeline shows: where its player or slider stopped (the first at first)."""
+    k = f"{key}_period"
+    if st.session_state.get(k) not in periods:
+        st.session_state[k] = periods[0]
+    return st.session_state[k]
+
+
+def timeline(rows: pd.DataFrame, timeline: Timeline, classes: Classes, *, key: str, title: str,
+             height: int = HEIGHT) -> str | None:
+    """The Timeline's national municipality map with its player: every period's values are sent
+    once (as changes from the period before), and the browser steps through them. ``title`` may
+    hold ``{period}``. Returns the selected municipality (or None)."""
+    view, level = "belgium", "municipality"
+    units = data.view_units(view, level)
+    url, codes = _geometry(view, level)
+    selected = _selected(key, codes)
+    periods = list(timeline.periods)
+    wide = aggregate.count_by_unit_and_period(rows, level=level, period=timeline.step, cumulative=timeline.cumulative)
+    recon_rows = rows[rows["provenance"] == "reconstructed"]
+    wide_recon = aggregate.count_by_unit_and_period(recon_rows, level=level, period=timeline.step,
+                                                    cumulative=timeline.cumulative)
+    counts = chor.wide_frames(wide, codes, periods, cumulative=timeline.cumulative)
+    recon = chor.wide_frames(wide_recon, codes, periods, cumulative=timeline.cumulative)
+    population = units["population"].to_numpy(float)
+    frames = [chor.frame_values(c, r, population, "count") for c, r in zip(counts, recon)]
+    current = period_of(key, periods)
+    payload = chor.payload(
+        frames=frames, classes=classes, metric="count", unit="sites", title=title, periods=periods,
+        index=periods.index(current), interval_ms=FRAME_MS.get(timeline.step, 800),
+        player_texts={"play": _("Play"), "pause": _("Pause"), "slider": _("Period")})
+    payload |= _common(view, level, label=_("Map: incident sites per municipality, by period"), height=height)
+    payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True}
+    _mount(key, payload, on_click_change=_take_click, on_period_change=_take_period)
+    return selected
+
+
+# ----------------------------------------------------------------------------- symbol maps
+def symbols(rows: pd.DataFrame, *, key: str, title: str, outlines: str = "municipality",
+            height: int = HEIGHT) -> None:
+    """Map 1 (or a network's map): circles per place and kind over unit outlines, with its legend
+    and a short text summary."""
+    payload = sym.payload(rows, view="belgium", title=title)
+    payload |= _common("belgium", outlines, label=_("Map: {title}").format(title=title), height=height)
+    payload |= {"selected": None, "clickable": False}
+    _mount(key, payload)
+    st.caption(sym.summary(rows))

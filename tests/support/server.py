@@ -9,7 +9,7 @@ measure the same thing the same way (DESIGN.md §6):
 - :class:`Offline` aborts and records every request to a host other than localhost, so a test can
   prove that the app works with no network.
 - :func:`wait_for_app` / :func:`map_frames` / :func:`count_paths` wait for a rerun to finish and
-  look inside the ``st_folium`` iframes.
+  look at the maps' SVG paths.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
-#: the frame st_folium draws the map in (its title is the component's name)
-MAP_FRAME = "iframe[title*='st_folium']"
+#: a map of the app (geo/ui/components/atlas_map: Leaflet in the page, no iframe)
+MAP = ".atlas-map"
 NOT_RUNNING = "[data-test-script-state='notRunning']"
 
 
@@ -164,13 +164,10 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
 
 
 def map_frames(page):
-    """The Frame objects of every st_folium map on the page, in page order."""
-    frames = []
-    for handle in page.query_selector_all(MAP_FRAME):
-        frame = handle.content_frame()
-        if frame is not None:
-            frames.append(frame)
-    return frames
+    """One frame per map on the page, in page order. The maps are drawn in the page itself (a
+    Streamlit component with no iframe), so each is the page's main frame: ``frame.locator`` and
+    ``frame.evaluate("document…")`` reach every map's paths (the pages have one map each)."""
+    return [page.main_frame] * page.locator(MAP).count()
 
 
 def count_paths(frame) -> int:

@@ -26,9 +26,12 @@ def run_page(page: str, query: dict[str, str] | None = None, setup=None) -> AppT
 
 
 def maps_of(at: AppTest) -> list[dict]:
-    """The st_folium components' arguments: the map script and the data layer (feature group)."""
-    return [json.loads(c.proto.json_args) for c in at.get("component_instance")
-            if "feature_group" in c.proto.json_args]
+    """The maps' data (geo/ui/mapview.py): the geometry file's URL and the values per unit."""
+    out = []
+    for c in at.get("bidi_component"):
+        if c.proto.component_name == "atlas_map":
+            out.append(json.loads(c.proto.json or c.proto.mixed.json))
+    return out
 
 
 def metric(at: AppTest, label: str) -> str:
@@ -56,8 +59,8 @@ def test_filters_from_the_url_change_the_numbers_and_the_map():
     assert metric(charleroi, "Sites") == "14"
     assert metric(charleroi, "Events") != metric(everything, "Events")
     map_all, map_charleroi = maps_of(everything)[0], maps_of(charleroi)[0]
-    assert map_all["feature_group"] != map_charleroi["feature_group"]
-    assert map_all["script"] == map_charleroi["script"]  # same base map: the view is kept
+    assert map_all["symbols"] != map_charleroi["symbols"]
+    assert map_all["geometry"] == map_charleroi["geometry"]  # the same geometry file: the view is kept
 
 
 def test_sidebar_widgets_drive_the_selection():
@@ -75,10 +78,12 @@ def test_documented_only_link_leaves_out_reconstructed_rows():
 
 
 def test_belgium_level_switch_recolours_the_map():
-    municipality = maps_of(run_page("belgium"))[0]["feature_group"]
-    province = maps_of(run_page("belgium", {"level": "province"}))[0]["feature_group"]
-    assert municipality.count('"code"') == 581
-    assert province.count('"code"') == 11
+    municipality = maps_of(run_page("belgium"))[0]
+    province = maps_of(run_page("belgium", {"level": "province"}))[0]
+    assert "-municipality-" in municipality["geometry"] and "-province-" in province["geometry"]
+    # values only: the units with incidents (a unit index below the level's unit count)
+    assert 0 < len(municipality["frames"][0]) < 581 and max(r[0] for r in municipality["frames"][0]) < 581
+    assert 0 < len(province["frames"][0]) <= 11 and max(r[0] for r in province["frames"][0]) < 11
 
 
 def test_brussels_states_the_incidents_known_only_to_the_region():

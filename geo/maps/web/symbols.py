@@ -1,0 +1,214 @@
+"""Map 1's symbols (the web map and the static map share them) and what a symbol-map update
+sends to the browser: one circle per place and kind, hollow where every record behind it is
+reconstructed, a count box per region for the sites known only to it, and city labels.
+
+Coordinates are EPSG:4326 degrees. Every text is plain text: the browser escapes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from geo import vocab
+from geo.admin import boundaries
+from geo.i18n import _, ngettext
+
+#: A parenthesis that speaks of a column (``n_arrested``…) is a note for maintainers, not readers.
+_INTERNAL_NOTE = re.compile(r"\s*\([^()]*\b[a-z]+_[a-z_]+\b[^()]*\)")
+
+
+def symbol_category(incidents: pd.DataFrame) -> pd.Series:
+    """Each row's Map 1 symbol kind: attack; plot (a plot kind, or an arrest action that revealed
+    one); arrest action; other (imported categories)."""
+    return pd.Series(np.select(
+        [incidents["kind"] == "attack", (incidents["kind"] == "plot") | incidents["plot"].astype(bool),
+         incidents["kind"] == "arrest_action"],
+        ["attack", "plot", "arrest_action"], default="other"), index=incidents.index)
+
+
+def symbol_radius_px(count: int, category: str) -> float:
+    """A symbol's radius in CSS pixels: 4 + 3.2 √n, attacks a quarter larger, at most 40."""
+    return float(min(4 + 3.2 * np.sqrt(count) * vocab.SYMBOLS[category][2], 40))
+
+
+@dataclass(frozen=True)
+class Symbol:
+    lat: float
+    lon: float
+    category: str
+    count: int
+    label: str
+    #: every record behind the symbol is reconstructed (drawn hollow on the web map)
+    reconstructed: bool = False
+    #: the web map's tooltip, one line each
+    lines: tuple[str, ...] = ()
+
+
+def public_text(text: str) -> str:
+    """A description as readers see it: notes for maintainers (a parenthesis naming a column)
+    left out, whole words only."""
+    return _INTERNAL_NOTE.sub("", str(text or "")).strip()
+
+
+def date_text(date, precision: str) -> str:
+    """A date at its precision: "2016", "2016-03" or "2016-03-22"."""
+    if date is None or pd.isna(date):
+        return ""
+    stamp = pd.Timestamp(date)
+    return stamp.strftime({"year": "%Y", "month": "%Y-%m"}.get(precision, "%Y-%m-%d"))
+
+
+def _lines(cat: str, n: int, where: str, place: str | None, r, grouped: bool, reconstructed: bool) -> tuple[str, ...]:
+    kind = _(vocab.SYMBOLS[cat][0])
+    lines = [ngettext("{kind}: {n} site", "{kind}: {n} sites", n).format(kind=kind, n=f"{n:,}")]
+    lines.append(where + (f" · {place}" if place and place != where else ""))
+    if grouped:
+        lines.append(_("Grouped by municipality"))
+    if n == 1:
+        when = date_text(r["date"], r["date_precision"])
+        if when:
+            lines.append(when)
+        description = public_text(r["description"])
+        if description:
+            lines.append(description)
+    if reconstructed:
+        lines.append(_("Reconstructed: no more precise than the report's figures"))
+    return tuple(lines)
+
+
+def incident_symbols(incidents: pd.DataFrame, *, max_places: int = 1500,
+                     by_provenance: bool = False) -> tuple[list[Symbol], pd.DataFrame]:
+    """Map 1's symbols: one per place known to the point or municipality and category (attack;
+    arrest action revealing a plot; arrest action; other), sized by the number of sites there.
+    With more than ``max_places`` distinct places (large imported datasets), symbols are grouped
+    by municipality instead, at its representative point, so the map stays light. Rows known only
+    to a region are not drawn as points: they come back as a table (region, count) to show as a
+    count on the region. With ``by_provenance``, reconstructed records get symbols of their own
+    (``Symbol.reconstructed``), as the web map draws them hollow."""
+    frame = incidents.assign(category=symbol_category(incidents),
+                             _recon=incidents["provenance"].eq("reconstructed") if by_provenance else False)
+    located = frame[frame["geo_precision"].isin(("point", "municipality")) & frame["lat"].notna()]
+    grouped = len(located[["lat", "lon"]].drop_duplicates()) > max_places
+    if grouped:
+        reps = boundaries.representative_points("municipality")
+        located = located.assign(lon=located["municipality_nis"].map(lambda c: reps[c][0]),
+                                 lat=located["municipality_nis"].map(lambda c: reps[c][1]))
+    stats = located.groupby(["lat", "lon", "category", "_recon"], sort=True).agg(
+        n=("site_id", "size"), where=("municipality_name", "first"), city=("city", "first"),
+        places=("place", "nunique"), place=("place", "first"), description=("description", "first"),
+        date=("date", "first"), date_precision=("date_precision", "first"))
+    symbols = []
+    for (lat, lon, cat, recon), r in stats.iterrows():
+        n = int(r["n"])
+        label = f"{vocab.SYMBOLS[cat][0]}: {n:,} site{'s' if n != 1 else ''} · {r['where'] or r['city']}"
+        if grouped:
+            label += " (grouped by municipality)"
+        elif r["places"] == 1:
+            label += f" · {r['place']}"
+        if n == 1 and str(r["description"]).strip():
+            label += " · " + str(r["description"])[:160]
+        where = str(r["where"] or r["city"])
+        lines = _lines(cat, n, where, str(r["place"]) if r["places"] == 1 and not grouped else None, r,
+                       grouped, bool(recon))
+        symbols.append(Symbol(float(lat), float(lon), cat, n, label, bool(recon), lines))
+    regional = (frame[(frame["geo_precision"] == "region") & (frame["region_nis"].fillna("") != "")]
+                .groupby(["region_nis", "region_name"]).agg(count=("site_id", "size"),
+                                                            lat=("lat", "first"), lon=("lon", "first"))
+                .reset_index())
+    return symbols, regional
+
+
+
+
+def size_key(max_count: int) -> list[int]:
+    """Reference counts for the size legend: 1, a round 1-2-5 count between (nearest the
+    geometric middle), and the largest count at one place (as the static map's key)."""
+    if max_count <= 1:
+        return [1]
+    steps = [m * 10 ** e for e in range(7) for m in (1, 2, 5)]
+    between = [v for v in steps if 1 < v < max_count]
+    mid = min(between, key=lambda v: abs(np.log(v) - np.log(max_count) / 2)) if between else None
+    return [1, *([mid] if mid else []), max_count]
+
+
+def region_box_lines(region_name: str, count: int) -> list[str]:
+    return [region_name, ngettext("{n} site with no municipality detail", "{n} sites with no municipality detail",
+                                  count).format(n=f"{count:,}")]
+
+
+def city_labels(view: str = "belgium") -> list[list]:
+    """[lat, lon, name, side] of the cities the report names (Brussels at the City of Brussels), at a
+    point inside each municipality."""
+    if view != "belgium":
+        return []
+    reps = boundaries.representative_points("municipality")
+    cities = {vocab.BRUSSELS_CITY: vocab.CITY_OF_BRUSSELS, **vocab.REPORT_CITIES}
+    # beside the symbols: Brussels to the left of its crowd, Zaventem to its right
+    side = {vocab.CITY_OF_BRUSSELS: "left"}
+    return [[round(reps[code][1], 4), round(reps[code][0], 4), _(name), side.get(code, "")]
+            for name, code in cities.items() if code in reps]
+
+
+def payload(incidents: pd.DataFrame, *, view: str = "belgium", title: str = "") -> dict:
+    """The data of a symbol-map update (geometry, assets and size are added by the caller)."""
+    symbols, regional = incident_symbols(incidents, by_provenance=True)
+    cats = [c for c in vocab.SYMBOL_ORDER if c != "other" or any(s.category == "other" for s in symbols)]
+    index = {c: i for i, c in enumerate(cats)}
+    ordered = sorted(symbols, key=lambda s: (vocab.SYMBOL_ORDER.index(s.category), -s.count))
+    rows = [[round(s.lat, 5), round(s.lon, 5), index[s.category], round(symbol_radius_px(s.count, s.category), 1),
+             int(s.reconstructed), list(s.lines)] for s in ordered]
+    boxes = [[float(r.lat), float(r.lon), region_box_lines(_(r.region_name), int(r.count))]
+             for r in regional.itertuples() if pd.notna(r.lat) and pd.notna(r.lon)]
+    shown_cats = [c for c in ("attack", "plot", "arrest_action", "other") if c in index]
+    items = [["circle", vocab.SYMBOLS[c][1], _(vocab.SYMBOLS[c][0]), symbol_radius_px(1, c)] for c in shown_cats]
+    if any(s.reconstructed for s in symbols):
+        items.append(["hollow", "#555555", _("Hollow: reconstructed records only"), symbol_radius_px(1, "arrest_action")])
+    if symbols:
+        largest = max(s.count for s in symbols)
+        for n in size_key(largest):
+            items.append(["size", "#8c8c8c", ngettext("{n} site at one place", "{n} sites at one place", n).format(
+                n=f"{n:,}"), symbol_radius_px(n, "arrest_action")])
+    notes = [_("Symbol size grows with the number of sites at that place; attacks are drawn a quarter larger.")]
+    boxed = int(regional["count"].sum()) if len(regional) else 0
+    if boxed:
+        notes.append(ngettext("{n} site known only to its region is counted in a box, never drawn as a point.",
+                              "{n} sites known only to their region are counted in boxes, never drawn as points.",
+                              boxed).format(n=f"{boxed:,}"))
+    return {
+        "kind": "symbols",
+        "categories": [[_(vocab.SYMBOLS[c][0]), vocab.SYMBOLS[c][1]] for c in cats],
+        "symbols": rows,
+        "boxes": boxes,
+        "cities": city_labels(view),
+        "opacity": vocab.SYMBOL_OPACITY,
+        "land": [vocab.LAND_COLOR, vocab.LAND_EDGE],
+        "legend": {"title": title, "items": items, "notes": notes},
+    }
+
+
+def summary(incidents: pd.DataFrame) -> str:
+    """A short text beside the symbol map: the places with the most sites, and what is not drawn."""
+    symbols, regional = incident_symbols(incidents)
+    if not symbols and regional.empty:
+        return _("No incident on this map.")
+    per_place: dict[str, int] = {}
+    for s in symbols:
+        where = s.lines[1] if len(s.lines) > 1 else ""
+        key = where.split(" · ")[0] if where else s.label
+        per_place[key] = per_place.get(key, 0) + s.count
+    top = sorted(per_place.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    text = _("Most sites: {list}.").format(list="; ".join(f"{name} ({n:,})" for name, n in top)) if top else ""
+    boxed = int(regional["count"].sum()) if len(regional) else 0
+    if boxed:
+        text += " " + ngettext("{n} site known only to its region is in a count box, not a symbol.",
+                               "{n} sites known only to their region are in count boxes, not symbols.",
+                               boxed).format(n=f"{boxed:,}")
+    missing = len(incidents) - sum(s.count for s in symbols) - boxed
+    if missing > 0:
+        text += " " + ngettext("Not shown: {n} site with no known place in Belgium.",
+                               "Not shown: {n} sites with no known place in Belgium.", missing).format(n=f"{missing:,}")
+    return text.strip()
