@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from geo.errors import SettingsError
@@ -42,6 +43,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ATLAS_MAX_UPLOAD_MB", "200", "Largest file an import takes, in MB"),
     Setting("ATLAS_MAX_ROWS", "2000000", "Most data rows an import takes"),
     Setting("ATLAS_CHROMIUM", "/usr/bin/chromium", "Chromium used by the browser tests and benchmarks"),
+    Setting("ATLAS_DATE_RANGE", "1900..today",
+            "Plausible incident dates of an import, FIRST..LAST (each a year, a YYYY-MM-DD date or "
+            "today); an imported row dated outside it is rejected with the reason"),
+    Setting("ATLAS_DATABASE_URL", "unset",
+            "PostgreSQL + PostGIS database of saved datasets (postgresql://user@host/db, for editors "
+            "and the command line); unset: the folder ATLAS_DATA_DIR"),
+    Setting("ATLAS_READER_DATABASE_URL", "unset",
+            "Login that readers' sessions use (a role granted SELECT only); unset: readers use "
+            "ATLAS_DATABASE_URL and the app refuses their writes"),
+    Setting("ATLAS_PROXY_SECRET", "unset",
+            "Set by a deployment (deploy/): only sessions the proxy marks as an editor's (with this "
+            "secret) may import, save and delete; unset: everyone may (one local user)"),
 )
 DEFAULT_MAX_UPLOAD_MB = 200
 DEFAULT_MAX_ROWS = 2_000_000
@@ -103,3 +116,47 @@ def settings_table() -> str:
     lines = ["| variable | default | meaning |", "|---|---|---|"]
     lines += [f"| `{s.name}` | {s.default} | {s.meaning} |" for s in SETTINGS]
     return "\n".join(lines)
+
+
+def date_range() -> tuple[date, date]:
+    """The first and last plausible date of an imported incident (``ATLAS_DATE_RANGE``,
+    ``FIRST..LAST``; default ``1900..today``). A year as FIRST means its 1 January, as LAST its
+    31 December; ``today`` is the day the import runs. Raises :class:`SettingsError` when
+    malformed or when FIRST is after LAST."""
+    text = _env("ATLAS_DATE_RANGE") or "1900..today"
+    first_text, sep, last_text = text.partition("..")
+
+    def parse(value: str, *, last: bool) -> date:
+        value = value.strip().lower()
+        if value == "today":
+            return date.today()
+        try:
+            if value.isdigit() and len(value) == 4:
+                return date(int(value), 12, 31) if last else date(int(value), 1, 1)
+            return date.fromisoformat(value)
+        except ValueError:
+            raise SettingsError(f"ATLAS_DATE_RANGE={text!r}: {value!r} is not a year, a "
+                                "YYYY-MM-DD date or 'today'") from None
+
+    if not sep:
+        raise SettingsError(f"ATLAS_DATE_RANGE={text!r}: write it as FIRST..LAST (1900..today)")
+    first, last = parse(first_text, last=False), parse(last_text, last=True)
+    if first > last:
+        raise SettingsError(f"ATLAS_DATE_RANGE={text!r}: the first date is after the last")
+    return first, last
+
+
+def database_url() -> str | None:
+    """The PostGIS database of saved datasets (``ATLAS_DATABASE_URL``), or ``None``: the folder."""
+    return _env("ATLAS_DATABASE_URL") or None
+
+
+def reader_database_url() -> str | None:
+    """The read-only login of readers' sessions (``ATLAS_READER_DATABASE_URL``), or ``None``."""
+    return _env("ATLAS_READER_DATABASE_URL") or None
+
+
+def proxy_secret() -> str | None:
+    """The secret the deployment's proxy sends with an editor's session (``ATLAS_PROXY_SECRET``);
+    ``None`` when the app is not deployed behind it (everyone may edit)."""
+    return _env("ATLAS_PROXY_SECRET") or None
