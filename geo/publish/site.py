@@ -1,0 +1,128 @@
+"""The published folder: ``index.html`` (the words written in, escaped), ``data.js`` (the page's
+data as one JSON object: a script, because browsers refuse ``fetch`` on ``file://``), and
+``assets/`` (Leaflet from ``xstatic-leaflet``, ``atlas.js``, ``atlas.css``)."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo import text
+from geo.errors import UsageError
+from geo.i18n import _
+from geo.publish.page import PageData, page_data
+
+ASSET_DIR = Path(__file__).parent / "assets"
+#: The folder name inside the zip download.
+ZIP_FOLDER = "atlas-map"
+#: Fixed time stamp of the zip's entries, so one map gives the same zip on every run.
+ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Published:
+    """The files of a published map (relative path → bytes) and what the page shows."""
+
+    files: dict[str, bytes]
+    data: PageData
+
+    @property
+    def size(self) -> int:
+        return sum(len(b) for b in self.files.values())
+
+
+def _leaflet_files() -> dict[str, bytes]:
+    import xstatic.pkg.leaflet as xleaflet
+
+    base = Path(xleaflet.BASE_DIR)
+    files = {f"assets/leaflet/{name}": (base / name).read_bytes() for name in ("leaflet.js", "leaflet.css")}
+    images = base / "images"
+    if images.is_dir():
+        for path in sorted(images.iterdir()):
+            if path.is_file():
+                files[f"assets/leaflet/images/{path.name}"] = path.read_bytes()
+    return files
+
+
+def _index_html(data: PageData, language: str) -> bytes:
+    e = html.escape
+    template = (ASSET_DIR / "index.html").read_text(encoding="utf-8")
+    options = "".join(f'<option value="{e(p)}">{e(data.period_labels[p])}</option>' for p in data.periods)
+    words = {
+        "lang": e(language),
+        "title": e(data.title),
+        "subtitle": e(data.subtitle),
+        "period_label": e(_("Years")),
+        "options": options,
+        "map_label": e(_("Map: {title}").format(title=data.title)),
+        "filters": e(data.filters),
+        "note": e(data.note),
+        "source": e(data.source),
+        "noscript": e(_("This map needs JavaScript. The same map is in the atlas as PNG, SVG and PDF.")),
+        "made_with": e(_("Made with the Belgian incident atlas; map drawn with Leaflet.")),
+    }
+    # one pass: a placeholder inside a person's text is never filled in
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: words[m.group(1)], template).encode("utf-8")
+
+
+def _data_js(data: PageData) -> bytes:
+    # JSON is a JavaScript expression; "</" is escaped so no text can close a script element
+    body = json.dumps(data.as_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    body = body.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.ATLAS_DATA = {body};\n".encode()
+
+
+def build(incidents, *, language: str = "en", **options) -> Published:
+    """The published files of one view of ``incidents`` (already filtered); ``options`` are
+    those of :func:`geo.publish.page.page_data` (view, level, metric, filters, title…)."""
+    data = page_data(incidents, language=language, **options)
+    files = {
+        "index.html": _index_html(data, language),
+        "data.js": _data_js(data),
+        "assets/atlas.js": (ASSET_DIR / "atlas.js").read_bytes(),
+        "assets/atlas.css": (ASSET_DIR / "atlas.css").read_bytes(),
+        **_leaflet_files(),
+    }
+    return Published(files, data)
+
+
+def write(published: Published, folder: Path) -> Path:
+    """Write the files into ``folder`` (created; files already there with other names are left
+    alone); returns the path of ``index.html``."""
+    folder = Path(folder)
+    try:
+        for rel, payload in published.files.items():
+            target = folder / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(payload)
+    except OSError as exc:
+        raise UsageError(f"cannot write the map into {folder}: {exc.strerror or exc}") from None
+    return folder / "index.html"
+
+
+def zip_bytes(published: Published, folder: str = ZIP_FOLDER) -> bytes:
+    """The files in a zip, under one folder (the same bytes for the same map)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for rel in sorted(published.files):
+            info = zipfile.ZipInfo(f"{folder}/{rel}", date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, published.files[rel])
+    return buf.getvalue()
+
+
+def embed_snippet(title: str, *, src: str = "https://YOUR-SITE/atlas-map/index.html", height: int = 640) -> str:
+    """The ``<iframe>`` that puts the published map in an article (``src``: where you host it)."""
+    return (f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" width="100%" height="{int(height)}" '
+            'style="border:0" loading="lazy"></iframe>')
+
+
+def file_name(stem: str) -> str:
+    """The zip's file name for an export stem."""
+    return text.safe_filename(f"{stem}-interactive.zip")

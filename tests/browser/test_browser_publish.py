@@ -1,0 +1,159 @@
+"""The published interactive map in a real browser: opened from a file with every request that
+is not one of its own files aborted (and recorded), and from a static web server on loopback.
+581 municipalities drawn, the year control recolours them, and the lowest class stands out from
+"no incident" in the colours the browser actually paints."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+
+from PIL import Image  # noqa: E402
+
+from geo import publish  # noqa: E402
+from geo.incidents import table  # noqa: E402
+from geo.maps.classify import MIN_CONTRAST, contrast  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> tuple[Path, publish.Published]:
+    data = table.load_incidents()
+    published = publish.build(data, view="belgium", level="municipality",
+                              total_reconstructed=int((data["provenance"] == "reconstructed").sum()))
+    folder = tmp_path_factory.mktemp("published")
+    publish.write(published, folder)
+    return folder, published
+
+
+class OwnFilesOnly:
+    """Let through only requests for files inside ``folder``; abort and record the rest; record
+    every request the page makes."""
+
+    def __init__(self, prefix: str):
+        self.prefix = prefix
+        self.blocked: list[str] = []
+        self.seen: list[str] = []
+
+    def handle(self, route) -> None:
+        url = route.request.url
+        if url.startswith(self.prefix):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
+def _open(browser, url: str, prefix: str, width: int = 1400):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    guard = OwnFilesOnly(prefix)
+    context.route("**/*", guard.handle)
+    page = context.new_page()
+    page.on("request", lambda r: guard.seen.append(r.url))
+    page.goto(url)
+    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    return context, page, guard
+
+
+def _fills(page) -> list[str]:
+    return page.eval_on_selector_all("path.leaflet-interactive", "ps => ps.map(p => p.getAttribute('fill'))")
+
+
+def _pixel_inside(page, index: int) -> tuple[int, int]:
+    """A viewport point where the ``index``-th unit's path is the topmost element."""
+    point = page.evaluate("""i => {
+        const p = document.querySelectorAll('path.leaflet-interactive')[i];
+        const b = p.getBoundingClientRect();
+        for (let fy = 0.5; fy < 1; fy += 0.05) for (const s of [1, -1]) for (let fx = 0.5; fx < 1; fx += 0.05) {
+            for (const t of [1, -1]) {
+                const x = b.left + b.width * (0.5 + t * (fx - 0.5)), y = b.top + b.height * (0.5 + s * (fy - 0.5));
+                if (document.elementFromPoint(x, y) === p) return [Math.round(x), Math.round(y)];
+            }
+        }
+        return null;
+    }""", index)
+    assert point is not None, f"no point inside unit {index}"
+    return point[0], point[1]
+
+
+def test_published_map_opens_from_a_file_with_no_request_leaving_it(browser, site):
+    folder, published = site
+    prefix = folder.resolve().as_uri() + "/"
+    context, page, guard = _open(browser, prefix + "index.html", prefix)
+    try:
+        assert page.locator("path.leaflet-interactive").count() == 581
+        assert page.title() == published.data.title
+        before = _fills(page)
+        page.select_option("#period", "2014")
+        after = _fills(page)
+        assert before != after
+        # the colours are the atlas's classes for 2014: units with no 2014 site are "no incident"
+        year = published.data.classes["year"]
+        expected = [year["zero"][0] if v == -1 else year["colors"][v % 100] for v in published.data.values["2014"]]
+        assert after == expected
+        assert "Same classes for every year" in page.inner_text("#legend")
+        assert page.inner_text("#provenance").startswith("In 2014:")
+        notes = page.inner_text("#notes")
+        assert "Brussels-Capital Region" in notes and "42 sites" not in notes
+        # a tooltip names the unit
+        x, y = _pixel_inside(page, 0)
+        page.mouse.move(x, y)
+        tip = page.wait_for_selector(".atlas-tip", timeout=5_000)
+        first = published.data.units["features"][0]["properties"]["name"]
+        assert tip.inner_text().startswith(first) and published.data.tooltips["2014"][0] in tip.inner_text()
+        assert guard.blocked == []
+        assert guard.seen and all(u.startswith(prefix) for u in guard.seen), guard.seen
+    finally:
+        context.close()
+
+
+def test_lowest_class_stands_out_from_no_incident_as_painted(browser, site):
+    folder, published = site
+    prefix = folder.resolve().as_uri() + "/"
+    context, page, _guard = _open(browser, prefix + "index.html", prefix)
+    try:
+        values = published.data.values["all"]
+        lowest = next(i for i, v in enumerate(values) if v is not None and v % 100 == 0)
+        zero = next(i for i, v in enumerate(values) if v == -1)
+        shot = np.asarray(Image.open(io.BytesIO(page.screenshot())).convert("RGB"))
+
+        def painted(index: int) -> str:
+            x, y = _pixel_inside(page, index)
+            r, g, b = shot[y, x]
+            return f"#{r:02x}{g:02x}{b:02x}"
+
+        low, none = painted(lowest), painted(zero)
+        assert low != none
+        assert contrast(low, none) >= MIN_CONTRAST, (low, none)
+    finally:
+        context.close()
+
+
+def test_published_map_works_from_a_static_web_server(browser, site):
+    folder, _published = site
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        prefix = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        context, page, guard = _open(browser, prefix + "index.html", prefix, width=390)
+        try:
+            assert page.locator("path.leaflet-interactive").count() == 581
+            page.select_option("#period", "2016")
+            assert page.inner_text("#count") == _published.data.counts["2016"]
+            assert guard.blocked == []
+        finally:
+            context.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -1,0 +1,90 @@
+"""The published folder without a browser: its files, what the page data says, escaping, the zip
+and the embed snippet. (tests/browser/test_browser_publish.py opens it in chromium.)"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+
+import pytest
+
+from geo import publish
+from geo.incidents import aggregate
+from geo.incidents.filters import Filters
+from geo.maps.views import view_units
+from tests.maps.png.pixels import MOLENBEEK
+
+
+def _data(published: publish.Published) -> dict:
+    js = published.files["data.js"].decode()
+    assert js.startswith("window.ATLAS_DATA = ") and js.rstrip().endswith(";")
+    return json.loads(js[len("window.ATLAS_DATA = "):].rstrip().rstrip(";"))
+
+
+def test_files_and_nothing_from_another_host(tiny_incidents):
+    published = publish.build(tiny_incidents, view="brussels")
+    assert {"index.html", "data.js", "assets/atlas.js", "assets/atlas.css", "assets/leaflet/leaflet.js",
+            "assets/leaflet/leaflet.css"} <= set(published.files)
+    for name in ("index.html", "assets/atlas.js", "assets/atlas.css"):
+        assert not re.search(rb"(https?:)?//[a-z0-9]", published.files[name]), name
+    page = published.files["index.html"].decode()
+    for ref in re.findall(r'(?:src|href)="([^"]+)"', page):
+        assert ref in published.files, ref  # every script and stylesheet is a file of the folder
+
+
+def test_page_data_counts_each_year_with_the_aggregates(tiny_incidents):
+    published = publish.build(tiny_incidents, view="brussels")
+    data = _data(published)
+    assert data["periods"] == ["all", "2015", "2016"]
+    codes = [f["properties"]["code"] for f in data["units"]["features"]]
+    assert len(codes) == len(view_units("brussels"))
+    molenbeek = codes.index(MOLENBEEK)
+    for period in ("2015", "2016"):
+        rows = tiny_incidents[tiny_incidents["year"] == int(period)]
+        counted = aggregate.count_by_unit(rows, units_frame=view_units("brussels")).table.set_index("code")
+        n = int(counted.loc[MOLENBEEK, "count"])
+        assert data["tooltips"][period][molenbeek].startswith(f"{n} incident site")
+    # Molenbeek: 1 site in 2015 and 1 in 2016, 2 in all; "all" has its own classes
+    assert data["values"]["2015"][molenbeek] % 100 == data["values"]["2016"][molenbeek] % 100
+    assert data["classes"]["year"]["same"] and not data["classes"]["all"]["same"]
+    # the 2015 site is reconstructed: Molenbeek's 2015 count is mostly reconstructed (index + 100)
+    assert data["values"]["2015"][molenbeek] >= 100 and data["values"]["2016"][molenbeek] < 100
+    assert data["provenance"]["2015"] == "In 2015: Includes 1 reconstructed record (of 1)"
+
+
+def test_words_are_escaped_in_the_page_and_cannot_close_the_data_script(tiny_incidents):
+    evil = '</script><script>alert(1)</script> & "{{source}}"'
+    published = publish.build(tiny_incidents, view="brussels", title=evil, note=evil)
+    page = published.files["index.html"].decode()
+    assert "<script>alert" not in page and "&lt;/script&gt;" in page
+    assert "{{source}}" in page.replace("&quot;", "")  # a placeholder in a person's text stays text
+    assert "</script>" not in published.files["data.js"].decode()
+    assert _data(published)["title"] == evil
+
+
+def test_filters_shape_the_title_subtitle_and_periods(tiny_incidents):
+    f = Filters(years=(2016, 2016), kinds=("attack",))
+    published = publish.build(f.apply(tiny_incidents), view="belgium", filters=f, all_years=(2015, 2016))
+    data = _data(published)
+    assert data["periods"] == ["all", "2016"]
+    assert data["title"].endswith("Belgium, 2016") and data["subtitle"] == "Only kinds: Attack"
+
+
+def test_zip_holds_the_folder_the_same_on_every_run(tiny_incidents):
+    a = publish.zip_bytes(publish.build(tiny_incidents, view="brussels"))
+    b = publish.zip_bytes(publish.build(tiny_incidents, view="brussels"))
+    assert a == b
+    names = zipfile.ZipFile(io.BytesIO(a)).namelist()
+    assert "atlas-map/index.html" in names and "atlas-map/assets/leaflet/leaflet.js" in names
+
+
+def test_embed_snippet_is_an_escaped_iframe():
+    snippet = publish.embed_snippet('Map "A" <b>')
+    assert snippet.startswith("<iframe ") and 'title="Map &quot;A&quot; &lt;b&gt;"' in snippet
+
+
+def test_nothing_to_publish_is_refused(tiny_incidents):
+    with pytest.raises(ValueError):
+        publish.build(tiny_incidents.iloc[:0], view="belgium")
