@@ -23,10 +23,17 @@ from geo.io.dates import incident_dates
 from geo.io.geocoding import locate_rows
 from geo.io.mapping import ColumnMapping
 from geo.io.presets import category_fields
-from geo.io.result import EXTRA_COLUMNS
+from geo.io.result import COUNT_COLUMNS, EXTRA_COLUMNS
 
 #: The provenance of every imported row.
 PROVENANCE = "imported"
+
+
+def _counts(cells: Cells, column: str | None) -> pd.Series:
+    """People killed or injured (``Int64``; ``<NA>`` where not known or not mapped)."""
+    if not column:
+        return pd.Series(pd.NA, index=cells.text.index, dtype="Int64")
+    return cells.counts(column)[0]
 
 
 def build_accepted(cells: Cells, rows: np.ndarray, m: ColumnMapping, filename: str,
@@ -47,7 +54,7 @@ def build_accepted(cells: Cells, rows: np.ndarray, m: ColumnMapping, filename: s
     cw_source = m.preset or "generic"
     kind_fields = [(source_field, col(getattr(m, name))) for name, source_field in category_fields(m.preset)]
     if n:
-        kind, kind_note = crosswalk.map_kinds(kind_fields, source=cw_source)
+        kind, kind_note = crosswalk.map_kinds(kind_fields, source=cw_source, assigned=m.assigned())
     else:
         kind, kind_note = empty.copy(), empty.copy()
     if not (m.kind or m.subkind):
@@ -89,10 +96,12 @@ def build_accepted(cells: Cells, rows: np.ndarray, m: ColumnMapping, filename: s
         "geocode_method": located["geocode_method"],
         "geocode_note": located["geocode_note"],
         "kind_note": kind_note,
+        "killed": _counts(cells, m.killed),
+        "injured": _counts(cells, m.injured),
     }, index=acc.index)
     out = out.reset_index(drop=True)
     text_columns = [c for c in (*COLUMNS, *EXTRA_COLUMNS)
-                    if c not in ("date", "plot", "n_arrested", "lat", "lon", "source_row")]
+                    if c not in ("date", "plot", "n_arrested", "lat", "lon", "source_row", *COUNT_COLUMNS)]
     for c in text_columns:
         out[c] = out[c].astype(object).fillna("").astype(str)
     out = derive(out)

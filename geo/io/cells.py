@@ -13,7 +13,9 @@ import re
 
 import numpy as np
 import pandas as pd
+import shapely
 
+from geo.io import casualties
 from geo.io.readers.raw import cell_text
 from geo.text import fold
 
@@ -67,6 +69,14 @@ def _code_text(values: pd.Series) -> pd.Series:
     return values.map(folded)
 
 
+def _geometries(values: pd.Series) -> pd.Series:
+    """Shapely geometries of WKT text; None for an empty cell or text that is not WKT."""
+    text = values.where(values != "", None).to_numpy(dtype=object)
+    geoms = shapely.from_wkt(text, on_invalid="ignore")
+    geoms[shapely.is_missing(geoms) | shapely.is_empty(geoms)] = None
+    return pd.Series(geoms, index=values.index, dtype=object)
+
+
 class Cells:
     """Numbers, whole numbers and codes of the text columns, each parsed once per import.
     ``subset(mask)`` gives the same for some rows, reusing what was parsed."""
@@ -92,6 +102,16 @@ class Cells:
 
     def codes(self, column: str) -> pd.Series:
         return self._get("codes", column, _code_text)
+
+    def geometries(self, column: str) -> pd.Series:
+        """Shapely geometries of a WKT column (None where empty or not WKT)."""
+        return self._get("geometries", column, _geometries)
+
+    def counts(self, column: str) -> tuple[pd.Series, pd.Series]:
+        """Counts of people (``Int64``, ``<NA>``: not known) and the cells that are not counts
+        (:func:`geo.io.casualties.parse`)."""
+        return (self._get("counts", column, lambda s: casualties.parse(s)[0]),
+                self._get("not_counts", column, lambda s: casualties.parse(s)[1]))
 
     def subset(self, mask: np.ndarray) -> Cells:
         return Cells(self.text[mask], self, mask)

@@ -31,6 +31,7 @@ import pandas as pd
 from geo import text, vocab
 from geo.config import DATA_DIR
 from geo.errors import CrosswalkFileError, Problem
+from geo.i18n import _
 
 CROSSWALK_CSV = DATA_DIR / "crosswalk.csv"
 CROSSWALK_COLUMNS: tuple[str, ...] = ("source", "source_field", "source_value", "kind", "note")
@@ -46,6 +47,8 @@ SOURCE_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 
 
 _SPACES = re.compile(r"\s+")
+#: How the note of a row no category decides ends.
+COUNTED_AS_OTHER = ": counted as 'other'"
 
 
 def normalize_value(value: object) -> str:
@@ -110,8 +113,13 @@ def _lookups(table: pd.DataFrame) -> tuple[dict, dict]:
 
 
 def map_kinds(fields: Sequence[tuple[str, pd.Series]], *, source: str,
-              table: pd.DataFrame | None = None) -> tuple[pd.Series, pd.Series]:
+              table: pd.DataFrame | None = None,
+              assigned: Mapping[str, str] | None = None) -> tuple[pd.Series, pd.Series]:
     """The kind of each row, and a note (``""`` when the crosswalk knew the value).
+
+    ``assigned``: a person's own kinds for values the crosswalk does not know (value → kind,
+    matched like crosswalk values); they decide only rows no crosswalk value decides, and the
+    note says so.
 
     ``fields``: ``(source_field, values)`` pairs, most specific first (ACLED:
     ``[("sub_event_type", …), ("event_type", …)]``); all on one index. ``source``: ``gtd``,
@@ -138,13 +146,25 @@ def map_kinds(fields: Sequence[tuple[str, pd.Series]], *, source: str,
         kind = kind.where(kind.notna(), found)
         unknown.append(text.where((keys != "") & found.isna(), ""))
     note = pd.Series("", index=index, dtype=object)
+    if assigned:
+        own = {normalize_value(k): v for k, v in assigned.items() if v in vocab.KINDS}
+        for _field, values in fields:
+            undecided = kind.isna()
+            if not undecided.any():
+                break
+            text = values.fillna("").astype(str)
+            hit = undecided & text.map(lambda v: normalize_value(v) in own)
+            if hit.any():
+                kind[hit] = text[hit].map(lambda v: own[normalize_value(v)])
+                note[hit] = [_("{value!r} assigned to {kind} by the person who imported the file")
+                             .format(value=v, kind=k) for v, k in zip(text[hit], kind[hit])]
     undecided = kind.isna()
     if undecided.any():
         where = [f"{source} {field}" for field, _ in fields]
         parts = pd.DataFrame({w: u for w, u in zip(where, unknown)}, index=index)[undecided]
         note[undecided] = [
             ("; ".join(f"{w} {v!r} is not in the crosswalk" for w, v in zip(where, row) if v)
-             or "no category given") + ": counted as 'other'"
+             or "no category given") + COUNTED_AS_OTHER
             for row in parts.itertuples(index=False)
         ]
     return kind.fillna("other").astype(object), note

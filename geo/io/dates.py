@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from geo import vocab
+from geo.i18n import _
 from geo.io.cells import Cells
 from geo.io.mapping import ColumnMapping
 from geo.io.presets import date_precision_codes
@@ -86,6 +87,31 @@ def _ymd(y: int, m: int | None, d: int | None, precision: str) -> tuple[int, int
         except ValueError:
             return f"{y:04d}-{m:02d}-{d:02d} is not a day of the calendar"
     return y, m or 1, d or 1, precision
+
+
+def period(y: int, m: int, d: int, precision: str) -> tuple[_date, _date]:
+    """The first and last day of a date at its precision."""
+    if precision == "year":
+        return _date(y, 1, 1), _date(y, 12, 31)
+    if precision == "month":
+        following = _date(y + (m == 12), m % 12 + 1, 1)
+        return _date(y, m, 1), _date.fromordinal(following.toordinal() - 1)
+    return _date(y, m, d), _date(y, m, d)
+
+
+def range_problem(y: int, m: int, d: int, precision: str, first: _date, last: _date) -> str | None:
+    """Why a date cannot be an incident's (it starts after ``last`` or ends before ``first``,
+    the plausible range of ``ATLAS_DATE_RANGE``), or None. A month or year that has begun is
+    plausible."""
+    start, end = period(y, m, d, precision)
+    shown = start.isoformat()[: {"year": 4, "month": 7}.get(precision, 10)]
+    if start > last:
+        return _("{date} is after {last}, the last plausible date of an incident (a date in the "
+                 "future, or outside ATLAS_DATE_RANGE)").format(date=shown, last=last.isoformat())
+    if end < first:
+        return _("{date} is before {first}, the first plausible date of an incident "
+                 "(ATLAS_DATE_RANGE)").format(date=shown, first=first.isoformat())
+    return None
 
 
 def parse_date(text: str, date_format: str | None = None) -> tuple[int, int, int, str] | str:

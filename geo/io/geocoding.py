@@ -28,9 +28,14 @@ import shapely
 
 from geo import vocab
 from geo.admin import boundaries, gazetteer, geocode, tables
+from geo.i18n import _
+from geo.io import crs as crs_
+from geo.io.address import address_columns
 from geo.io.cells import Cells
 from geo.io.mapping import ColumnMapping
 from geo.io.presets import location_precision_codes, location_precision_label
+from geo.io.readers.raw import GEOMETRY_WKT
+from geo.io.shapes import place_geometries
 
 # Names of Belgium in a country column (normalised as the gazetteer does).
 _BELGIUM = frozenset({"belgium", "belgique", "belgie", "belgien", "belgica", "be", "bel", "belgio"})
@@ -72,14 +77,50 @@ def _outside_notes(lat: np.ndarray, lon: np.ndarray) -> list[str]:
     return notes
 
 
-def locate_rows(cells: Cells, m: ColumnMapping) -> pd.DataFrame:
-    """Geocode accepted rows: ``municipality_nis``, ``region_nis``, ``geo_precision``,
-    ``geocode_method``, ``geocode_note``, ``lat``, ``lon`` (coordinates at point precision only)."""
+def _coordinates(cells: Cells, m: ColumnMapping) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """Latitude and longitude (WGS84) of each row, from lat/lon, else x/y in the mapping's
+    system, else a point geometry; the non-point geometries (WGS84) to place by containment;
+    and a note on where converted coordinates came from."""
     text = cells.text
-    work = pd.DataFrame(index=text.index)
     lat = lon = pd.Series(np.nan, index=text.index)
     if m.lat and m.lon:
-        lat, lon = cells.numbers(m.lat), cells.numbers(m.lon)
+        lat, lon = cells.numbers(m.lat).copy(), cells.numbers(m.lon).copy()
+    source = pd.Series("", index=text.index, dtype=object)
+    system = m.crs or crs_.LAMBERT_72
+    if m.x and m.y:
+        xs, ys = cells.numbers(m.x), cells.numbers(m.y)
+        open_rows = lat.isna() & lon.isna() & xs.notna() & ys.notna()
+        if open_rows.any():
+            lon_x, lat_x = crs_.to_wgs84(xs[open_rows], ys[open_rows], system)
+            lat[open_rows], lon[open_rows] = lat_x, lon_x
+            source[open_rows] = _("x/y in {crs}").format(crs=crs_.label(system))
+    shapes = pd.Series(None, index=text.index, dtype=object)
+    if m.geometry:
+        geoms = cells.geometries(m.geometry)
+        if m.geometry != GEOMETRY_WKT and m.crs and not crs_.is_wgs84(m.crs):
+            geoms = pd.Series(crs_.geometries_to_wgs84(geoms.to_numpy(), m.crs), index=geoms.index)
+            source[geoms.notna()] = _("geometry in {crs}").format(crs=crs_.label(m.crs))
+        kinds = geoms.map(lambda g: None if g is None else g.geom_type)
+        points = (kinds == "Point") & lat.isna() & lon.isna()
+        if points.any():
+            lon[points] = [g.x for g in geoms[points]]
+            lat[points] = [g.y for g in geoms[points]]
+        shapes = geoms.where(kinds.notna() & (kinds != "Point"), None)
+    return lat, lon, shapes, source
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(dict.fromkeys(p for p in parts if p))
+
+
+def locate_rows(cells: Cells, m: ColumnMapping) -> pd.DataFrame:
+    """Geocode accepted rows: ``municipality_nis``, ``region_nis``, ``geo_precision``,
+    ``geocode_method``, ``geocode_note``, ``lat``, ``lon`` (coordinates at point precision only).
+    A row placed outside Belgium (coordinates, a geometry, or a country column naming another
+    country) has a note that starts with ``outside Belgium``."""
+    text = cells.text
+    work = pd.DataFrame(index=text.index)
+    lat, lon, shapes, source = _coordinates(cells, m)
     codes = cells.codes(m.location_precision) if m.location_precision else pd.Series("", index=text.index)
     table = location_precision_codes(m.preset)
     cap = codes.map(lambda c: table.get(c, "point")).where(codes != "", "point")
@@ -92,13 +133,21 @@ def locate_rows(cells: Cells, m: ColumnMapping) -> pd.DataFrame:
         country = text[m.country].map(gazetteer.normalize)
         foreign = (country != "") & ~country.isin(_BELGIUM)
     names: list[str] = []
-    if m.postcode:
-        work["_postcode"] = text[m.postcode].where(~foreign, "")
+    postcode = text[m.postcode] if m.postcode else pd.Series("", index=text.index, dtype=object)
+    explicit = (postcode != "").copy()
     for j, column in enumerate(m.places):
         work[f"_place{j}"] = text[column].where(~foreign, "")
+        explicit |= text[column] != ""
         names.append(f"_place{j}")
-    found = geocode.geocode_frame(work, lat="lat", lon="lon",
-                                  postcode="_postcode" if m.postcode else None, places=names)
+    by_address = pd.Series(False, index=text.index)
+    if m.address:
+        parsed = address_columns(text[m.address])
+        by_address = (parsed["postcode"] != "") | (parsed["place"] != "")
+        postcode = postcode.where(postcode != "", parsed["postcode"])
+        work["_address_place"] = parsed["place"].where(~foreign, "")
+        names.append("_address_place")
+    work["_postcode"] = postcode.where(~foreign, "")
+    found = geocode.geocode_frame(work, lat="lat", lon="lon", postcode="_postcode", places=names)
     nis = found["municipality_nis"].astype(object)
     region = found["region_nis"].astype(object)
     precision = found["geo_precision"].astype(object).copy()
@@ -107,6 +156,28 @@ def locate_rows(cells: Cells, m: ColumnMapping) -> pd.DataFrame:
     outside = note.str.startswith(geocode.OUTSIDE_BELGIUM) & (method == "coordinates")
     if outside.any():
         note[outside] = _outside_notes(lat[outside].to_numpy(), lon[outside].to_numpy())
+    from_address = by_address & ~explicit & method.isin(["postcode", "place_name"])
+    if from_address.any():
+        note[from_address] = [_join(_("from the address {address!r}").format(address=a), n)
+                              for a, n in zip(text.loc[from_address, m.address], note[from_address])]
+    converted = (source != "") & (method == "coordinates")
+    note[converted] = [_join(s, n) for s, n in zip(source[converted], note[converted])]
+
+    # Polygons, lines, groups of points: the unit that contains them.
+    has_shape = shapes.notna() & ~skip_coords & lat.isna()
+    if has_shape.any():
+        placed = place_geometries(shapes[has_shape])
+        for i in placed.index:
+            p_rank = vocab.GEO_RANK[placed.at[i, "geo_precision"]]
+            rank = vocab.GEO_RANK[precision.at[i]]
+            if p_rank >= rank or placed.at[i, "geocode_note"].startswith(geocode.OUTSIDE_BELGIUM):
+                before = "" if note.at[i].startswith(_NOTHING_TO_GO_ON) else note.at[i]
+                nis.at[i], region.at[i] = placed.at[i, "municipality_nis"], placed.at[i, "region_nis"]
+                precision.at[i], method.at[i] = placed.at[i, "geo_precision"], "geometry"
+                note.at[i] = _join(placed.at[i, "geocode_note"], before)
+                outside.at[i] = placed.at[i, "geocode_note"].startswith(geocode.OUTSIDE_BELGIUM)
+            else:
+                note.at[i] = _join(note.at[i], placed.at[i, "geocode_note"])
 
     # Areas: province or region names, for rows nothing else placed, at region precision at most.
     if m.areas:
@@ -126,7 +197,7 @@ def locate_rows(cells: Cells, m: ColumnMapping) -> pd.DataFrame:
                         else:
                             hit = geocode.locate_place(value, suggest=False)
                             seen[value] = (hit.region_nis, hit.note)
-                    code, _ = seen[value]
+                    code, _note = seen[value]
                     if code:
                         region.iat[i], nis.iat[i] = code, None
                         precision.iat[i], method.iat[i] = "region", "place_name"
@@ -155,7 +226,8 @@ def locate_rows(cells: Cells, m: ColumnMapping) -> pd.DataFrame:
     foreign_open = foreign & (precision == "none") & ~outside
     if foreign_open.any():
         note[foreign_open] = [
-            f"country {c!r} is not Belgium: not looked up by place name or postal code"
+            _("{outside}: country {country!r} is not Belgium (not looked up by place name or "
+              "postal code)").format(outside=geocode.OUTSIDE_BELGIUM, country=c)
             for c in text.loc[foreign_open, m.country]]
     point = precision == "point"
     return pd.DataFrame({

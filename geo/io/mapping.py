@@ -16,10 +16,14 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
-from geo import text
+import shapely
+
+from geo import text, vocab
 from geo.errors import MappingError
+from geo.i18n import N_, _
+from geo.io import crs as crs_
 from geo.io.presets import PRESET_SPECS, PRESETS, by_lower, detect_preset
-from geo.io.readers.raw import EXTRA_CELLS, GEOMETRY_LAT, GEOMETRY_LON
+from geo.io.readers.raw import EXTRA_CELLS, GEOMETRY_LAT, GEOMETRY_LON, GEOMETRY_WKT, READ_PROBLEM
 
 
 @dataclass(frozen=True)
@@ -33,13 +37,19 @@ class ColumnMapping:
     - ``date`` (+ optional ``date_format``, a ``strptime`` pattern such as ``"%d/%m/%Y"``), or
       ``year``/``month``/``day`` (0 or blank = unknown). ``date_precision``: a column that can
       make a date coarser (ACLED ``time_precision``; else ``day``/``month``/``year``).
-    - ``lat``/``lon`` (WGS84 degrees; a decimal comma is read), ``postcode``, ``places`` (place
-      names, best first), ``areas`` (province or region names; never finer than the region),
-      ``country`` (rows naming another country are not looked up by name or postal code),
-      ``location_precision`` (GTD ``specificity``, ACLED ``geo_precision``, else
+    - ``lat``/``lon`` (WGS84 degrees; a decimal comma is read); or ``x``/``y`` (eastings and
+      northings, metres for a projected system) in ``crs`` (``EPSG:31370``, Belgian Lambert 72,
+      unless the mapping says otherwise; :mod:`geo.io.crs`); ``geometry`` (WKT: a polygon or
+      line is placed in the unit that contains it; a WKT column of a table is in ``crs`` when
+      set, else WGS84); ``postcode``, ``address`` (its postal code and municipality are used),
+      ``places`` (place names, best first), ``areas`` (province or region names; never finer
+      than the region), ``country`` (rows naming another country are not looked up by name or
+      postal code), ``location_precision`` (GTD ``specificity``, ACLED ``geo_precision``, else
       ``point``/``municipality``/``region``/``none``).
     - ``kind`` and ``subkind`` (categories, through the crosswalk; the sub-category decides
-      first), ``description``, ``weapon``, ``target``: text kept as is.
+      first), ``description``, ``weapon``, ``target``: text kept as is. ``categories``: the
+      person's own assignments of category values the crosswalk does not know (value → kind).
+    - ``killed``, ``injured``: numbers of people killed and injured (empty: not known).
     """
 
     preset: str | None = None
@@ -52,8 +62,13 @@ class ColumnMapping:
     date_precision: str | None = None
     lat: str | None = None
     lon: str | None = None
+    x: str | None = None
+    y: str | None = None
+    crs: str | None = None
+    geometry: str | None = None
     location_precision: str | None = None
     postcode: str | None = None
+    address: str | None = None
     places: tuple[str, ...] = ()
     areas: tuple[str, ...] = ()
     country: str | None = None
@@ -62,11 +77,15 @@ class ColumnMapping:
     description: str | None = None
     weapon: str | None = None
     target: str | None = None
+    killed: str | None = None
+    injured: str | None = None
+    categories: tuple[tuple[str, str], ...] = ()
 
-    #: Fields that name a column (``date_format`` and ``preset`` do not).
-    COLUMN_FIELDS = ("id", "date", "year", "month", "day", "date_precision", "lat", "lon",
-                     "location_precision", "postcode", "places", "areas", "country", "kind",
-                     "subkind", "description", "weapon", "target")
+    #: Fields that name a column (``date_format``, ``crs``, ``categories`` and ``preset`` do not).
+    COLUMN_FIELDS = ("id", "date", "year", "month", "day", "date_precision", "lat", "lon", "x",
+                     "y", "geometry", "location_precision", "postcode", "address", "places",
+                     "areas", "country", "kind", "subkind", "description", "weapon", "target",
+                     "killed", "injured")
 
     def __post_init__(self) -> None:
         for name in ("places", "areas"):
@@ -75,6 +94,14 @@ class ColumnMapping:
                 object.__setattr__(self, name, (value,) if value else ())
             elif not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value or ()))
+        pairs = self.categories
+        if isinstance(pairs, Mapping):
+            pairs = tuple(pairs.items())
+        object.__setattr__(self, "categories", tuple((str(k), str(v)) for k, v in pairs or ()))
+
+    def assigned(self) -> dict[str, str]:
+        """The person's category assignments, value → kind."""
+        return dict(self.categories)
 
     def columns(self) -> list[str]:
         """Every source column this mapping reads, in field order, without repeats."""
@@ -90,6 +117,9 @@ class ColumnMapping:
         for f in fields(self):
             value = getattr(self, f.name)
             if value in (None, ()):
+                continue
+            if f.name == "categories":
+                out[f.name] = dict(value)
                 continue
             out[f.name] = list(value) if isinstance(value, tuple) else value
         return out
@@ -110,6 +140,9 @@ class ColumnMapping:
                 if isinstance(value, str):
                     value = [v.strip() for v in value.split(",") if v.strip()]
                 values[key] = tuple(str(v) for v in (value or ()))
+            elif key == "categories":
+                values[key] = tuple(dict(value or {}).items()) if not isinstance(value, (list, tuple)) \
+                    else tuple((str(k), str(v)) for k, v in value)
             else:
                 values[key] = None if value in (None, "") else str(value)
         return cls(**values)
@@ -129,6 +162,13 @@ MAPPING_HELP: Mapping[str, str] = MappingProxyType({
     "date_precision": "how much of the date is known (day, month, year; ACLED time_precision)",
     "lat": "latitude in degrees (WGS84)",
     "lon": "longitude in degrees (WGS84)",
+    "x": N_("x (easting) in the coordinate system below: metres for Belgian Lambert 72"),
+    "y": N_("y (northing) in the coordinate system below"),
+    "crs": N_("the coordinate system of x/y (and of a WKT geometry column): EPSG:31370 is "
+              "Belgian Lambert 72, EPSG:3812 Belgian Lambert 2008"),
+    "geometry": N_("a geometry as WKT (a polygon or line is placed in the unit that contains it)"),
+    "address": N_("an address; its postal code and municipality place the row "
+                  "(Rue de la Loi 16, 1000 Bruxelles)"),
     "location_precision": "how well the place is known (point, municipality, region; GTD specificity, ACLED geo_precision)",
     "postcode": "Belgian postal code",
     "places": "place names (municipality, town, section, landmark), best first",
@@ -139,6 +179,8 @@ MAPPING_HELP: Mapping[str, str] = MappingProxyType({
     "description": "a description, kept as text",
     "weapon": "the weapon, kept as text",
     "target": "the target, kept as text",
+    "killed": N_("the number of people killed (empty: not known)"),
+    "injured": N_("the number of people injured (empty: not known)"),
 })
 
 
@@ -168,6 +210,8 @@ def preset_mapping(preset: str, columns: Iterable[object]) -> ColumnMapping:
     geometry = _geometry_columns(columns)
     if geometry:
         values["lat"], values["lon"] = geometry
+        if GEOMETRY_WKT in columns:
+            values["geometry"] = GEOMETRY_WKT
     return ColumnMapping(**values)
 
 
@@ -193,6 +237,19 @@ _GUESSES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = tuple(
         ("lat", "lat latitude breedtegraad breedte y_wgs84 latitude_wgs84 lat_wgs84", "latitude"),
         ("lon", "lon lng long longitude lengtegraad lengte x_wgs84 longitude_wgs84 lon_wgs84",
          "longitude"),
+        ("x", "x x_lambert lambert_x x_l72 l72_x x_lb72 lb72_x x_31370 coord_x coordx x_coord "
+         "xcoord x_coordinate coordinate_x easting x_lambert72 lambert72_x x_lambert_72", ""),
+        ("y", "y y_lambert lambert_y y_l72 l72_y y_lb72 lb72_y y_31370 coord_y coordy y_coord "
+         "ycoord y_coordinate coordinate_y northing y_lambert72 lambert72_y y_lambert_72", ""),
+        ("geometry", "wkt geometry geom the_geom geometrie geometry_wkt wkt_geom", ""),
+        ("address", "address adresse adres full_address street_address adresse_complete "
+         "volledig_adres address_line adres_volledig", "address adresse adres"),
+        ("killed", "killed nkill deaths dead fatalities doden morts tues deces number_killed "
+         "n_killed nb_morts aantal_doden nombre_de_morts dodental people_killed",
+         "killed doden morts deaths fatalities"),
+        ("injured", "injured nwound wounded injuries blesses gewonden gewond number_injured "
+         "n_injured nb_blesses aantal_gewonden nombre_de_blesses people_injured",
+         "injured wounded gewonden blesses"),
         ("postcode", "postcode postal_code post_code postalcode zip zipcode zip_code code_postal "
          "codepostal cp postnummer plz npa", "postcode postal"),
         ("country", "country land pays country_txt nation", "country"),
@@ -216,16 +273,60 @@ _AREA_KEYS: tuple[str, ...] = (
     "arrondissement", "district")
 
 
-def suggest_mapping(columns: Iterable[object]) -> ColumnMapping:
-    """A guess at the mapping, from the column names alone, for a person to confirm: the preset's
-    mapping for a GTD or ACLED export, else guesses from English, French and Dutch names
-    (``datum``, ``gemeente``, ``commune``, ``code postal``, ``omschrijving``, …). Point geometry
-    columns of a GeoJSON or GeoPackage are preferred for the coordinates. Never raises."""
+def _numbers(values: Iterable[object]) -> list[float]:
+    out = []
+    for v in values:
+        try:
+            out.append(float(str(v).strip().replace(",", ".")))
+        except ValueError:
+            out.append(float("nan"))
+    return out
+
+
+def _fit_xy(values: dict[str, Any], sample: Any) -> None:
+    """Confirm x/y columns guessed by name with their values' range: degrees become lon/lat
+    (when none are mapped), metres name their system in ``crs``; columns whose range fits no
+    system stay mapped, with Belgian Lambert 72 proposed for the person to check."""
+    if "x" not in values or "y" not in values:
+        values.pop("x", None)
+        values.pop("y", None)
+        return
+    system = None
+    if sample is not None:
+        head = sample.head(2000)
+        system = crs_.guess(_numbers(head[values["x"]]), _numbers(head[values["y"]]))
+    if system == crs_.WGS84:
+        x, y = values.pop("x"), values.pop("y")
+        if "lat" not in values:
+            values["lon"], values["lat"] = x, y
+        return
+    values["crs"] = system or crs_.LAMBERT_72
+
+
+def _wkt_system(cells: Iterable[object]) -> str | None:
+    """The projected system of a WKT column, guessed from its geometries' range (None for
+    WGS84 degrees or when nothing parses)."""
+    geoms = shapely.from_wkt([str(c) if str(c).strip() else None for c in cells], on_invalid="ignore")
+    geoms = geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)]
+    if not len(geoms):
+        return None
+    bounds = shapely.bounds(geoms)
+    system = crs_.guess(bounds[:, 0], bounds[:, 1])
+    return None if system == crs_.WGS84 else system
+
+
+def suggest_mapping(columns: Iterable[object], sample: Any = None) -> ColumnMapping:
+    """A guess at the mapping, for a person to confirm: the preset's mapping for a GTD or ACLED
+    export, else guesses from English, French and Dutch names (``datum``, ``gemeente``,
+    ``commune``, ``code postal``, ``adresse``, ``doden``, ``x``/``y``, …). ``sample``: the table
+    (or its first rows), whose values confirm x/y columns and name their coordinate system
+    (:func:`geo.io.crs.guess`). The geometry columns of a GeoJSON or GeoPackage are preferred
+    for the coordinates. Never raises."""
     columns = [str(c) for c in columns]
     preset = detect_preset(columns)
     if preset:
         return preset_mapping(preset, columns)
-    candidates = [c for c in columns if c != EXTRA_CELLS]
+    candidates = [c for c in columns if c not in (EXTRA_CELLS, READ_PROBLEM)]
     keys = {c: _key(c) for c in candidates}
     taken: set[str] = set()
     values: dict[str, Any] = {}
@@ -253,9 +354,16 @@ def suggest_mapping(columns: Iterable[object]) -> ColumnMapping:
     if ("lat" in values) != ("lon" in values):
         values.pop("lat", None)
         values.pop("lon", None)
+    _fit_xy(values, sample)
     geometry = _geometry_columns(columns)
     if geometry:
         values["lat"], values["lon"] = geometry
+        if GEOMETRY_WKT in columns:
+            values["geometry"] = GEOMETRY_WKT
+    elif "geometry" in values and "crs" not in values and sample is not None:
+        values["crs"] = _wkt_system(sample[values["geometry"]].head(500))
+        if values["crs"] is None:
+            del values["crs"]
     return ColumnMapping(places=tuple(places), areas=tuple(areas), **values)
 
 
@@ -283,6 +391,18 @@ def check_mapping(mapping: ColumnMapping, columns: Sequence[str], filename: str)
                            "and day columns if there are any)", missing=("date",))
     if (mapping.lat is None) != (mapping.lon is None):
         raise MappingError(filename, "map both latitude and longitude, or neither")
+    if (mapping.x is None) != (mapping.y is None):
+        raise MappingError(filename, _("map both x and y, or neither"))
+    if mapping.crs is not None:
+        try:
+            crs_.parse(mapping.crs)
+        except ValueError as exc:
+            raise MappingError(filename, str(exc)) from None
+    for value, kind in mapping.categories:
+        if kind not in vocab.KINDS:
+            raise MappingError(filename, _("category {value!r} is assigned to {kind!r}, which is "
+                                           "not a kind ({kinds})").format(
+                value=value, kind=kind, kinds=", ".join(vocab.KINDS)))
     if mapping.day is not None and mapping.month is None and mapping.date is None:
         raise MappingError(filename, "a day column needs a month column")
     if mapping.date_format is not None:

@@ -25,11 +25,15 @@ Where each step lives (a change names its module):
 ``geo.io.presets``                 GTD and ACLED exports; what precision codes mean
 ``geo.io.mapping``                 ``ColumnMapping``, preset and suggested mappings, checks
 ``geo.io.cells``                   cells as text, numbers and codes, parsed once
-``geo.io.dates``                   dates and their precision; ``parse_date``
+``geo.io.dates``                   dates and their precision; ``parse_date``; the plausible range
 ``geo.io.validation``              the pandera rules; one problem per row, column and reason
+``geo.io.crs``                     coordinate systems (pyproj): Lambert 72 and any declared one
+``geo.io.address``                 the postal code and municipality of an address
+``geo.io.shapes``                  polygons and lines placed in the unit that contains them
+``geo.io.casualties``              people killed and injured (optional counts)
 ``geo.io.geocoding``               locating rows through ``geo.admin.geocode``
 ``geo.io.accepted``                accepted rows in the incident layout
-``geo.io.result``                  ``ImportResult``, the rejected rows and their CSV
+``geo.io.result``                  ``ImportResult``: rejected rows, notes, preview, CSV
 =================================  ============================================================
 
 Every input row is accepted or rejected: ``rows_in == accepted + rejected``. Nothing from a file
@@ -50,16 +54,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from geo.admin.geocode import OUTSIDE_BELGIUM
 from geo.errors import Problem
-from geo.io import validation
+from geo.io import crosswalk, validation
 from geo.io.accepted import build_accepted
 from geo.io.cells import Cells, as_text
+from geo.io.crs import LAMBERT_72
 from geo.io.dates import parse_date
 from geo.io.limits import Source, check_row_count
 from geo.io.mapping import ColumnMapping, check_mapping, suggest_mapping
 from geo.io.readers.formats import read_table
-from geo.io.readers.raw import EXTRA_CELLS, ReadInfo, unique_names
-from geo.io.result import ImportResult, rejected_table
+from geo.io.readers.raw import EXTRA_CELLS, GEOMETRY_WKT, READ_PROBLEM, ReadInfo, unique_names
+from geo.io.result import COUNT_COLUMNS, ImportResult, rejected_table
 
 
 def _row_numbers(raw: pd.DataFrame) -> np.ndarray:
@@ -81,11 +87,13 @@ def import_table(raw: pd.DataFrame, *, mapping: ColumnMapping | None = None,
     for too many rows."""
     filename = str(filename or "table")
     raw = raw.set_axis(unique_names(raw.columns), axis=1)
-    mapping = suggest_mapping(raw.columns) if mapping is None else mapping
+    mapping = suggest_mapping(raw.columns, raw) if mapping is None else mapping
     check_row_count(filename, len(raw))
     check_mapping(mapping, list(raw.columns), filename)
+    if mapping.x and not mapping.crs:
+        mapping = mapping.replace(crs=LAMBERT_72)
     rows = _row_numbers(raw)
-    used = [c for c in mapping.columns()] + ([EXTRA_CELLS] if EXTRA_CELLS in raw.columns else [])
+    used = [*mapping.columns(), *(c for c in (EXTRA_CELLS, READ_PROBLEM) if c in raw.columns)]
     text = as_text(raw[list(dict.fromkeys(used))])
     parsed: dict[str, Any] = {}
     if mapping.date:
@@ -100,12 +108,15 @@ def import_table(raw: pd.DataFrame, *, mapping: ColumnMapping | None = None,
     acc = text[keep]
     accepted = build_accepted(cells.subset(keep), rows[keep], mapping, filename, parsed)
     rejected = rejected_table(raw, rows, reject, problems)
-    not_located = int((accepted["geo_precision"] == "none").sum())
+    unplaced = accepted["geo_precision"] == "none"
+    outside = unplaced & accepted["geocode_note"].str.startswith(OUTSIDE_BELGIUM)
     summary = {
         "rows_in": int(len(raw)),
         "accepted": int(len(accepted)),
         "rejected": int(reject.sum()),
-        "not_located": not_located,
+        "not_located": int(unplaced.sum()),
+        "outside_belgium": int(outside.sum()),
+        "not_placed": int((unplaced & ~outside).sum()),
         "encoding": info.encoding if info else None,
         "delimiter": info.delimiter if info else None,
         "preset": mapping.preset,
@@ -116,17 +127,21 @@ def import_table(raw: pd.DataFrame, *, mapping: ColumnMapping | None = None,
         "date_precision": {k: int(v) for k, v in accepted["date_precision"].value_counts().items()},
         "kind": {k: int(v) for k, v in accepted["kind"].value_counts().items()},
         "unknown_categories": _unknown_categories(acc, mapping, accepted),
+        "crs": mapping.crs if (mapping.x or mapping.geometry not in (None, GEOMETRY_WKT)) else None,
+        "casualties": {c: int(accepted[c].notna().sum()) for c in COUNT_COLUMNS},
     }
     return ImportResult(accepted=accepted, rejected=rejected, problems=problems, summary=summary,
                         mapping=mapping, filename=filename, info=info)
 
 
 def _unknown_categories(acc: pd.DataFrame, m: ColumnMapping, accepted: pd.DataFrame) -> dict[str, int]:
-    columns = [c for c in (m.kind, m.subkind) if c]
+    """Category values no crosswalk row and no assignment decides: the most specific value of
+    each such row, with its number of rows (the values a person can assign a kind)."""
+    columns = [c for c in (m.subkind, m.kind) if c]
     if not columns or not len(accepted):
         return {}
-    unknown = accepted["kind_note"].to_numpy() != ""
-    values = [" / ".join(v for v in vs if v) for vs in zip(*(acc[c].to_numpy()[unknown] for c in columns))]
+    unknown = accepted["kind_note"].str.endswith(crosswalk.COUNTED_AS_OTHER).to_numpy()
+    values = [next((v for v in vs if v), "") for vs in zip(*(acc[c].to_numpy()[unknown] for c in columns))]
     counts = pd.Series(values, dtype=object).value_counts()
     return {str(k): int(v) for k, v in counts.items() if k}
 

@@ -87,7 +87,8 @@ _GTD = PresetSpec(
     optional=MappingProxyType({
         "lat": "latitude", "lon": "longitude", "location_precision": "specificity",
         "country": "country_txt", "kind": "attacktype1_txt", "description": "summary",
-        "weapon": "weaptype1_txt", "target": "targtype1_txt"}),
+        "weapon": "weaptype1_txt", "target": "targtype1_txt", "killed": "nkill",
+        "injured": "nwound"}),
     places=("city",),
     areas=("provstate",),
     signature=("eventid", "iyear", "imonth", "iday", "approxdate", "extended", "country_txt",
@@ -104,7 +105,8 @@ _ACLED = PresetSpec(
     optional=MappingProxyType({
         "date_precision": "time_precision", "lat": "latitude", "lon": "longitude",
         "location_precision": "geo_precision", "country": "country",
-        "kind": "event_type", "subkind": "sub_event_type", "description": "notes"}),
+        "kind": "event_type", "subkind": "sub_event_type", "description": "notes",
+        "killed": "fatalities"}),
     places=("location", "admin3"),
     areas=("admin2", "admin1"),
     signature=("event_id_cnty", "event_date", "time_precision", "disorder_type", "event_type",

@@ -12,11 +12,16 @@ import pandas as pd
 
 from geo import text
 from geo.errors import Problem
+from geo.i18n import _, ngettext
 from geo.io.mapping import ColumnMapping
 from geo.io.readers.raw import ReadInfo
 
 #: Columns an import adds to the incident layout (after the derived columns).
-EXTRA_COLUMNS: tuple[str, ...] = ("source_row", "geocode_method", "geocode_note", "kind_note")
+EXTRA_COLUMNS: tuple[str, ...] = ("source_row", "geocode_method", "geocode_note", "kind_note",
+                                  "killed", "injured")
+#: The columns of :data:`EXTRA_COLUMNS` that hold counts of people (``Int64``; ``<NA>``: not
+#: known): :data:`geo.io.casualties.COLUMNS`.
+COUNT_COLUMNS: tuple[str, ...] = ("killed", "injured")
 
 
 @dataclass
@@ -30,7 +35,10 @@ class ImportResult:
     ``problems``: one :class:`geo.Problem` per failed check. ``summary``: ``rows_in``,
     ``accepted``, ``rejected``, ``not_located``, ``encoding``, ``delimiter``, ``preset``, and
     ``format``, ``sheet``, ``blank_rows``, ``geo_precision`` / ``date_precision`` / ``kind``
-    counts, ``unknown_categories`` (value → rows)."""
+    counts, ``unknown_categories`` (the most specific category value of each row the crosswalk
+    left ``other`` → rows), ``outside_belgium`` and ``not_placed`` (the two parts of
+    ``not_located``), ``crs`` (the system x/y or a WKT column was read in), ``casualties``
+    (column → rows with a known count)."""
 
     accepted: pd.DataFrame
     rejected: pd.DataFrame
@@ -49,6 +57,98 @@ class ImportResult:
     def rejected_csv(self) -> bytes:
         """The rejected rows as a CSV download (see :func:`rejected_csv`)."""
         return rejected_csv(self.rejected)
+
+    def notes(self) -> list[str]:
+        """Everything a person should know about this import, beyond the row counts: the
+        reader's notes (encoding, unclosed quotes, conversions, geometries), how rows were
+        placed (coordinate system, addresses, geometries, outside Belgium apart from not
+        placed), category values not in the crosswalk, rows without a date precision."""
+        return import_notes(self)
+
+    def geocode_notes(self) -> pd.DataFrame:
+        """Every distinct geocoding note of the accepted rows: ``note``, ``rows`` (how many),
+        ``first_rows`` (the first row numbers, as the file numbers them), most frequent first."""
+        return note_table(self.accepted, "geocode_note")
+
+    def kind_notes(self) -> pd.DataFrame:
+        """Every distinct category note (unknown values, assignments), like :meth:`geocode_notes`."""
+        return note_table(self.accepted, "kind_note")
+
+    def preview(self, n: int = 20) -> pd.DataFrame:
+        """The first ``n`` accepted rows as they will be stored, in words: ``row``, ``date`` (to
+        its precision), ``date precision``, ``municipality`` (or the region when only the
+        region is known), ``precision``, ``kind``, ``location from`` (how the place was found,
+        and the note), ``killed``, ``injured``."""
+        return preview_table(self.accepted.head(n))
+
+
+def note_table(accepted: pd.DataFrame, column: str, first: int = 8) -> pd.DataFrame:
+    """Distinct non-empty notes of ``column`` with how many rows have each, and the first rows."""
+    notes = accepted[[column, "source_row"]]
+    notes = notes[notes[column] != ""]
+    if notes.empty:
+        return pd.DataFrame({"note": [], "rows": [], "first_rows": []})
+    grouped = notes.groupby(column, sort=False)["source_row"]
+    table = pd.DataFrame({"rows": grouped.size(),
+                          "first_rows": grouped.agg(lambda r: ", ".join(map(str, sorted(r)[:first]))
+                                                    + (", …" if len(r) > first else ""))})
+    table = table.rename_axis("note").reset_index()
+    return table.sort_values(["rows", "note"], ascending=[False, True], ignore_index=True)
+
+
+def _date_text(date: pd.Timestamp, precision: str) -> str:
+    return date.strftime({"year": "%Y", "month": "%Y-%m"}.get(precision, "%Y-%m-%d"))
+
+
+def preview_table(accepted: pd.DataFrame) -> pd.DataFrame:
+    """Accepted rows in words, as :meth:`ImportResult.preview` describes."""
+    place = [f"{name} ({nis})" if nis else (f"{region} (region only)" if region else "")
+             for name, nis, region in zip(accepted["municipality_name"], accepted["municipality_nis"],
+                                          accepted["region_name"])]
+    source = [f"{m.replace('_', ' ')}: {n}" if n else m.replace("_", " ")
+              for m, n in zip(accepted["geocode_method"], accepted["geocode_note"])]
+    return pd.DataFrame({
+        "row": accepted["source_row"].to_numpy(),
+        "date": [_date_text(d, p) for d, p in zip(accepted["date"], accepted["date_precision"])],
+        "date precision": accepted["date_precision"].to_numpy(),
+        "municipality": place,
+        "precision": accepted["geo_precision"].to_numpy(),
+        "kind": [f"{k} ({n})" if n else k for k, n in zip(accepted["kind"], accepted["kind_note"])],
+        "location from": source,
+        "killed": accepted["killed"].to_numpy() if "killed" in accepted else pd.NA,
+        "injured": accepted["injured"].to_numpy() if "injured" in accepted else pd.NA,
+    })
+
+
+def import_notes(result: ImportResult) -> list[str]:
+    """The notes of :meth:`ImportResult.notes`."""
+    s = result.summary
+    notes = list(result.info.notes) if result.info else []
+    if s.get("crs"):
+        notes.append(_("coordinates read in {crs} and converted to WGS84 (EPSG:4326): check the "
+                       "system in the mapping if places look wrong").format(crs=s["crs"]))
+    if s.get("blank_rows"):
+        notes.append(ngettext("{n} empty row was skipped", "{n} empty rows were skipped",
+                              s["blank_rows"]).format(n=s["blank_rows"]))
+    if s.get("outside_belgium"):
+        notes.append(ngettext(
+            "{n} accepted row is outside Belgium: kept, not mapped",
+            "{n} accepted rows are outside Belgium: kept, not mapped",
+            s["outside_belgium"]).format(n=s["outside_belgium"]))
+    if s.get("not_placed"):
+        notes.append(ngettext(
+            "{n} accepted row is not outside Belgium but could not be placed in it (see its "
+            "note): kept, not mapped",
+            "{n} accepted rows are not outside Belgium but could not be placed in it (see their "
+            "notes): kept, not mapped", s["not_placed"]).format(n=s["not_placed"]))
+    unknown = s.get("unknown_categories") or {}
+    if unknown:
+        shown = ", ".join(f"{v!r} ({n})" for v, n in list(unknown.items())[:12])
+        more = len(unknown) - 12
+        notes.append(_("category values not in the crosswalk, counted as 'other' unless you "
+                       "assign them a kind: {values}").format(values=shown)
+                     + (_(" and {n} more").format(n=more) if more > 0 else ""))
+    return notes
 
 
 def rejected_table(raw: pd.DataFrame, rows: np.ndarray, reject: np.ndarray,

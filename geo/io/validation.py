@@ -17,12 +17,15 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from geo import config
 from geo.errors import Problem
+from geo.i18n import _
+from geo.io import casualties
 from geo.io.cells import Cells
-from geo.io.dates import MAX_YEAR, MIN_YEAR
+from geo.io.dates import MAX_YEAR, MIN_YEAR, range_problem
 from geo.io.mapping import ColumnMapping
 from geo.io.presets import date_precision_codes, location_precision_codes
-from geo.io.readers.raw import EXTRA_CELLS
+from geo.io.readers.raw import EXTRA_CELLS, READ_PROBLEM
 
 
 @dataclass
@@ -42,6 +45,8 @@ class Rules:
 
 _DUPLICATE = "duplicate id"
 _BAD_DATE = "not a date"
+_OUT_OF_RANGE = "date outside the plausible range"
+_READ = "the row could not be read as the file has it"
 
 
 def build_rules(m: ColumnMapping, cells: Cells, dates: dict[str, Any]) -> Rules:
@@ -58,6 +63,10 @@ def build_rules(m: ColumnMapping, cells: Cells, dates: dict[str, Any]) -> Rules:
         ok = {v: not isinstance(p, str) for v, p in dates.items()}
         r.add(m.date, lambda s: s.map(ok).astype(bool), _BAD_DATE)
         r.explain[_BAD_DATE] = lambda v: dates[v]
+        first, last = config.date_range()
+        outside = {v: range_problem(*p, first, last) for v, p in dates.items() if not isinstance(p, str)}
+        r.add(m.date, lambda s: s.map(lambda v: outside.get(v) is None).astype(bool), _OUT_OF_RANGE)
+        r.explain[_OUT_OF_RANGE] = lambda v: outside[v]
     else:
         y_c, mo_c, d_c = m.year, m.month, m.day
         year = whole(y_c)
@@ -85,6 +94,8 @@ def build_rules(m: ColumnMapping, cells: Cells, dates: dict[str, Any]) -> Rules:
                     out[known] = stamp.notna()
                 return out
             r.add(d_c, real_day, "not a day of the calendar (year, month and day together)")
+    if not m.date:
+        _ymd_range(r, m, whole)
     if m.date_precision:
         allowed = set(date_precision_codes(m.preset))
         shown = ", ".join(sorted(allowed))
@@ -112,9 +123,58 @@ def build_rules(m: ColumnMapping, cells: Cells, dates: dict[str, Any]) -> Rules:
         lp_c = m.location_precision
         r.add(lp_c, lambda s: (s == "") | code(lp_c).isin(set(codes)),
               f"location precision must be one of {shown} (or empty)")
+    if m.x and m.y:
+        for column, name in ((m.x, "x"), (m.y, "y")):
+            message = _("{name} is not a number").format(name=name)
+            r.add(column, lambda s, c=column: (s == "") | (num(c).notna() & np.isfinite(num(c))),
+                  message)
+            r.explain[message] = lambda v, message=message: f"{message} (found {v!r})"
+        x_c, y_c = m.x, m.y
+        pair = _("x and y go together: give both or neither")
+        r.frame_checks.append(pa.Check(lambda d: (d[x_c] == "") == (d[y_c] == ""), error=pair))
+        r.fields[pair] = f"{x_c}; {y_c}" if x_c != y_c else x_c
+    if m.geometry:
+        g_c = m.geometry
+        message = _("not a geometry in WKT (POINT, POLYGON, LINESTRING, …)")
+        r.add(g_c, lambda s: (s == "") | cells.geometries(g_c).notna(), message)
+        r.explain[message] = lambda v: f"{message} (found {v[:60]!r})"
+    for column in (m.killed, m.injured):
+        if column:
+            message = f"{column}: not a count"
+            r.add(column, lambda s, c=column: ~cells.counts(c)[1], message)
+            r.explain[message] = lambda v, c=column: casualties.reason(c, v)
+    if READ_PROBLEM in text.columns:
+        r.add(READ_PROBLEM, lambda s: s == "", _READ)
+        r.explain[_READ] = lambda v: v
     if EXTRA_CELLS in text.columns:
         r.add(EXTRA_CELLS, lambda s: s == "", "the row has more cells than the header")
     return r
+
+
+def _ymd_range(r: Rules, m: ColumnMapping, whole) -> None:
+    """Dates of year/month/day columns outside the plausible range (``ATLAS_DATE_RANGE``)."""
+    first, last = config.date_range()
+    y_c, mo_c, d_c = m.year, m.month, m.day
+
+    def bounds() -> tuple[pd.Series, pd.Series]:
+        y = whole(y_c).where(whole(y_c).between(MIN_YEAR, MAX_YEAR))
+        mo = whole(mo_c).where(whole(mo_c).between(1, 12)) if mo_c else pd.Series(np.nan, index=y.index)
+        d = whole(d_c).where(whole(d_c).between(1, 31)) if d_c else pd.Series(np.nan, index=y.index)
+        d = d.where(mo.notna())
+        parts = pd.DataFrame({"year": y, "month": mo.fillna(1), "day": d.fillna(1)})
+        start = pd.to_datetime(parts.where(y.notna()), errors="coerce")
+        end = start + pd.offsets.YearEnd(0)
+        end = end.where(mo.isna(), start + pd.offsets.MonthEnd(0))
+        end = end.where(d.isna(), start)
+        return start, end
+
+    after = _("the date (year, month, day) is after {last}, the last plausible date of an "
+              "incident (a date in the future, or outside ATLAS_DATE_RANGE)").format(last=last)
+    before = _("the date (year, month, day) is before {first}, the first plausible date of an "
+               "incident (ATLAS_DATE_RANGE)").format(first=first)
+    r.add(y_c, lambda s: pd.Series(~(bounds()[0] > pd.Timestamp(last)).to_numpy(), index=s.index), after)
+    r.add(y_c, lambda s: pd.Series(~(bounds()[1] < pd.Timestamp(first)).to_numpy(), index=s.index),
+          before)
 
 
 def validate(text: pd.DataFrame, rules: Rules, rows: np.ndarray, filename: str) -> list[Problem]:

@@ -130,7 +130,7 @@ def test_acled_crosswalk(acled):
     assert rows.loc["BEL1005", "kind_note"] == ""
     assert rows.loc["BEL1008", "kind"] == "other"
     assert "'Something newer' is not in the crosswalk" in rows.loc["BEL1008", "kind_note"]
-    assert acled.summary["unknown_categories"] == {"Something new / Something newer": 1}
+    assert acled.summary["unknown_categories"] == {"Something newer": 1}  # the most specific value
 
 
 def test_acled_locations(acled):

@@ -25,6 +25,11 @@ import pandas as pd
 EXTRA_CELLS = "(extra cells)"
 #: Columns a GeoJSON or GeoPackage's point geometry is read into (EPSG:4326 degrees).
 GEOMETRY_LAT, GEOMETRY_LON = "geometry_lat", "geometry_lon"
+#: Column a non-point geometry (polygon, line, several points) is read into, as WKT in EPSG:4326.
+GEOMETRY_WKT = "geometry_wkt"
+#: Column of the raw table holding why a row could not be read as the file has it (an unclosed
+#: quote, say); the import rejects a row with a reason here.
+READ_PROBLEM = "(read problem)"
 
 
 @dataclass(frozen=True)
@@ -62,13 +67,17 @@ def unique_names(names: Iterable[object]) -> list[str]:
 
 
 def text_frame(header: list[str], rows: list[list[str]], numbers: list[int], *,
-               extra: list[str] | None = None) -> pd.DataFrame:
+               extra: list[str] | None = None, problems: list[str] | None = None) -> pd.DataFrame:
     """The raw table of a header, rows of text and their row numbers; ``extra``: the surplus
-    cells of each row (a column :data:`EXTRA_CELLS` when any row has some)."""
+    cells of each row (a column :data:`EXTRA_CELLS` when any row has some); ``problems``: why
+    a row could not be read as it stands (a column :data:`READ_PROBLEM` when any row has one)."""
     columns = unique_names(header)
     if extra is not None and any(extra):
         columns = unique_names([*columns, EXTRA_CELLS])
         rows = [r + [x] for r, x in zip(rows, extra)]
+    if problems is not None and any(problems):
+        columns = unique_names([*columns, READ_PROBLEM])
+        rows = [r + [x] for r, x in zip(rows, problems)]
     frame = pd.DataFrame(rows, columns=columns, dtype=object) if rows else pd.DataFrame(
         {c: pd.Series([], dtype=object) for c in columns})
     frame.index = pd.Index(numbers, dtype="int64", name="row")

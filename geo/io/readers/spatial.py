@@ -1,13 +1,17 @@
 """Spatial files: GeoJSON and GeoPackage, as raw tables.
 
-GeoJSON (``.geojson``/``.json``, read with ``json.loads``): one row per feature, its properties
-as columns; point geometries become the columns :data:`~geo.io.readers.raw.GEOMETRY_LAT` and
-:data:`~geo.io.readers.raw.GEOMETRY_LON`, other geometries are not used (a note says how many).
-Its coordinate system must be WGS84, as RFC 7946 requires. Row numbers are the feature index + 1.
+GeoJSON (``.geojson``/``.json``, read with ``json.loads``, geometries with shapely): one row per
+feature, its properties as columns. GeoPackage (read by GDAL through pyogrio; ``sheet=`` names the
+layer, default: the first): the same, row numbers are the feature ids.
 
-GeoPackage (read by GDAL through pyogrio; ``sheet=`` names the layer, default: the first): the
-same geometry columns, after converting to WGS84 (EPSG:4326) when the layer is in another
-coordinate system. Row numbers are the feature ids.
+Geometries: a point becomes the columns :data:`~geo.io.readers.raw.GEOMETRY_LAT` and
+:data:`~geo.io.readers.raw.GEOMETRY_LON`; any other geometry (polygon, line, several points)
+becomes WKT in :data:`~geo.io.readers.raw.GEOMETRY_WKT`, which the import places in the unit that
+contains it (:mod:`geo.io.shapes`). Everything is converted to WGS84 (EPSG:4326) from the system
+the file declares (a GeoJSON ``crs`` member, a GeoPackage layer's CRS), and a note names that
+system. A file that declares none is read as WGS84, unless its coordinates are metres in the range
+of a Belgian system (:func:`geo.io.crs.guess`): then they are read in that system, and the note
+says it was recognised by the range.
 """
 
 from __future__ import annotations
@@ -19,41 +23,96 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import shapely
+import shapely.geometry
 
 from geo import config
 from geo.errors import ImportFileError
+from geo.i18n import _, ngettext
+from geo.io import crs as crs_
 from geo.io.limits import too_many_rows
-from geo.io.readers.raw import GEOMETRY_LAT, GEOMETRY_LON, ReadInfo, cell_text, text_frame
+from geo.io.readers.delimited import decode
+from geo.io.readers.raw import (
+    GEOMETRY_LAT,
+    GEOMETRY_LON,
+    GEOMETRY_WKT,
+    ReadInfo,
+    cell_text,
+    text_frame,
+)
 
-_WGS84_NAMES = frozenset({
-    "urn:ogc:def:crs:ogc:1.3:crs84", "urn:ogc:def:crs:ogc::crs84",
-    "urn:ogc:def:crs:epsg::4326", "urn:ogc:def:crs:epsg:4326", "epsg:4326",
-    "http://www.opengis.net/def/crs/ogc/1.3/crs84",
-    "http://www.opengis.net/def/crs/epsg/0/4326"})
+#: Decimals of WGS84 degrees kept in WKT (7: about a centimetre).
+WKT_DECIMALS = 7
 
 
-def _point_of(geometry: Any) -> tuple[float, float] | None | str:
-    """(lon, lat) of a GeoJSON point geometry; None when absent; "other" for other geometries."""
-    if not isinstance(geometry, dict):
+def _shape(geometry: Any) -> Any:
+    """A shapely geometry of a GeoJSON geometry member; None when absent; "bad" when unusable."""
+    if geometry is None:
         return None
-    kind, coords = geometry.get("type"), geometry.get("coordinates")
-    if kind == "MultiPoint" and isinstance(coords, list) and len(coords) == 1:
-        kind, coords = "Point", coords[0]
-    if kind != "Point":
-        return "other"
+    if not isinstance(geometry, dict) or "type" not in geometry:
+        return "bad"
     try:
-        lon, lat = float(coords[0]), float(coords[1])
-    except (TypeError, ValueError, IndexError, KeyError):
-        return "other"
-    return lon, lat
+        shape = shapely.geometry.shape(geometry)
+    except Exception:  # shapely raises several types for malformed coordinates
+        return "bad"
+    return None if shape.is_empty else shape
+
+
+def geometry_cells(geoms: np.ndarray, declared: Any, filename: str,
+                   *, declared_how: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Latitude, longitude and WKT cells (EPSG:4326) of shapely geometries (None: no geometry)
+    declared in ``declared`` (None: not declared), and the notes a person should read."""
+    notes: list[str] = []
+    present = np.array([g is not None for g in geoms], dtype=bool)
+    system = declared
+    if system is None and present.any():
+        bounds = shapely.bounds(geoms[present])
+        guessed = crs_.guess(bounds[:, 0], bounds[:, 1])
+        if guessed and guessed != crs_.WGS84:
+            system = guessed
+            notes.append(_("the file declares no coordinate system, but its coordinates are "
+                           "metres in the range of {crs} in Belgium: they were read in that "
+                           "system and converted to WGS84 (EPSG:4326). If that is wrong, save "
+                           "the file with its coordinate system").format(crs=crs_.label(guessed)))
+    if system is not None and present.any():
+        try:
+            source = crs_.parse(system)
+        except ValueError as exc:
+            raise ImportFileError(filename, str(exc)) from None
+        if not crs_.is_wgs84(source):
+            converted = crs_.geometries_to_wgs84(geoms, source)
+            geoms = np.array(converted, dtype=object)
+            if declared is not None:
+                notes.append(_("coordinates converted to WGS84 (EPSG:4326) from {crs}, the "
+                               "system {how}").format(crs=crs_.label(source), how=declared_how))
+    n = len(geoms)
+    lat, lon, wkt = [""] * n, [""] * n, [""] * n
+    other = 0
+    for i, g in enumerate(geoms):
+        if g is None:
+            continue
+        if g.geom_type == "MultiPoint" and shapely.get_num_geometries(g) == 1:
+            g = shapely.get_geometry(g, 0)
+        if g.geom_type == "Point":
+            lon[i], lat[i] = cell_text(float(g.x)), cell_text(float(g.y))
+        else:
+            other += 1
+            wkt[i] = shapely.to_wkt(g, rounding_precision=WKT_DECIMALS, trim=True)
+    if other:
+        notes.append(ngettext(
+            "{n} feature has a geometry other than a point (polygon, line or several points): "
+            "it is placed in the unit that contains it",
+            "{n} features have a geometry other than a point (polygon, line or several points): "
+            "each is placed in the unit that contains it", other).format(n=other))
+    return lat, lon, wkt, notes
 
 
 def read_geojson(data: bytes, filename: str) -> tuple[pd.DataFrame, ReadInfo]:
     """The raw table of a GeoJSON Feature or FeatureCollection, and how it was read."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFileError(filename, "is not UTF-8 text, which GeoJSON must be") from None
+    text, encoding, decode_notes = decode(data, filename)
+    if encoding not in ("utf-8", "utf-8-sig"):
+        decode_notes = (*decode_notes, _("GeoJSON must be UTF-8, but this file is {encoding}: it "
+                                         "was read as such").format(encoding=encoding))
     if not text.strip():
         raise ImportFileError(filename, "is empty")
     try:
@@ -71,50 +130,52 @@ def read_geojson(data: bytes, filename: str) -> tuple[pd.DataFrame, ReadInfo]:
             raise ImportFileError(filename, "is a FeatureCollection without a 'features' list")
     else:
         raise ImportFileError(filename, "is JSON but not GeoJSON: expected a FeatureCollection")
-    crs = document.get("crs")
-    if isinstance(crs, dict):
-        name = str((crs.get("properties") or {}).get("name", "")).lower()
-        if name and name not in _WGS84_NAMES:
-            raise ImportFileError(filename, f"declares the coordinate system {name!r}; save it in "
-                                  "WGS84 (EPSG:4326), as GeoJSON requires")
+    declared = crs_.geojson_crs(document.get("crs"))
     limit = config.max_rows()
     if len(features) > limit:
         raise too_many_rows(filename, limit)
     records: list[dict[str, str]] = []
+    shapes: list[Any] = []
     numbers: list[int] = []
     columns: dict[str, None] = {}
-    blank = other = 0
+    blank = bad = 0
     for number, feature in enumerate(features, start=1):
         if not isinstance(feature, dict):
             feature = {}
         props = feature.get("properties")
         props = props if isinstance(props, dict) else {}
-        point = _point_of(feature.get("geometry"))
+        shape = _shape(feature.get("geometry"))
         record = {str(k): cell_text(v) for k, v in props.items()}
-        if point == "other":
-            other += 1
-            point = None
-        if point is None and not any(v.strip() for v in record.values()):
+        if shape == "bad":
+            bad += 1
+            shape = None
+        if shape is None and not any(v.strip() for v in record.values()):
             blank += 1
             continue
-        lon, lat = point if point else ("", "")
-        record[GEOMETRY_LAT] = cell_text(lat)
-        record[GEOMETRY_LON] = cell_text(lon)
         for key in record:
             columns.setdefault(key, None)
         records.append(record)
+        shapes.append(shape)
         numbers.append(number)
     if not records:
-        raise ImportFileError(filename, "has no features with properties or point geometry")
-    names = [c for c in columns if c not in (GEOMETRY_LAT, GEOMETRY_LON)] + [GEOMETRY_LAT, GEOMETRY_LON]
+        raise ImportFileError(filename, _("has no features with properties or a geometry"))
+    lat, lon, wkt, notes = geometry_cells(np.array(shapes, dtype=object), declared, filename,
+                                          declared_how=_("its crs member declares"))
+    own = (GEOMETRY_LAT, GEOMETRY_LON, GEOMETRY_WKT)
+    names = [c for c in columns if c not in own] + list(own)
+    for record, a, o, w in zip(records, lat, lon, wkt):
+        record[GEOMETRY_LAT], record[GEOMETRY_LON], record[GEOMETRY_WKT] = a, o, w
     rows = [[r.get(c, "") for c in names] for r in records]
     frame = text_frame(names, rows, numbers)
-    notes = []
-    if other:
-        notes.append(f"{other} feature(s) have a geometry other than a point: it is not used "
-                     "(their place and postal code columns still are)")
+    if bad:
+        notes.append(ngettext(
+            "{n} feature has a geometry that cannot be read: its place and postal code columns "
+            "are still used",
+            "{n} features have a geometry that cannot be read: their place and postal code "
+            "columns are still used", bad).format(n=bad))
     return frame, ReadInfo(filename=filename, format="geojson", size_bytes=len(data),
-                           rows=len(frame), encoding="utf-8", blank_rows=blank, notes=tuple(notes))
+                           rows=len(frame), encoding=encoding, blank_rows=blank,
+                           notes=(*decode_notes, *notes))
 
 
 def gpkg_layers(data: bytes, filename: str) -> list[tuple[str, str]]:
@@ -133,7 +194,7 @@ def read_gpkg(data: bytes, filename: str, layer: str | None) -> tuple[pd.DataFra
     """The raw table of one GeoPackage layer (default: the first), and how it was read."""
     import pyogrio  # noqa: PLC0415
 
-    layers = [name for name, _ in gpkg_layers(data, filename)]
+    layers = [name for name, _kind in gpkg_layers(data, filename)]
     if not layers:
         raise ImportFileError(filename, "is a GeoPackage without layers")
     if layer is None:
@@ -153,28 +214,17 @@ def read_gpkg(data: bytes, filename: str, layer: str | None) -> tuple[pd.DataFra
     except Exception as exc:
         raise ImportFileError(filename, f"layer {layer!r} cannot be read ({exc})") from None
     notes: list[str] = []
-    lat = lon = [""] * len(gdf)
+    lat = lon = wkt = [""] * len(gdf)
     geometry = getattr(gdf, "geometry", None) if "geometry" in gdf.columns else None
     if geometry is not None:
-        if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
-            try:
-                gdf = gdf.to_crs("EPSG:4326")
-            except Exception as exc:
-                raise ImportFileError(filename, f"its coordinate system cannot be converted to "
-                                      f"WGS84 ({exc})") from None
-            notes.append(f"coordinates converted to WGS84 (EPSG:4326) from {gdf.crs}")
-        geoms = gdf.geometry
-        is_point = (geoms.geom_type == "Point") & ~geoms.is_empty
-        xs = np.where(is_point, geoms.x.where(is_point) if is_point.any() else np.nan, np.nan)
-        ys = np.where(is_point, geoms.y.where(is_point) if is_point.any() else np.nan, np.nan)
-        lon = [cell_text(v) for v in xs]
-        lat = [cell_text(v) for v in ys]
-        other = int((geoms.notna() & ~is_point & ~geoms.is_empty).sum())
-        if other:
-            notes.append(f"{other} feature(s) have a geometry other than a point: it is not used")
+        geoms = np.array([None if g is None or g.is_empty else g for g in gdf.geometry.values],
+                         dtype=object)
+        declared = gdf.crs
+        lat, lon, wkt, notes = geometry_cells(geoms, declared, filename,
+                                              declared_how=_("the layer declares"))
         gdf = gdf.drop(columns=gdf.geometry.name)
-    header = [str(c) for c in gdf.columns] + [GEOMETRY_LAT, GEOMETRY_LON]
-    columns = [[cell_text(v) for v in gdf[c].tolist()] for c in gdf.columns] + [lat, lon]
+    header = [str(c) for c in gdf.columns] + [GEOMETRY_LAT, GEOMETRY_LON, GEOMETRY_WKT]
+    columns = [[cell_text(v) for v in gdf[c].tolist()] for c in gdf.columns] + [lat, lon, wkt]
     rows = [list(r) for r in zip(*columns)] if len(gdf) else []
     index = gdf.index
     numbers = ([int(i) for i in index] if pd.api.types.is_integer_dtype(index) and index.is_unique
