@@ -23,7 +23,10 @@
     return i < 0 ? c.zero[0] : c.colors[i];
   }
 
-  var map = L.map("map", { zoomSnap: 0.25, minZoom: 6, attributionControl: true, preferCanvas: false });
+  // An embedded map never traps the page's scrolling: no wheel zoom (the buttons zoom), and on
+  // touch screens one finger scrolls the page, not the map.
+  var map = L.map("map", { zoomSnap: 0.25, minZoom: 6, scrollWheelZoom: false, dragging: !L.Browser.mobile,
+                           tap: false });
   map.attributionControl.setPrefix("Leaflet");
   map.fitBounds(D.bounds);
   L.control.scale({ imperial: false }).addTo(map);
