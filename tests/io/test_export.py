@@ -187,7 +187,7 @@ def test_export_png_into_a_folder_uses_a_default_name(capsys, data_csv, tmp_path
                            "--level", "province", "--out", tmp_path)
     assert code == 0
     written = Path(stdout.strip())
-    assert written.name == "belgium-province-per_100k.png"
+    assert written.name == "belgium-province-per_100k-2014-2017.png"
     assert Image.open(written).width >= 2000
 
 
@@ -213,7 +213,7 @@ def test_export_png_per_city(capsys, data_csv, tmp_path):
     cities = _cities(data_csv)
     assert len(cities) == 3 and "Brussels" in cities
     assert sorted(p.name for p in (tmp_path / "c").iterdir()) == sorted(
-        text.safe_filename(f"belgium-municipality-count-{c}.png".lower()) for c in cities)
+        text.safe_filename(f"belgium-municipality-count-2014-2017-{text.slug(c)}.png".lower()) for c in cities)
 
 
 def test_export_animation_writes_a_gif(capsys, data_csv, tmp_path):
