@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.ui import data, sidebar
+from geo.ui import access, data, sidebar
 
 HERE = Path(__file__).resolve().parent
 
@@ -22,5 +22,6 @@ pages = [
     st.Page(HERE / "pages" / "data.py", title="Data", icon=":material/table:", url_path="data"),
 ]
 page = st.navigation(pages)
+access.bind()  # this run's store: a reader's cannot write (deploy/)
 sidebar.draw()
 page.run()

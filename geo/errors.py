@@ -115,3 +115,7 @@ class LookupTableError(ProblemsError):
     """A lookup table of ``data/`` (read by :mod:`geo.admin.tables`) is malformed."""
 
     what = "a lookup table of data/"
+
+
+class DatasetPermissionError(DatasetError):
+    """This session (a reader's) or this database login may read saved datasets, not change them."""

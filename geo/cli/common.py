@@ -63,7 +63,15 @@ def selection(args: argparse.Namespace):
     spec = VIEW_SPECS[args.view]
     if args.level not in spec.levels:
         raise UsageError(f"the {args.view} view shows level(s) {', '.join(spec.levels)}, not {args.level!r}")
-    data = table.load_incidents(args.data)
+    dataset = getattr(args, "dataset", None)
+    if dataset and getattr(args, "data", None):
+        raise UsageError("give --data (a CSV file) or --dataset (a saved dataset), not both")
+    if dataset:
+        from geo.io import store
+
+        data = store.load_dataset(store.find_dataset(dataset).slug)
+    else:
+        data = table.load_incidents(getattr(args, "data", None))
     if data.empty:
         raise UsageError("the incident table has no rows")
     all_years = (int(data["year"].min()), int(data["year"].max()))
@@ -126,4 +134,12 @@ def add_map_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--documented-only", action="store_true", help="leave out reconstructed records")
     p.add_argument("--size", default="screen", choices=("screen", "print"))
     p.add_argument("--data", help="incident CSV (default: the report's data/incidents.csv)")
+    add_dataset_option(p)
     p.add_argument("--out", required=True, help="file or folder to write")
+
+
+def add_dataset_option(p: argparse.ArgumentParser) -> None:
+    """``--dataset NAME``: a saved dataset (slug or name; ``python -m geo datasets`` lists them),
+    read by :func:`selection` from the configured store."""
+    p.add_argument("--dataset", metavar="NAME", help="a saved dataset, by slug or name, instead of the "
+                   "report's data (see `python -m geo datasets`)")

@@ -1,5 +1,5 @@
-"""The saved-datasets panel of the Data page: each dataset's manifest, its rejected rows, and a
-delete that asks first.
+"""The saved-datasets panel of the Data page: each dataset's manifest, its rejected rows, and (for
+editors) a delete that asks first.
 """
 
 from __future__ import annotations
@@ -7,28 +7,34 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.errors import DatasetError
+from geo.i18n import _
 from geo.io import store
-from geo.ui import state
+from geo.ui import access, state
 
 
-@st.dialog("Delete this dataset?")
+@st.dialog(_("Delete this dataset?"))
 def _confirm_delete(slug: str, name: str) -> None:
-    st.write(f"**{name}** will be deleted for every user. This cannot be undone.")
+    st.write(_("**{name}** will be deleted for every user. This cannot be undone.").format(name=name))
     left, right = st.columns(2)
-    if left.button("Delete", type="primary", key="confirm_delete"):
-        store.delete_dataset(slug)
+    if left.button(_("Delete"), type="primary", key="confirm_delete"):
+        try:
+            store.delete_dataset(slug)  # a reader's store refuses, whatever the page showed
+        except DatasetError as exc:
+            st.error(str(exc))
+            return
         if state.dataset_slug() == slug:
             st.session_state[state.PENDING_DATASET] = state.REPORT
         st.rerun()
-    if right.button("Cancel", key="cancel_delete"):
+    if right.button(_("Cancel"), key="cancel_delete"):
         st.rerun()
 
 
 def panel() -> None:
-    """The saved datasets with their manifests; delete asks first."""
+    """The saved datasets with their manifests; editors may delete one (it asks first)."""
     infos = store.list_datasets()
     if not infos:
-        st.caption("No saved dataset yet: import one above.")
+        st.caption(_("No saved dataset yet: import one above."))
         return
     table = pd.DataFrame([{"name": i.name, "slug": i.slug, "file": i.source_file, "imported (UTC)": i.imported_at,
                            "rows in": i.rows_in, "accepted": i.accepted, "rejected": i.rejected,
@@ -39,5 +45,5 @@ def panel() -> None:
     left, right = st.columns(2)
     left.download_button("Its rejected rows (CSV)", data=lambda: store.rejected_csv(slug),
                          file_name=f"{slug}-rejected.csv", mime="text/csv", on_click="ignore", key="manage_rejected")
-    if right.button("Delete…", key="manage_delete"):
+    if access.can_edit() and right.button(_("Delete…"), key="manage_delete"):
         _confirm_delete(slug, names[slug])

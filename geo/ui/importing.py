@@ -14,7 +14,7 @@ from geo.io.mapping import MAPPING_HELP, ColumnMapping, preset_mapping, suggest_
 from geo.io.pipeline import import_table
 from geo.io.presets import detect_preset
 from geo.io.readers.formats import list_sheets, read_table
-from geo.ui import state
+from geo.ui import access, state
 
 _NONE = "—"
 
@@ -49,6 +49,8 @@ def _mapping_form(raw: pd.DataFrame, suggested, *, key: str):
 def panel() -> None:
     """Upload a file, confirm the column mapping, see what was accepted and rejected (and why),
     and save the result as a dataset every page can show."""
+    if not access.editors_only():  # readers browse; only editors import (deploy/)
+        return
     upload = st.file_uploader(
         "Import incidents: CSV (any delimiter; UTF-8 or Latin-1), Excel, GeoJSON or GeoPackage. "
         "GTD and ACLED exports are recognised.",

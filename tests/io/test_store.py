@@ -1,5 +1,6 @@
-"""Saved datasets: round trip, listing, deletion, persistence across processes, concurrent saves,
-slugs that cannot leave the data directory, and the import limits."""
+"""Saved datasets, in both stores (the data folder and PostGIS, a real server the test run
+starts): round trip, listing, deletion, persistence across processes, concurrent saves, slugs
+that name nothing, read-only stores; then what only the folder store has (files on disk)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import pytest
 
 from geo import config
 from geo.config import ROOT
-from geo.errors import DatasetError, DatasetNotFoundError, ImportLimitError
+from geo.errors import DatasetError, DatasetNotFoundError, DatasetPermissionError, ImportLimitError
 from geo.incidents.table import load_incidents
 from geo.io import pipeline, store
 from geo.io.result import ImportResult
@@ -23,11 +24,29 @@ from geo.io.result import ImportResult
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def data_dir(tmp_path, monkeypatch) -> Path:
+    """The folder store in a temporary folder (no database)."""
     folder = tmp_path / "datasets"
     monkeypatch.setenv("ATLAS_DATA_DIR", str(folder))
+    monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
+    monkeypatch.delenv("ATLAS_PROXY_SECRET", raising=False)
+    store.use(None)
     return folder
+
+
+@pytest.fixture(params=["local", pytest.param("postgis", marks=pytest.mark.postgis)])
+def backend(request, data_dir, monkeypatch) -> dict[str, str]:
+    """Each test of both stores runs twice: on the folder, then on PostGIS (where the data folder
+    must stay absent). Returns the environment a child process needs to see the same store."""
+    env = {"ATLAS_DATA_DIR": str(data_dir)}
+    if request.param == "postgis":
+        url = request.getfixturevalue("postgis_url")
+        monkeypatch.setenv("ATLAS_DATABASE_URL", url)
+        env["ATLAS_DATABASE_URL"] = url
+    yield env
+    if request.param == "postgis":
+        assert not data_dir.exists(), "the PostGIS store wrote to the local data folder"
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +59,7 @@ def gtd() -> ImportResult:
     return pipeline.import_file(FIXTURES / "gtd_belgium.csv", filename="gtd_belgium.csv")
 
 
-def test_save_list_load_round_trip(acled, data_dir):
+def test_save_list_load_round_trip(acled, backend):
     info = store.save_dataset(acled, name="ACLED Belgium, test")
     assert info.slug == "acled-belgium-test"
     assert (info.rows_in, info.accepted, info.rejected, info.not_located) == (11, 9, 2, 1)
@@ -58,29 +77,33 @@ def test_save_list_load_round_trip(acled, data_dir):
         assert loaded[column].dtype == report[column].dtype, column
     assert store.rejected_csv(info.slug) == acled.rejected_csv()
 
+
+def test_the_folder_store_writes_a_manifest_without_paths(acled, data_dir):
+    info = store.save_dataset(acled, name="ACLED Belgium, test")
     manifest = json.loads((data_dir / info.slug / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["slug"] == info.slug and manifest["name"] == "ACLED Belgium, test"
     assert not any(str(data_dir) in json.dumps(v) for v in manifest.values())  # no paths stored
 
 
-def test_loaded_dataset_is_a_fresh_copy(gtd):
+def test_loaded_dataset_is_a_fresh_copy(gtd, backend):
     info = store.save_dataset(gtd, name="gtd")
     first = store.load_dataset(info.slug)
     first.loc[0, "place"] = "changed"
     assert store.load_dataset(info.slug).loc[0, "place"] != "changed"
 
 
-def test_same_name_twice_gets_two_slugs(gtd):
+def test_same_name_twice_gets_two_slugs(gtd, backend):
     a = store.save_dataset(gtd, name="GTD")
     b = store.save_dataset(gtd, name="GTD")
     assert (a.slug, b.slug) == ("gtd", "gtd-2")
     assert {d.slug for d in store.list_datasets()} == {"gtd", "gtd-2"}
 
 
-def test_delete(gtd, data_dir):
+def test_delete(gtd, backend, data_dir):
     info = store.save_dataset(gtd, name="to delete")
+    kept = store.save_dataset(gtd, name="kept")
     store.delete_dataset(info.slug)
-    assert store.list_datasets() == []
+    assert [d.slug for d in store.list_datasets()] == [kept.slug]
     assert not (data_dir / info.slug).exists()
     with pytest.raises(DatasetNotFoundError):
         store.load_dataset(info.slug)
@@ -88,9 +111,12 @@ def test_delete(gtd, data_dir):
         store.delete_dataset(info.slug)
     with pytest.raises(DatasetNotFoundError):
         store.rejected_csv(info.slug)
+    with pytest.raises(DatasetNotFoundError):
+        store.get_dataset(info.slug)
+    assert len(store.load_dataset(kept.slug)) == gtd.summary["accepted"]  # the other one is whole
 
 
-def test_persists_across_a_fresh_process(gtd, data_dir):
+def test_persists_across_a_fresh_process(gtd, backend):
     info = store.save_dataset(gtd, name="Persisted")
     code = (
         "import json; from geo.io import store\n"
@@ -99,7 +125,7 @@ def test_persists_across_a_fresh_process(gtd, data_dir):
         "print(json.dumps({'slugs': [i.slug for i in infos], 'rows': len(frame),\n"
         "  'ids': sorted(frame['site_id']), 'not_located': int((frame['geo_precision'] == 'none').sum())}))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, "ATLAS_DATA_DIR": str(data_dir)},
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, **backend},
                          capture_output=True, text=True, timeout=120, check=True)
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen == {"slugs": [info.slug], "rows": 8, "ids": sorted(gtd.accepted["site_id"]), "not_located": 2}
@@ -115,8 +141,8 @@ print("done")
 """
 
 
-def test_concurrent_saves_in_two_processes_keep_everything(data_dir):
-    env = {**os.environ, "ATLAS_DATA_DIR": str(data_dir)}
+def test_concurrent_saves_in_two_processes_keep_everything(backend, data_dir):
+    env = {**os.environ, **backend}
     args = [sys.executable, "-c", SAVER, str(FIXTURES / "duplicates.csv"), "4"]
     procs = [subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for _ in range(2)]
@@ -127,10 +153,11 @@ def test_concurrent_saves_in_two_processes_keep_everything(data_dir):
     assert slugs == {"same-name", *(f"same-name-{i}" for i in range(2, 9))}
     for slug in slugs:
         assert len(store.load_dataset(slug)) == 2
-    assert not [p for p in data_dir.iterdir() if p.name.startswith((".tmp-", ".trash-"))]
+    if "ATLAS_DATABASE_URL" not in backend:
+        assert not [p for p in data_dir.iterdir() if p.name.startswith((".tmp-", ".trash-"))]
 
 
-def test_concurrent_saves_in_threads(gtd):
+def test_concurrent_saves_in_threads(gtd, backend):
     infos: list[store.DatasetInfo] = []
     errors: list[BaseException] = []
     barrier = threading.Barrier(6)
@@ -150,11 +177,14 @@ def test_concurrent_saves_in_threads(gtd):
     assert not errors
     assert len({i.slug for i in infos}) == 6
     assert {d.slug for d in store.list_datasets()} == {i.slug for i in infos}
+    for info in infos:  # no save got another's rows
+        assert len(store.load_dataset(info.slug)) == gtd.summary["accepted"]
 
 
 @pytest.mark.parametrize("slug", ["../../etc", "..", ".", "", "a/b", "/etc/passwd", "..\\..\\x",
-                                  "Upper", "-lead", "trail-", "x" * 61, ".lock", ".tmp-1", "a\x00b", "%2e%2e"])
-def test_slugs_cannot_leave_the_data_dir(slug, gtd, data_dir, tmp_path):
+                                  "Upper", "-lead", "trail-", "x" * 61, ".lock", ".tmp-1", "a\x00b", "%2e%2e",
+                                  "keep-me' OR '1'='1", None, 3])
+def test_slugs_name_nothing_outside_the_store(slug, gtd, backend, tmp_path):
     store.save_dataset(gtd, name="keep me")
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -180,10 +210,53 @@ def test_slugify(name, slug):
     assert len(made) <= 60 and store._SLUG.fullmatch(made)
 
 
-def test_long_names_with_counter_stay_within_60(gtd):
+def test_long_names_with_counter_stay_within_60(gtd, backend):
     a = store.save_dataset(gtd, name="n" * 80)
     b = store.save_dataset(gtd, name="n" * 80)
     assert len(a.slug) == 60 and len(b.slug) <= 60 and b.slug.endswith("-2")
+
+
+def test_find_by_slug_or_unique_name(gtd, backend):
+    a = store.save_dataset(gtd, name="Twice over")
+    b = store.save_dataset(gtd, name="twice  over")
+    c = store.save_dataset(gtd, name="Once only")
+    assert store.find_dataset("twice-over-2") == b
+    assert store.find_dataset("once ONLY") == c
+    with pytest.raises(DatasetNotFoundError, match="2 saved datasets are named 'twice over'.*twice-over-2, twice-over[)]"):
+        store.find_dataset("twice over")
+    with pytest.raises(DatasetNotFoundError, match="no saved dataset 'nothing'; saved: .*once-only"):
+        store.find_dataset("nothing")
+    assert store.find_dataset(a.slug) == a
+
+
+def test_a_read_only_store_refuses_before_writing(gtd, backend):
+    info = store.save_dataset(gtd, name="kept")
+    reader = store.for_session(editor=False)
+    assert reader.read_only
+    with pytest.raises(DatasetPermissionError):
+        reader.save_dataset(gtd, name="not saved")
+    with pytest.raises(DatasetPermissionError):
+        reader.delete_dataset(info.slug)
+    assert [d.slug for d in reader.list_datasets()] == [info.slug]
+    assert len(reader.load_dataset(info.slug)) == gtd.summary["accepted"]
+    store.use(reader)
+    try:
+        with pytest.raises(DatasetPermissionError):
+            store.delete_dataset(info.slug)
+    finally:
+        store.use(None)
+    assert [d.slug for d in store.list_datasets()] == [info.slug]
+
+
+def test_behind_a_proxy_an_unbound_run_cannot_write(gtd, backend, monkeypatch):
+    monkeypatch.setenv("ATLAS_PROXY_SECRET", "s3cret")
+    with pytest.raises(DatasetPermissionError):
+        store.save_dataset(gtd, name="who am I")
+    store.use(store.for_session(editor=True))
+    try:
+        assert store.save_dataset(gtd, name="an editor").slug == "an-editor"
+    finally:
+        store.use(None)
 
 
 def test_unfinished_and_broken_entries_are_ignored(gtd, data_dir):
@@ -197,7 +270,7 @@ def test_unfinished_and_broken_entries_are_ignored(gtd, data_dir):
         store.get_dataset("broken")
 
 
-def test_limits_are_enforced_before_anything_is_saved(monkeypatch):
+def test_limits_are_enforced_before_anything_is_saved(monkeypatch, backend):
     monkeypatch.setenv("ATLAS_MAX_ROWS", "2")
     with pytest.raises(ImportLimitError, match="gtd_belgium.csv.*more than 2 data rows"):
         pipeline.import_file(FIXTURES / "gtd_belgium.csv", filename="gtd_belgium.csv")
@@ -208,7 +281,7 @@ def test_limits_are_enforced_before_anything_is_saved(monkeypatch):
     assert store.list_datasets() == []
 
 
-def test_default_data_dir_is_git_ignored(monkeypatch):
+def test_default_data_dir_is_git_ignored(monkeypatch, data_dir):
     monkeypatch.delenv("ATLAS_DATA_DIR")
     folder = config.data_dir()
     assert folder == (ROOT / ".cache" / "datasets").resolve()
@@ -216,9 +289,11 @@ def test_default_data_dir_is_git_ignored(monkeypatch):
     assert ignored.returncode == 0
 
 
-def test_an_import_with_every_row_rejected_can_be_saved_and_loaded():
+def test_an_import_with_every_row_rejected_can_be_saved_and_loaded(backend):
     result = pipeline.import_table(pd.DataFrame({"date": ["never", "soon"]}), filename="bad.csv")
     info = store.save_dataset(result, name="all rejected")
     assert (info.accepted, info.rejected) == (0, 2)
     assert store.load_dataset(info.slug).empty
+    assert list(store.load_dataset(info.slug).columns[:3]) == ["site_id", "event_id", "date"]
     assert store.rejected_csv(info.slug).count(b"\r\n") == 3
+    assert store.rejected_csv(info.slug) == result.rejected_csv()

@@ -1,0 +1,71 @@
+"""Readers and editors: the role a session gets from the proxy's headers, and what the Data page
+offers each (AppTest; the browser test through nginx is tests/deploy/test_nginx.py)."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.config import ROOT
+from geo.io import pipeline, store
+from geo.ui.access import EDITOR, READER, role_of
+
+SECRET = "correct horse battery staple"
+
+
+@pytest.mark.parametrize("headers, secret, expected", [
+    ({}, None, EDITOR),                                                     # no deployment: the local user
+    ({"X-Atlas-Role": "reader"}, None, EDITOR),
+    ({}, SECRET, READER),                                                   # deployed, nothing said
+    ({"X-Atlas-Role": "editor"}, SECRET, READER),                           # a browser claiming a role
+    ({"X-Atlas-Role": "editor", "X-Atlas-Proxy-Secret": "guess"}, SECRET, READER),
+    ({"X-Atlas-Role": "editor", "X-Atlas-Proxy-Secret": SECRET[:-1]}, SECRET, READER),
+    ({"X-Atlas-Role": "reader", "X-Atlas-Proxy-Secret": SECRET}, SECRET, READER),
+    ({"X-Atlas-Role": "", "X-Atlas-Proxy-Secret": SECRET}, SECRET, READER),
+    ({"X-Atlas-Role": "editor", "X-Atlas-Proxy-Secret": SECRET}, SECRET, EDITOR),
+    ({"X-Atlas-Role": " Editor ", "X-Atlas-Proxy-Secret": SECRET}, SECRET, EDITOR),
+])
+def test_role_of_headers(headers, secret, expected):
+    assert role_of(headers, secret) == expected
+
+
+@pytest.fixture
+def saved(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
+    store.use(None)
+    result = pipeline.import_file(ROOT / "tests" / "fixtures" / "import" / "gtd_belgium.csv", filename="gtd_belgium.csv")
+    return store.configured().save_dataset(result, name="GTD sample")
+
+
+def data_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/data.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def offers(at: AppTest) -> dict[str, bool]:
+    buttons = {b.label for b in at.button}
+    return {
+        "upload": bool(at.get("file_uploader")),
+        "delete": "Delete…" in buttons,
+        "rejected rows": any(b.proto.label == "Its rejected rows (CSV)" for b in at.get("download_button")),
+        "reader note": any("browsing as a reader" in i.value for i in at.info),
+    }
+
+
+def test_without_a_deployment_the_local_user_may_import_and_delete(saved, monkeypatch):
+    monkeypatch.delenv("ATLAS_PROXY_SECRET", raising=False)
+    assert offers(data_page()) == {"upload": True, "delete": True, "rejected rows": True, "reader note": False}
+
+
+def test_behind_the_proxy_a_session_without_the_editor_headers_reads_only(saved, monkeypatch):
+    monkeypatch.setenv("ATLAS_PROXY_SECRET", SECRET)
+    at = data_page()  # AppTest sends no headers: what a reader's session looks like to the app
+    assert offers(at) == {"upload": False, "delete": False, "rejected rows": True, "reader note": True}
+    assert saved.slug in {o for s in at.selectbox for o in s.options} or any(
+        "GTD sample" in str(o) for s in at.selectbox for o in s.options)  # readers still see the dataset
+    assert [d.slug for d in store.configured().list_datasets()] == [saved.slug]
