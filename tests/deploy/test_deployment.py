@@ -1,0 +1,52 @@
+"""The whole deployment in a real browser: PostgreSQL + PostGIS, two app processes and nginx on
+loopback (deploy/run.py's Deployment). An editor saves a dataset through process 1; a reader opens
+it through process 2 and can neither import nor delete, even claiming the editor role in a header."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from deploy.checks import save_then_open_elsewhere, websocket_upstreams
+from deploy.postgres import find_bindir
+from geo.config import ROOT
+from tests.support.server import free_port
+
+pytestmark = [pytest.mark.browser, pytest.mark.postgis]
+CSV = ROOT / "tests" / "fixtures" / "import" / "gtd_belgium.csv"
+
+
+@pytest.fixture(scope="module")
+def deployment():
+    if find_bindir() is None or not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        pytest.skip("PostgreSQL + PostGIS or nginx is missing (run `make postgis nginx`)")
+    from deploy.run import Deployment
+
+    folder = Path(tempfile.mkdtemp(prefix="atlas-deploy-"))
+    try:
+        with Deployment(folder, temporary_database=True) as d:
+            d.start_database()
+            d.start_apps(2)
+            d.start_proxy(free_port())
+            yield d
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_saved_through_one_process_opened_through_the_other_by_a_reader(deployment, browser):
+    seen = save_then_open_elsewhere(browser, deployment.proxy.url, password=deployment.editor_password, csv=CSV,
+                                    name="Shared GTD", shots=ROOT / "artifacts" / "screenshots")
+    assert seen.slug == "shared-gtd"
+    assert (seen.saved_on, seen.opened_on) == ("1", "2")
+    assert seen.title == "Incidents: Shared GTD"
+    assert seen.editor_sees_upload
+    assert (seen.reader_sees_upload, seen.reader_sees_delete, seen.reader_note) == (False, False, True)
+    assert seen.blocked == []
+
+    sockets = websocket_upstreams(deployment.folder / "nginx" / "access.log")
+    ports = {f"127.0.0.1:{a.port}": str(i) for i, a in enumerate(deployment.apps, start=1)}
+    served = {(path.startswith("/edit/"), ports[upstream]) for path, upstream, _ in sockets}
+    assert served == {(True, "1"), (False, "2")}, sockets  # each session's websocket stayed on its process

@@ -1,0 +1,159 @@
+"""The deployment's nginx, for real: the configuration nginx accepts, the headers the app hears
+(a browser cannot claim a role), basic auth on the editors' route, and session affinity by
+cookie (round robin for new visitors, a known visitor stays on its process, the websocket
+included; the other process takes over when its own is down). The app processes are stood in
+for by two small HTTP servers that echo what they receive."""
+
+from __future__ import annotations
+
+import base64
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from deploy import nginx
+from deploy.run import WORKER_USER, Nginx, htpasswd_line
+from geo.ui import access
+from tests.support.server import free_port
+
+SECRET = "s" * 20 + "-secret_token"
+PASSWORD = "a long editor password"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+pytestmark = pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is missing (run `make nginx`)")
+
+
+class Echo(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        body = json.dumps({"server": self.server.name, "path": self.path,
+                           "headers": {k.lower(): v for k, v in self.headers.items()}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def echo_server(name: str) -> http.server.ThreadingHTTPServer:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Echo)
+    server.name = name
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture
+def proxy():
+    apps = [echo_server("one"), echo_server("two")]
+    # nginx's workers (www-data when it starts as root) read the editors' file: a folder they may enter
+    root = Path(tempfile.mkdtemp(prefix="atlas-nginx-"))
+    root.chmod(0o755)
+    htpasswd = root / "editors.htpasswd"
+    htpasswd.write_text(htpasswd_line("editor", PASSWORD))
+    htpasswd.chmod(0o644)
+    site = nginx.Site(listen=f"127.0.0.1:{free_port()}", upstreams=tuple(f"127.0.0.1:{a.server_port}" for a in apps),
+                      folder=root / "nginx", htpasswd=htpasswd, secret=SECRET,
+                      user=WORKER_USER if os.geteuid() == 0 else None)
+    server = Nginx(site).start()  # it waits for /_stcore/health, which the echo servers answer
+    try:
+        yield server, apps
+    finally:
+        server.stop()
+        for app in apps:
+            app.shutdown()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def get(url: str, *, headers: dict[str, str] | None = None, auth: tuple[str, str] | None = None):
+    request = urllib.request.Request(url, headers=headers or {})
+    if auth:
+        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+        request.add_header("Authorization", f"Basic {token}")
+    with urllib.request.urlopen(request, timeout=10) as r:
+        return json.loads(r.read()), r.headers.get_all("Set-Cookie") or []
+
+
+def test_nginx_accepts_the_configuration_for_one_to_four_processes(tmp_path):
+    for n in (1, 2, 4):
+        site = nginx.Site(listen="127.0.0.1:8080", upstreams=tuple(f"127.0.0.1:{8600 + i}" for i in range(n)),
+                          folder=tmp_path / str(n), htpasswd=tmp_path / "pw", secret=SECRET)
+        (tmp_path / "pw").write_text("")
+        conf = nginx.write(site)
+        out = subprocess.run([NGINX, "-t", "-p", str(site.folder), "-c", str(conf), "-e", str(site.folder / "e.log")],
+                             capture_output=True, text=True, timeout=30)
+        assert out.returncode == 0, out.stderr
+        assert conf.stat().st_mode & 0o077 == 0  # it holds the secret
+
+
+def test_bad_values_never_reach_the_configuration(tmp_path):
+    for bad in ({"secret": "short"}, {"secret": 'x" ; evil' * 3}, {"upstreams": ("127.0.0.1:1; evil",)},
+                {"upstreams": ()}, {"listen": "0.0.0.0:80 default; x"}):
+        args = {"listen": "127.0.0.1:8080", "upstreams": ("127.0.0.1:8601",), "folder": tmp_path,
+                "htpasswd": tmp_path / "pw", "secret": SECRET, **bad}
+        with pytest.raises(ValueError):
+            nginx.Site(**args)
+
+
+def test_the_editors_route_is_the_apps(tmp_path):
+    assert nginx.EDITORS_ROUTE == access.EDITORS_ROUTE
+
+
+def test_readers_cannot_claim_a_role(proxy):
+    server, _ = proxy
+    seen, _ = get(server.url + "/data?x=1", headers={"X-Atlas-Role": "editor", "X-Atlas-Proxy-Secret": SECRET,
+                                                      "X-Atlas-User": "mallory"})
+    assert seen["path"] == "/data?x=1"
+    assert seen["headers"]["x-atlas-role"] == "reader"
+    assert "x-atlas-proxy-secret" not in seen["headers"] and "x-atlas-user" not in seen["headers"]
+    assert access.role_of(seen["headers"] | {"X-Atlas-Role": seen["headers"]["x-atlas-role"]}, SECRET) == access.READER
+
+
+def test_editors_sign_in_and_the_app_hears_the_editor(proxy):
+    server, _ = proxy
+    for auth in (None, ("editor", "wrong"), ("mallory", PASSWORD)):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            get(server.url + "/edit/data", auth=auth, headers={"X-Atlas-Role": "editor"})
+        assert refused.value.code == 401
+    seen, _ = get(server.url + "/edit/data?dataset=gtd", auth=("editor", PASSWORD), headers={"X-Atlas-Role": "reader"})
+    assert seen["path"] == "/data?dataset=gtd"  # /edit stripped: the same app serves both routes
+    headers = seen["headers"]
+    assert (headers["x-atlas-role"], headers["x-atlas-proxy-secret"], headers["x-atlas-user"]) == ("editor", SECRET, "editor")
+    assert "authorization" not in headers  # the password stops at nginx
+    assert access.role_of({"X-Atlas-Role": headers["x-atlas-role"],
+                           "X-Atlas-Proxy-Secret": headers["x-atlas-proxy-secret"]}, SECRET) == access.EDITOR
+
+
+def test_new_visitors_take_turns_and_a_known_visitor_stays(proxy):
+    server, _ = proxy
+    firsts = []
+    for _ in range(4):
+        seen, cookies = get(server.url + "/")
+        firsts.append(seen["server"])
+        node = {"one": "1", "two": "2"}[seen["server"]]
+        assert any(c.startswith(f"atlas_node={node};") and "HttpOnly" in c for c in cookies), cookies
+    assert sorted(firsts) == ["one", "one", "two", "two"]
+    for node, name in (("1", "one"), ("2", "two")):
+        for path in ("/", "/_stcore/stream", "/_stcore/upload_file/abc/def", "/media/x.png", "/edit/"):
+            headers = {"Cookie": f"atlas_node={node}", "Upgrade": "websocket", "Connection": "Upgrade"}
+            seen, _ = get(server.url + path, headers=headers, auth=("editor", PASSWORD))
+            assert seen["server"] == name, (node, path)
+            assert seen["headers"]["connection"].lower() == "upgrade" and seen["headers"]["upgrade"] == "websocket"
+
+
+def test_when_its_process_is_down_a_visitor_moves_to_another(proxy):
+    server, apps = proxy
+    apps[0].shutdown()
+    apps[0].server_close()
+    seen, cookies = get(server.url + "/", headers={"Cookie": "atlas_node=1"})
+    assert seen["server"] == "two"
+    assert any(c.startswith("atlas_node=2;") for c in cookies)  # and from now on it stays there
