@@ -55,6 +55,9 @@ class PageData:
     period_labels: dict[str, str]
     classes: dict[str, dict]
     values: dict[str, list[int | None]]
+    #: per unit: 1 = mostly reconstructed records (hatched), 2 = a rate from fewer than
+    #: vocab.SMALL_COUNT incidents (dashed outline, paler)
+    flags: dict[str, list[int]]
     tooltips: dict[str, list[str]]
     notes: dict[str, list[str]]
     provenance: dict[str, str]
@@ -66,11 +69,12 @@ class PageData:
         return {
             "title": self.title, "subtitle": self.subtitle, "legendTitle": self.legend_title,
             "source": self.source, "note": self.note, "filters": self.filters, "periods": self.periods,
-            "periodLabels": self.period_labels, "classes": self.classes, "values": self.values,
+            "periodLabels": self.period_labels, "classes": self.classes, "values": self.values, "flags": self.flags,
             "tooltips": self.tooltips, "notes": self.notes, "provenance": self.provenance,
             "units": self.units, "bounds": self.bounds, "counts": self.counts,
-            "words": {"period": _("Years"), "allYears": _("All years"), "mostly": _(
-                "Dashed outline: more than half of this count is reconstructed records")},
+            "words": {"mostly": _("Hatched: more than half of the count is reconstructed records"),
+                      "small": _("Dashed and paler: fewer than {n} incidents, rate unreliable").format(
+                          n=vocab.SMALL_COUNT)},
         }
 
 
@@ -141,24 +145,23 @@ def page_data(
                      palette=palette, breaks=breaks)
     classes_of = {p: (whole if p == ALL else every) for p in periods}
 
-    values, tooltips, notes, provenance, counts = {}, {}, {}, {}, {}
+    values, flags, tooltips, notes, provenance, counts = {}, {}, {}, {}, {}, {}
     recon_total = total_reconstructed
     for p in periods:
         table, cls = counted[p].table, classes_of[p]
         recon = rows_of[p][rows_of[p]["provenance"] == "reconstructed"]
         recon_counts = (aggregate.count_by_unit(recon, level=level, unit=unit, units_frame=units).table["count"]
                         if len(recon) else pd.Series(0, index=table.index))
-        vals, tips = [], []
+        vals, marks, tips = [], [], []
         for count, rate, small, rc in zip(table["count"], table["per_100k"], table["small"], recon_counts):
             v = float(rate) if metric == "per_100k" else float(count)
-            index = cls.index_of(None if math.isnan(v) else v)
-            mostly = count > 0 and rc * 2 > count
-            vals.append(None if index is None else (index + 100 if mostly else index))  # +100: dotted
+            vals.append(cls.index_of(None if math.isnan(v) else v))
+            marks.append(int(count > 0 and rc * 2 > count) + 2 * int(metric == "per_100k" and bool(small)))
             tips.append(_value_text(int(count), float(rate), bool(small), metric, unit, cls))
-        values[p], tooltips[p] = vals, tips
+        values[p], flags[p], tooltips[p] = vals, marks, tips
         notes[p] = frame_notes(rows_of[p], view, level, unit, units, counted[p])
         line = reconstructed_line(rows_of[p], recon_total if p == ALL else None)
-        provenance[p] = line if p == ALL else _("In {year}: {line}").format(year=p, line=line)
+        provenance[p] = line if p == ALL else _("{year}: {line}").format(year=p, line=line)
         n = len(rows_of[p]) if unit == "sites" else int(rows_of[p]["event_id"].nunique())
         counts[p] = (ngettext("{n} event", "{n} events", n) if unit == "events"
                      else ngettext("{n} incident site", "{n} incident sites", n)).format(n=f"{n:,}")
@@ -176,7 +179,7 @@ def page_data(
                        **{p: p for p in periods[1:]}},
         classes={ALL: _classes_json(whole, same_for=""),
                  "year": _classes_json(every, same_for=_("Same classes for every year"))},
-        values=values, tooltips=tooltips, notes=notes, provenance=provenance, counts=counts,
+        values=values, flags=flags, tooltips=tooltips, notes=notes, provenance=provenance, counts=counts,
         units=_units_geojson(units, names_of_units(units, language=language)),
         bounds=[[miny, minx], [maxy, maxx]],
     )

@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   var D = window.ATLAS_DATA;
-  var DOTTED = 100; // a class index of 100 or more: the count is mostly reconstructed records
+  var RECON = 1, SMALL = 2; // flags: mostly reconstructed records (hatched); rate unreliable (dashed)
+  var SVGNS = "http://www.w3.org/2000/svg";
   var select = document.getElementById("period");
 
   function el(tag, className, text) {
@@ -19,8 +20,45 @@
   function colourOf(period, value) {
     var c = classesOf(period);
     if (value === null || value === undefined) return c.noData[0];
-    var i = value >= DOTTED ? value - DOTTED : value;
-    return i < 0 ? c.zero[0] : c.colors[i];
+    return value < 0 ? c.zero[0] : c.colors[value];
+  }
+
+  // Hatching in a colour (an SVG pattern in a hidden SVG of the page), as the atlas's web map
+  // draws units whose count is mostly reconstructed records.
+  var defs = null;
+  function hatch(colour) {
+    var id = "hatch-" + colour.replace("#", "");
+    if (!defs) {
+      var svg = document.createElementNS(SVGNS, "svg");
+      svg.setAttribute("width", "0");
+      svg.setAttribute("height", "0");
+      svg.setAttribute("aria-hidden", "true");
+      svg.style.position = "absolute";
+      defs = document.createElementNS(SVGNS, "defs");
+      svg.appendChild(defs);
+      document.body.appendChild(svg);
+    }
+    if (!document.getElementById(id)) {
+      var p = document.createElementNS(SVGNS, "pattern");
+      p.setAttribute("id", id);
+      p.setAttribute("patternUnits", "userSpaceOnUse");
+      p.setAttribute("width", "6");
+      p.setAttribute("height", "6");
+      p.setAttribute("patternTransform", "rotate(45)");
+      var rect = document.createElementNS(SVGNS, "rect");
+      rect.setAttribute("width", "6");
+      rect.setAttribute("height", "6");
+      rect.setAttribute("fill", colour);
+      var line = document.createElementNS(SVGNS, "line");
+      line.setAttribute("x1", "0"); line.setAttribute("y1", "0");
+      line.setAttribute("x2", "0"); line.setAttribute("y2", "6");
+      line.setAttribute("stroke", "#333333");
+      line.setAttribute("stroke-width", "1.6");
+      p.appendChild(rect);
+      p.appendChild(line);
+      defs.appendChild(p);
+    }
+    return "url(#" + id + ")";
   }
 
   // An embedded map never traps the page's scrolling: no wheel zoom (the buttons zoom), and on
@@ -44,9 +82,7 @@
         var box = el("div");
         box.appendChild(el("b", null, feature.properties.name));
         box.appendChild(el("div", null, D.tooltips[period][i]));
-        if (D.values[period][i] !== null && D.values[period][i] >= DOTTED) {
-          box.appendChild(el("div", null, D.words.mostly));
-        }
+        if (D.flags[period][i] & RECON) box.appendChild(el("div", null, D.words.mostly));
         return box;
       }, { sticky: true, className: "atlas-tip" });
     }
@@ -58,9 +94,9 @@
     legend.textContent = "";
     legend.appendChild(el("h2", null, D.legendTitle));
     var list = el("ul");
-    function item(colour, label, dashed) {
+    function item(colour, label, style) {
       var li = el("li");
-      var sw = el("span", "swatch" + (dashed ? " dashed" : ""));
+      var sw = el("span", "swatch" + (style ? " " + style : ""));
       sw.style.backgroundColor = colour;
       li.appendChild(sw);
       li.appendChild(el("span", null, label));
@@ -68,21 +104,22 @@
     }
     item(c.zero[0], c.zero[1]);
     c.colors.forEach(function (colour, i) { item(colour, c.labels[i]); });
-    var values = D.values[period];
+    var values = D.values[period], flags = D.flags[period];
     if (values.some(function (v) { return v === null; })) item(c.noData[0], c.noData[1]);
-    if (values.some(function (v) { return v !== null && v >= DOTTED; })) item("#ffffff", D.words.mostly, true);
+    if (flags.some(function (f) { return f & SMALL; })) item("#ffffff", D.words.small, "dashed");
+    if (flags.some(function (f) { return f & RECON; })) item("#ffffff", D.words.mostly, "hatched");
     legend.appendChild(list);
     if (c.same) legend.appendChild(el("p", "same", c.same));
   }
 
   function show(period) {
-    var values = D.values[period];
+    var values = D.values[period], flags = D.flags[period];
     layer.eachLayer(function (lyr) {
       var i = index[lyr.feature.properties.code];
-      var v = values[i];
-      lyr.setStyle({ fillColor: colourOf(period, v), dashArray: v !== null && v >= DOTTED ? "2 2" : null,
-                     weight: v !== null && v >= DOTTED ? 1.2 : 0.5,
-                     color: v !== null && v >= DOTTED ? "#1a1a1a" : "#6b6b6b" });
+      var colour = colourOf(period, values[i]);
+      lyr.setStyle({ fillColor: flags[i] & RECON ? hatch(colour) : colour,
+                     fillOpacity: flags[i] & SMALL ? 0.55 : 1,
+                     dashArray: flags[i] & SMALL ? "3 3" : null });
     });
     drawLegend(period);
     var notes = document.getElementById("notes");
