@@ -70,6 +70,15 @@ def level_codes(incidents: pd.DataFrame, level: Level) -> pd.Series:
     return codes.where(known, incidents["region_nis"].map(whole).fillna(""))
 
 
+def in_belgium(incidents: pd.DataFrame) -> pd.Series:
+    """Rows placed in Belgium (their region is known). An imported row outside Belgium, or with no
+    place found, has none: it never counts as a Belgian event or site (headline figures, counts
+    per period, per unit, per city or per network); each count lists it in ``not_counted``."""
+    return incidents["region_nis"].fillna("").astype(str) != ""
+
+
+NOT_IN_BELGIUM = "not located in Belgium"
+
 NOT_COUNTED_COLUMNS = ("site_id", "event_id", "place", "region_nis", "geo_precision", "date",
                        "date_precision", "provenance")
 
@@ -108,7 +117,7 @@ def count_by_unit(
     located = incidents["region_nis"].fillna("") != ""
     missing = pd.concat([
         _not_counted(incidents, ~known & located, f"known only to the region, not to the {level}"),
-        _not_counted(incidents, ~known & ~located, "not located in Belgium"),
+        _not_counted(incidents, ~known & ~located, NOT_IN_BELGIUM),
     ], ignore_index=True)
     return Counted(table.reset_index(drop=True), missing, unit)
 
@@ -124,19 +133,25 @@ def count_by_period(
     """Incidents per year or per month (``YYYY-MM``), optionally split by a column (e.g. ``kind``).
 
     Every period between the first and the last is listed (zeros included). In monthly views,
-    rows dated only to the year are left out and listed in ``not_counted``. With
-    ``cumulative``, counts add up over time (events are counted once, at their first period)."""
+    rows dated only to the year are left out and listed in ``not_counted``; so are rows not
+    located in Belgium, in every view. With ``cumulative``, counts add up over time (events are
+    counted once, at their first period)."""
     if period not in ("year", "month"):
         raise ValueError(f"period must be 'year' or 'month', not {period!r}")
+    belgian = in_belgium(incidents)
     if period == "year":
         keys = incidents["year"].astype(str)
-        usable = pd.Series(True, index=incidents.index)
+        dated = pd.Series(True, index=incidents.index)
     else:
         keys = incidents["month"]
-        usable = keys != ""
+        dated = keys != ""
+    usable = belgian & dated
     needed = ["event_id"] + ([by] if by else [])
     frame = incidents.loc[usable, needed].assign(period=keys[usable])
-    missing = _not_counted(incidents, ~usable, "dated only to the year: not placed in a month")
+    missing = pd.concat([
+        _not_counted(incidents, ~belgian, NOT_IN_BELGIUM),
+        _not_counted(incidents, belgian & ~dated, "dated only to the year: not placed in a month"),
+    ], ignore_index=True)
     group = ["period"] + ([by] if by else [])
     if len(frame):
         if cumulative and unit == "events":
@@ -151,7 +166,7 @@ def count_by_period(
         sizes = pd.DataFrame(columns=group + ["count"])
         periods = []
     if by:
-        cats = sorted(incidents[by].dropna().unique().tolist())
+        cats = sorted(incidents.loc[belgian, by].dropna().unique().tolist())
         grid = pd.MultiIndex.from_product([periods, cats], names=["period", by]).to_frame(index=False)
     else:
         grid = pd.DataFrame({"period": periods})
@@ -186,7 +201,7 @@ def count_by_city(incidents: pd.DataFrame, *, unit: Unit = "sites", min_count: i
 def count_networks(incidents: pd.DataFrame) -> pd.DataFrame:
     """Table 1: arrest actions (distinct events) per named network, largest first. An action tied to
     two networks counts for both."""
-    actions = incidents[incidents["kind"] == "arrest_action"].drop_duplicates("event_id")
+    actions = incidents[(incidents["kind"] == "arrest_action") & in_belgium(incidents)].drop_duplicates("event_id")
     exploded = actions[["event_id", "network_list"]].explode("network_list").dropna()
     if exploded.empty:
         return pd.DataFrame({"network": pd.Series(dtype=object), "arrest_actions": pd.Series(dtype="int64")})
@@ -197,11 +212,16 @@ def count_networks(incidents: pd.DataFrame) -> pd.DataFrame:
 
 
 def headline(incidents: pd.DataFrame) -> dict[str, int]:
-    """The figures a page leads with: events, sites, attacks, arrest actions, people arrested,
-    plots, reconstructed rows. People are summed over arrest actions, once per event."""
+    """The figures a page leads with, for the rows in Belgium: events, sites, attacks, arrest
+    actions, people arrested, plots, reconstructed rows; and ``not_in_belgium``, the rows left out
+    (:func:`in_belgium`). People are summed over arrest actions, once per event."""
+    belgian = in_belgium(incidents)
+    outside = int((~belgian).sum())
+    incidents = incidents[belgian]
     events = incidents[["event_id", "kind", "n_arrested", "plot"]].drop_duplicates("event_id")
     actions = events[events["kind"] == "arrest_action"]
     return {
+        "not_in_belgium": outside,
         "events": int(len(events)),
         "sites": int(len(incidents)),
         "attacks": int((events["kind"] == "attack").sum()),

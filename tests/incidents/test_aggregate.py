@@ -73,7 +73,7 @@ def test_cities_and_networks(tiny_incidents):
 def test_headline(tiny_incidents):
     h = aggregate.headline(tiny_incidents)
     assert h == {"events": 5, "sites": 6, "attacks": 2, "arrest_actions": 3, "arrested": 5,
-                 "plots": 1, "reconstructed_sites": 2}
+                 "plots": 1, "reconstructed_sites": 2, "not_in_belgium": 0}
 
 
 def test_region_only_rows_count_where_the_region_is_a_single_unit(tiny_incidents):
@@ -82,3 +82,34 @@ def test_region_only_rows_count_where_the_region_is_a_single_unit(tiny_incidents
         result = aggregate.count_by_unit(tiny_incidents, level=level)
         assert result.table.set_index("code").loc[code, "count"] == 4  # S1, S2 (region only), S4b, S5
         assert result.not_counted.empty
+
+
+def _with_paris(tiny_incidents):
+    """The tiny table plus an attack in Paris (an imported row: no region, not located), alone in
+    its year (2014) and tied to a network."""
+    import pandas as pd
+
+    paris = tiny_incidents.iloc[[2]].copy()
+    paris["site_id"], paris["event_id"], paris["place"] = "P1", "EP", "Paris"
+    paris["region_nis"], paris["municipality_nis"], paris["city"], paris["geo_precision"] = "", "", "", "none"
+    paris["date"], paris["year"], paris["month"] = pd.Timestamp("2014-11-13"), 2014, "2014-11"
+    paris["kind"], paris["network_list"] = "arrest_action", [("Zerkani network",)]
+    return pd.concat([tiny_incidents, paris], ignore_index=True)
+
+
+def test_a_row_outside_belgium_is_never_a_belgian_event(tiny_incidents):
+    frame = _with_paris(tiny_incidents)
+    assert list(aggregate.in_belgium(frame)) == [True] * 6 + [False]
+    h = aggregate.headline(frame)
+    assert h == {**aggregate.headline(tiny_incidents), "not_in_belgium": 1}
+    yearly = aggregate.count_by_period(frame, period="year", by="kind")
+    assert "2014" not in set(yearly.table["period"])  # Paris was the only 2014 row
+    assert yearly.total == aggregate.count_by_period(tiny_incidents, period="year", by="kind").total
+    assert list(yearly.not_counted["site_id"]) == ["P1"]
+    assert set(yearly.not_counted["reason"]) == {aggregate.NOT_IN_BELGIUM}
+    monthly = aggregate.count_by_period(frame, period="month")
+    assert set(monthly.not_counted["site_id"]) == {"S2", "S5", "P1"}
+    assert "2014-11" not in set(monthly.table["period"])
+    networks = aggregate.count_networks(frame.assign(network_list=[()] * 6 + [("Zerkani network",)]))
+    assert networks.empty
+    assert aggregate.count_by_unit(frame, level="region").total == 6
