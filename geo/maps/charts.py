@@ -1,5 +1,10 @@
 """Charts as Altair specifications (rendered by Streamlit's own front end, offline):
-the report's Figure 1 (events per year by kind) and Figure 2 (sites per city), and the timeline."""
+the report's Figure 1 (events per year by kind) and Figure 2 (sites per city), and the timeline.
+
+Counts are whole numbers: every count axis ticks at integers only (Vega would otherwise tick at
+0.5 when a bar is 1 to 3 high). ``numbered`` names a chart after the report's figure; charts of
+another dataset are not the report's figures and carry no number.
+"""
 
 from __future__ import annotations
 
@@ -7,34 +12,50 @@ import altair as alt
 import pandas as pd
 
 from geo import vocab
+from geo.i18n import _
 
 
-def figure1(by_year_kind: pd.DataFrame) -> alt.Chart:
+def count_axis(title: str) -> alt.Axis:
+    """An axis that counts: ticks at whole numbers only, written without decimals."""
+    return alt.Axis(title=title, tickMinStep=1, format=",d")
+
+
+def figure1(by_year_kind: pd.DataFrame, *, numbered: bool = True) -> alt.Chart:
     """Events per year, stacked by kind. Input: ``count_by_period(..., by="kind").table``."""
     data = by_year_kind.assign(kind=by_year_kind["kind"].map(vocab.KIND_LABELS).fillna(by_year_kind["kind"]))
+    kinds = [k for k in vocab.KINDS if k in set(by_year_kind["kind"])] or list(vocab.REPORT_KINDS)
+    colors = {**{k: vocab.SYMBOLS[k][1] for k in vocab.KINDS}, **vocab.KIND_COLORS}
+    title = _("Arrest actions and attacks per year (events)") if set(kinds) <= set(vocab.REPORT_KINDS) \
+        else _("Incidents per year, by kind (events)")
+    if numbered:
+        title = _("Figure 1 · {title}").format(title=title)
     return (
-        alt.Chart(data, title="Figure 1 · Arrest actions and attacks per year (events)")
+        alt.Chart(data, title=title)
         .mark_bar()
         .encode(
-            x=alt.X("period:O", title="Year"),
-            y=alt.Y("count:Q", title="Events", stack=True),
-            color=alt.Color("kind:N", title="Kind", scale=alt.Scale(domain=[vocab.KIND_LABELS[k] for k in vocab.KIND_COLORS],
-                                                                     range=list(vocab.KIND_COLORS.values()))),
-            tooltip=[alt.Tooltip("period:O", title="Year"), alt.Tooltip("kind:N", title="Kind"),
-                     alt.Tooltip("count:Q", title="Events")],
+            x=alt.X("period:O", title=_("Year")),
+            y=alt.Y("count:Q", stack=True, axis=count_axis(_("Events"))),
+            color=alt.Color("kind:N", title=_("Kind"),
+                            scale=alt.Scale(domain=[vocab.KIND_LABELS[k] for k in kinds],
+                                            range=[colors[k] for k in kinds])),
+            tooltip=[alt.Tooltip("period:O", title=_("Year")), alt.Tooltip("kind:N", title=_("Kind")),
+                     alt.Tooltip("count:Q", title=_("Events"))],
         )
     )
 
 
-def figure2(by_city: pd.DataFrame) -> alt.Chart:
+def figure2(by_city: pd.DataFrame, *, numbered: bool = True) -> alt.Chart:
     """Sites per city, largest first. Input: ``count_by_city(..., min_count=2).table``."""
+    title = _("Incidents in cities with more than one (sites)")
+    if numbered:
+        title = _("Figure 2 · {title}").format(title=title)
     return (
-        alt.Chart(by_city, title="Figure 2 · Incidents in cities with more than one (sites)")
+        alt.Chart(by_city, title=title)
         .mark_bar(color="#2166ac")
         .encode(
-            x=alt.X("count:Q", title="Incidents (sites)"),
+            x=alt.X("count:Q", axis=count_axis(_("Incidents (sites)"))),
             y=alt.Y("city:N", sort="-x", title=None),
-            tooltip=[alt.Tooltip("city:N", title="City"), alt.Tooltip("count:Q", title="Sites")],
+            tooltip=[alt.Tooltip("city:N", title=_("City")), alt.Tooltip("count:Q", title=_("Sites"))],
         )
     )
 
@@ -44,12 +65,12 @@ def timeline(counts: pd.DataFrame, *, current: str | None = None, cumulative: bo
     ``count_by_period(...).table`` (columns ``period``, ``count``)."""
     data = counts.assign(current=counts["period"] == current)
     return (
-        alt.Chart(data, title="Cumulative incidents" if cumulative else "Incidents per period")
+        alt.Chart(data, title=_("Cumulative incidents") if cumulative else _("Incidents per period"))
         .mark_bar()
         .encode(
             x=alt.X("period:O", title=None),
-            y=alt.Y("count:Q", title="Incidents"),
+            y=alt.Y("count:Q", axis=count_axis(_("Incidents"))),
             color=alt.condition("datum.current", alt.value("#b2182b"), alt.value("#9ab3d5")),
-            tooltip=[alt.Tooltip("period:O", title="Period"), alt.Tooltip("count:Q", title="Incidents")],
+            tooltip=[alt.Tooltip("period:O", title=_("Period")), alt.Tooltip("count:Q", title=_("Incidents"))],
         )
     )
