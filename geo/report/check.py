@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from geo.i18n import N_, _
 from geo.incidents.table import load_incidents
 from geo.report.facts import Facts, Value
 from geo.report.figures import FIGURES
@@ -131,3 +132,39 @@ def support_markdown(table: pd.DataFrame) -> str:
     lines.append(f"{counts['documented only']} figures rest only on documented rows, {counts['both']} on both, and "
                  f"{counts['reconstructed only']} only on reconstructed rows (they match by construction).")
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------- for people (the app)
+#: The check's columns as people read them (labels translated where shown).
+PEOPLE_COLUMNS = {"wording": N_("The report's words"), "published": N_("Published"), "computed": N_("Computed"),
+                  "matches": N_("Matches"), "share": N_("Documented support"), "documented": N_("Documented"),
+                  "reconstructed": N_("Reconstructed"), "support": N_("Rests on"), "rule": N_("How it is compared"),
+                  "figure": N_("Figure")}
+
+
+def people_table(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`check_report`'s table for people: the report's words first, then published and
+    computed, whether they match, and the documented support of each figure (``share``: the
+    percentage of what it counts that is documented; empty for a figure resting on no particular
+    rows), with labelled columns (translated)."""
+    counted = table["documented"] + table["reconstructed"]
+    out = table.assign(share=(100 * table["documented"] / counted.where(counted > 0)).round(0))
+    out = out[list(PEOPLE_COLUMNS)]
+    return out.rename(columns={k: _(v) for k, v in PEOPLE_COLUMNS.items()})
+
+
+def explanation(table: pd.DataFrame) -> list[str]:
+    """Why the figures match, in plain words (Markdown), with how many rest only on documented
+    rows, on both, and only on reconstructed rows."""
+    counts = by_construction(table)
+    resting = sum(counts.values())
+    return [
+        _("The report publishes its totals, not its list of incidents. The reconstructed rows were allocated "
+          "to make its figures hold: a figure that rests on them matches **by construction**, and its match "
+          "shows only that the data is consistent with the report, not that those events were checked."),
+        _("**Documented support** shows how much of each figure rests on documented rows (events on the public "
+          "record, with a citation)."),
+        _("Of the {n} figures that rest on rows, {doc} rest only on documented rows, {both} on documented and "
+          "reconstructed rows, and **{rec} only on reconstructed rows**.").format(
+            n=resting, doc=counts["documented only"], both=counts["both"], rec=counts["reconstructed only"]),
+    ]

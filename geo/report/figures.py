@@ -253,14 +253,14 @@ def _table1_figures() -> list[Figure]:
 FIGURES: list[Figure] = [
     # --- Totals -------------------------------------------------------------------------------
     Figure("events-107", "four attacks and 103 arrest actions", "107",
-           lambda f: count_of(f.events), count(107, "distinct events (event_id)")),
+           lambda f: count_of(f.events), count(107, "distinct events (the sites of one event count once)")),
     Figure("attacks-4", "The dataset consists of four attacks", "4",
            lambda f: count_of(f.attacks), count(4, "attack events")),
     Figure("arrest-actions-103", "and 103 arrest actions", "103",
            lambda f: count_of(f.aa), count(103, "arrest-action events")),
     Figure("arrested-135", "A total of 135 individuals were arrested as a result of the 103 arrest actions", "135",
            lambda f: sum_of(f.aa, "n_arrested"),
-           count(135, "sum of n_arrested over arrest actions (attacks carry 0 by convention)")),
+           count(135, "people arrested, summed over arrest actions (an attack counts none)")),
     Figure("march-2016-two-sites", "That event was coded as having occurred in both places", "Zaventem and Brussels",
            _march_2016, holds("the 2016-03-22 attack is one event with one site in Zaventem and one in Brussels")),
     Figure("sites-108", "(derived) 107 incidents, one of them coded in two places", "108",
@@ -318,7 +318,7 @@ FIGURES: list[Figure] = [
     Figure("antwerp-4", "the low number of incidents (4) in Antwerp", "4",
            lambda f: count_of(f.city_sites("Antwerp")), count(4, "sites in Antwerp")),
     Figure("antwerp-arrested-11", "which resulted in a total of 11 people being arrested", "11",
-           lambda f: sum_of(f.city_sites("Antwerp"), "n_arrested"), count(11, "sum of n_arrested over Antwerp sites")),
+           lambda f: sum_of(f.city_sites("Antwerp"), "n_arrested"), count(11, "people arrested, summed over Antwerp sites")),
     Figure("ostend-2", "Ostend (2)", "2", lambda f: count_of(f.city_sites("Ostend")), count(2, "sites in Ostend")),
     Figure("liege-2", "and Liège (2)", "2", lambda f: count_of(f.city_sites("Liège")), count(2, "sites in Liège")),
     Figure("figure2-cities", "Figure 2: Number of Incidents in Belgian Cities with More than One Incident",
@@ -329,13 +329,13 @@ FIGURES: list[Figure] = [
            _other_cities_max,
            holds("every other city has at most one site; region-precision rows count for no city")),
     Figure("charleroi-airport-1", "only one individual in the dataset was arrested at that airport", "1",
-           _charleroi_airport, count(1, "n_arrested of arrest actions placed at Brussels South Charleroi Airport")),
+           _charleroi_airport, count(1, "people arrested in arrest actions placed at Brussels South Charleroi Airport")),
     Figure("charleroi-traveled-50pct", "In 50% of the 14 incidents that occurred in Charleroi, at least one of the "
            "individuals arrested had previously traveled", "50%", lambda f: _traveled_share(f, "Charleroi"),
-           percent(50, "Charleroi sites with traveled=true / all Charleroi sites")),
+           percent(50, "Charleroi sites where someone arrested had travelled (or tried to) / all Charleroi sites")),
     Figure("brussels-traveled-44pct", "an even higher share than the 44% in the much larger sample size of Brussels",
            "44%", lambda f: _traveled_share(f, BXL),
-           percent(44, "Brussels sites with traveled=true / all 62 Brussels sites")),
+           percent(44, "Brussels sites where someone arrested had travelled (or tried to) / all 62 Brussels sites")),
     # --- Linked and inspired ------------------------------------------------------------------
     Figure("linked-aa-94", "94 of the 103 arrest actions ... had some form of direct link", "94",
            lambda f: count_of(f.linked_aa), count(94, "linked arrest actions")),
@@ -344,7 +344,7 @@ FIGURES: list[Figure] = [
     Figure("inspired-aa-9", "only nine arrest actions ... were coded as 'inspired'", "9",
            lambda f: count_of(f.inspired_aa), count(9, "inspired arrest actions")),
     Figure("inspired-arrested-14", "which resulted in 14 people being arrested", "14",
-           lambda f: sum_of(f.inspired_aa, "n_arrested"), count(14, "sum of n_arrested over inspired arrest actions")),
+           lambda f: sum_of(f.inspired_aa, "n_arrested"), count(14, "people arrested, summed over inspired arrest actions")),
     Figure("inspired-attacks-75pct", "three out of the four attacks (75%) were perpetrated by inspired individuals",
            "75%", lambda f: share_of(_attacks_linked_as(f, "inspired"), f.attacks),
            percent(75, "inspired attacks / attacks (3 of 4)")),
@@ -361,14 +361,14 @@ FIGURES: list[Figure] = [
            lambda f: count_of(f.with_connection("local_cell", "deployed_operative", "both")),
            count(70, "linked arrest actions with connection other than unknown")),
     Figure("local-cell-60", "Sixty arrest actions ... were connected to the Islamic State through a local cell",
-           "60", lambda f: count_of(f.with_connection("local_cell", "both")), count(60, "connection local_cell or both")),
+           "60", lambda f: count_of(f.with_connection("local_cell", "both")), count(60, "linked actions connected through a local cell (or both ways)")),
     Figure("local-cell-85.7pct", "Sixty arrest actions (85.7% of the total)", "85.7%",
            lambda f: share_of(f.with_connection("local_cell", "both"),
                               f.with_connection("local_cell", "deployed_operative", "both")),
            percent(85.7, "local cell (incl. both) / the 70 with known connection")),
     Figure("deployed-13", "13 arrest actions ... had a connection to a deployed operative", "13",
            lambda f: count_of(f.with_connection("deployed_operative", "both")),
-           count(13, "connection deployed_operative or both (60 + 13 - 70 = 3 are both)")),
+           count(13, "linked actions connected through a deployed operative (or both ways; 60 + 13 - 70 = 3 are both)")),
     Figure("deployed-18pct", "13 arrest actions (a little more than 18%)", "> 18%",
            lambda f: share_of(f.with_connection("deployed_operative", "both"),
                               f.with_connection("local_cell", "deployed_operative", "both")),
@@ -401,7 +401,7 @@ FIGURES: list[Figure] = [
                        "(44/58 links = 75.9%): the report's wording is generous")),
     # --- Plots --------------------------------------------------------------------------------
     Figure("plots-18", "There were 18 plots disrupted over the time period studied", "18",
-           lambda f: count_of(_plots(f)), count(18, "arrest actions with plot=true")),
+           lambda f: count_of(_plots(f)), count(18, "arrest actions that revealed a plot")),
     Figure("plots-17pct", "17% of all arrest actions resulted in the disruption of a plot", "17%",
            lambda f: share_of(_plots(f), f.aa), percent(17, "plots / arrest actions")),
     Figure("plots-2016-72pct", "The overwhelming majority of these plots, 72%, were disrupted in 2016", "72%",
@@ -425,3 +425,13 @@ FIGURES: list[Figure] = [
            "mid-January 2015", "Verviers, mid-Jan 2015", _tatp_verviers,
            holds("exactly one arrest action has weapon explosive: Verviers, dated 10-20 January 2015")),
 ]
+
+
+def published(figure_id: str) -> str:
+    """A figure as the report prints it (``"62"`` for ``brussels-62``), for pages that quote the
+    report: the quote comes from this table, never written into a page. Raises KeyError for an
+    unknown id."""
+    for fig in FIGURES:
+        if fig.id == figure_id:
+            return fig.published
+    raise KeyError(figure_id)
