@@ -53,6 +53,18 @@ bench: $(STAMP) boundaries chromium
 load: $(STAMP) boundaries chromium
 	$(PY) -m bench.load --sessions 20 --seconds 60 --ramp 20 --think 2
 
+## deploy: the atlas for a team on this machine, on loopback: PostgreSQL + PostGIS, N app processes
+## and nginx (readers at http://127.0.0.1:$(DEPLOY_PORT)/, editors at /edit/); Ctrl-C stops it all
+N ?= 2
+DEPLOY_PORT ?= 8080
+deploy: $(STAMP) boundaries postgis nginx
+	$(PY) -m deploy.run --processes $(N) --port $(DEPLOY_PORT)
+
+## scale-check: 1 then 2 app processes behind nginx with the PostGIS store: a dataset saved through
+## one and opened through the other, then the load test through nginx for each (docs/PERFORMANCE.md)
+scale-check: $(STAMP) boundaries system
+	$(PY) -m deploy.scale_check
+
 lock: $(STAMP)
 	$(PY) -m pip freeze --exclude-editable > constraints.txt
 

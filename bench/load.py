@@ -44,6 +44,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import random
 import re
@@ -168,9 +169,11 @@ def _machine_busy() -> tuple[int, int]:
 class Sampler:
     pid: int
     samples: list[tuple[float, int, int]] = field(default_factory=list)  # (t, rss_kb, cpu_ticks)
+    also: tuple[int, ...] = ()  # more server processes (--pid): their RSS and CPU are added up
 
     def sample(self) -> dict[str, int]:
-        s = _proc_status(self.pid)
+        each = [_proc_status(pid) for pid in (self.pid, *self.also)]
+        s = {"rss_kb": sum(e["rss_kb"] for e in each), "cpu_ticks": sum(e["cpu_ticks"] for e in each)}
         self.samples.append((time.perf_counter(), s["rss_kb"], s["cpu_ticks"]))
         return s
 
@@ -518,7 +521,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="mean pause between a session's actions, seconds (default 0: back to back)")
     parser.add_argument("--seed", type=int, default=1, help="random choice of pages and sliders")
     parser.add_argument("--no-doc", action="store_true", help="print only; leave docs/PERFORMANCE.md alone")
+    parser.add_argument("--url", help="drive this running app (e.g. nginx in front of several processes, "
+                        "deploy/) instead of starting one; loopback only; needs --pid")
+    parser.add_argument("--pid", type=int, action="append", default=[],
+                        help="with --url: a server process to sample (repeat for each; RSS and CPU are added up)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the main figures as JSON")
     args = parser.parse_args(argv)
+    if args.url and (not args.pid or not re.match(r"^http://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?/?$", args.url)):
+        parser.error("--url must be a loopback http://127.0.0.1:PORT address, with --pid for each server process")
     if args.sessions < 1 or args.seconds <= 0 or args.timeout <= 0 or args.think < 0 \
             or not 0 <= args.ramp < args.seconds:
         parser.error("--sessions, --seconds, --timeout must be positive, --think >= 0, --ramp in [0, --seconds)")
@@ -527,6 +537,8 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally blocks: the server stops
     hard_limit = args.seconds + 2 * args.timeout + 120
+    if args.url:
+        return _finish(_drive_url(args, hard_limit), args, "")
     with StreamlitServer(startup_timeout=60) as server:
         print(f"app up on loopback port {server.port}; {args.sessions} sessions for {args.seconds:g} s…",
               file=sys.stderr, flush=True)
@@ -536,6 +548,42 @@ def main(argv: list[str] | None = None) -> int:
             print(f"load test stopped by its hard limit ({hard_limit:.0f} s)", file=sys.stderr)
             return 2
         log = server.log()
+    return _finish(out, args, log)
+
+
+def _drive_url(args, hard_limit: float) -> dict | None:
+    """--url: drive a running app (nginx in front of several processes); sample the --pid processes."""
+    print(f"driving {args.url} (server processes {', '.join(map(str, args.pid))}); {args.sessions} sessions "
+          f"for {args.seconds:g} s…", file=sys.stderr, flush=True)
+    sampler = Sampler(args.pid[0], also=tuple(args.pid[1:]))
+    try:
+        return asyncio.run(asyncio.wait_for(_drive(args.url.rstrip("/"), sampler, args), hard_limit))
+    except TimeoutError:
+        print(f"load test stopped by its hard limit ({hard_limit:.0f} s)", file=sys.stderr)
+        return None
+
+
+def summary(out: dict) -> dict:
+    """The main figures of a run, for --json (times in seconds)."""
+    actions = out["results"].actions
+    done = [a.seconds for a in actions if a.seconds is not None and not a.error]
+    by_kind = {k: [a.seconds for a in actions if a.kind == k and a.seconds is not None and not a.error]
+               for k in ("page load", "page switch", "slider move")}
+    return {
+        "actions": len(actions), "wall_s": out["wall"], "actions_per_s": len(actions) / out["wall"],
+        "errors": len([a for a in actions if a.error]) + len(out["results"].errors),
+        "p50_s": _pct(done, 50), "p90_s": _pct(done, 90), "p99_s": _pct(done, 99),
+        **{f"{k.replace(' ', '_')}_p50_s": _pct(v, 50) for k, v in by_kind.items()},
+        "server_cpu_s": out["server_cpu_s"], "client_cpu_s": out["client_cpu_s"],
+        "machine_busy": out["machine_busy"], "loadavg": out["loadavg"],
+        "rss_warm_mb": out["rss_warm_kb"] / 1024, "rss_peak_mb": out["rss_peak_kb"] / 1024,
+        "blocked": len(out["results"].blocked),
+    }
+
+
+def _finish(out: dict | None, args, log: str) -> int:
+    if out is None:
+        return 2
     block, n_errors = report(out, args)
     res: Results = out["results"]
     for line in [a for a in res.actions if a.error][:20]:  # details on the console, never in the doc
@@ -547,6 +595,8 @@ def main(argv: list[str] | None = None) -> int:
     if n_errors and "Traceback" in log:
         print("server log (tail):\n" + log[-3000:], file=sys.stderr)
     print(block)
+    if args.json:
+        args.json.write_text(json.dumps(summary(out), indent=2), encoding="utf-8")
     if not args.no_doc:
         update_doc(block)
         print(f"\nwritten to {DOC.relative_to(ROOT)}", file=sys.stderr)

@@ -191,6 +191,7 @@ class Deployment:
     def start_proxy(self, port: int, apps: Sequence[AppProcess] | None = None, *, access_log: bool = True) -> Nginx:
         if self.proxy is not None:
             self.proxy.stop()
+        (self.folder / "nginx" / "access.log").unlink(missing_ok=True)  # this configuration's requests only
         site = nginx.Site(listen=f"127.0.0.1:{port}", upstreams=tuple(f"127.0.0.1:{a.port}" for a in (apps or self.apps)),
                           folder=self.folder / "nginx", htpasswd=self.htpasswd, secret=self.secret,
                           user=WORKER_USER if os.geteuid() == 0 else None, access_log=access_log)
