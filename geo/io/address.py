@@ -24,6 +24,21 @@ _PARTS = re.compile(r"[,;\n\r]+")
 _CODE_THEN_NAME = re.compile(r"(?:^|.*\s)(?:BE?\s*-\s*|BE?\s+)?([1-9][0-9]{3})(?:\s+([^\d].*?))?\s*$",
                              re.IGNORECASE)
 _COUNTRY = frozenset({"belgie", "belgique", "belgium", "belgien", "be", "bel"})
+#: Other countries an address may end with (folded; English, French, Dutch, German): such an
+#: address is outside Belgium. Luxembourg is left out: it is also a Belgian province.
+FOREIGN = frozenset({
+    "france", "frankrijk", "frankreich", "nederland", "netherlands", "the netherlands", "pays-bas",
+    "holland", "deutschland", "germany", "allemagne", "duitsland", "united kingdom", "uk",
+    "royaume-uni", "verenigd koninkrijk", "england", "spain", "espagne", "spanje", "spanien",
+    "italy", "italie", "italia", "italien", "turkey", "turquie", "turkije", "turkei", "syria",
+    "syrie", "syrien", "iraq", "irak", "morocco", "maroc", "marokko", "switzerland", "suisse",
+    "zwitserland", "schweiz", "austria", "autriche", "oostenrijk", "osterreich"})
+
+
+def foreign_country(text: str) -> str:
+    """The other country an address ends with ("…, 75008 Paris, France" → "France"), else ""."""
+    parts = [p.strip() for p in _PARTS.split(str(text or "")) if p.strip()]
+    return parts[-1] if parts and fold(parts[-1]).strip(" .") in FOREIGN else ""
 
 
 def parse_address(text: str) -> tuple[str, str]:
@@ -49,8 +64,10 @@ def _without_country(name: str) -> str:
 
 
 def address_columns(addresses: pd.Series) -> pd.DataFrame:
-    """``postcode`` and ``place`` of each address (text, ``""`` where the address gives none)."""
+    """``postcode``, ``place`` and ``country`` (another country the address names) of each
+    address (text, ``""`` where the address gives none)."""
     unique = pd.unique(addresses)
-    parsed = {a: parse_address(a) for a in unique}
-    return pd.DataFrame({"postcode": addresses.map(lambda a: parsed[a][0]),
-                         "place": addresses.map(lambda a: parsed[a][1])}, index=addresses.index)
+    parsed = {a: (*parse_address(a), foreign_country(a)) for a in unique}
+    return pd.DataFrame({key: addresses.map(lambda a, j=j: parsed[a][j])
+                         for j, key in enumerate(("postcode", "place", "country"))},
+                        index=addresses.index)

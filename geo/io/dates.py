@@ -32,8 +32,9 @@ from geo.io.mapping import ColumnMapping
 from geo.io.presets import date_precision_codes
 from geo.text import fold
 
-#: The years an incident may have.
-MIN_YEAR, MAX_YEAR = 1900, 2100
+#: The years a written date may have; which dates are plausible for an incident is the setting
+#: ``ATLAS_DATE_RANGE`` (:func:`geo.config.date_range`, checked by :func:`range_problem`).
+MIN_YEAR, MAX_YEAR = 1000, 9999
 
 # Month names (English, Dutch, French, German; folded), by month number.
 _MONTH_NAMES: tuple[str, ...] = (

@@ -82,7 +82,7 @@ def _coordinates(cells: Cells, m: ColumnMapping) -> tuple[pd.Series, pd.Series, 
     system, else a point geometry; the non-point geometries (WGS84) to place by containment;
     and a note on where converted coordinates came from."""
     text = cells.text
-    lat = lon = pd.Series(np.nan, index=text.index)
+    lat, lon = pd.Series(np.nan, index=text.index), pd.Series(np.nan, index=text.index)
     if m.lat and m.lon:
         lat, lon = cells.numbers(m.lat).copy(), cells.numbers(m.lon).copy()
     source = pd.Series("", index=text.index, dtype=object)
@@ -140,9 +140,12 @@ def locate_rows(cells: Cells, m: ColumnMapping) -> pd.DataFrame:
         explicit |= text[column] != ""
         names.append(f"_place{j}")
     by_address = pd.Series(False, index=text.index)
+    abroad = pd.Series("", index=text.index, dtype=object)
     if m.address:
         parsed = address_columns(text[m.address])
-        by_address = (parsed["postcode"] != "") | (parsed["place"] != "")
+        abroad = parsed["country"].where(~foreign, "")
+        foreign = foreign | (abroad != "")
+        by_address = ((parsed["postcode"] != "") | (parsed["place"] != "")) & (abroad == "")
         postcode = postcode.where(postcode != "", parsed["postcode"])
         work["_address_place"] = parsed["place"].where(~foreign, "")
         names.append("_address_place")
@@ -156,12 +159,12 @@ def locate_rows(cells: Cells, m: ColumnMapping) -> pd.DataFrame:
     outside = note.str.startswith(geocode.OUTSIDE_BELGIUM) & (method == "coordinates")
     if outside.any():
         note[outside] = _outside_notes(lat[outside].to_numpy(), lon[outside].to_numpy())
-    from_address = by_address & ~explicit & method.isin(["postcode", "place_name"])
+    from_address = by_address & ~explicit & method.isin(["postal_code", "place_name"])
     if from_address.any():
         note[from_address] = [_join(_("from the address {address!r}").format(address=a), n)
                               for a, n in zip(text.loc[from_address, m.address], note[from_address])]
     converted = (source != "") & (method == "coordinates")
-    note[converted] = [_join(s, n) for s, n in zip(source[converted], note[converted])]
+    note[converted] = [_join(n, s) for s, n in zip(source[converted], note[converted])]
 
     # Polygons, lines, groups of points: the unit that contains them.
     has_shape = shapes.notna() & ~skip_coords & lat.isna()
@@ -225,10 +228,13 @@ def locate_rows(cells: Cells, m: ColumnMapping) -> pd.DataFrame:
             x for x in ("GTD specificity 5: coordinates not used", s) if x))
     foreign_open = foreign & (precision == "none") & ~outside
     if foreign_open.any():
+        countries = text[m.country] if m.country else pd.Series("", index=text.index, dtype=object)
         note[foreign_open] = [
+            _("{outside}: the address names {country}").format(outside=geocode.OUTSIDE_BELGIUM, country=a)
+            if a else
             _("{outside}: country {country!r} is not Belgium (not looked up by place name or "
               "postal code)").format(outside=geocode.OUTSIDE_BELGIUM, country=c)
-            for c in text.loc[foreign_open, m.country]]
+            for c, a in zip(countries[foreign_open], abroad[foreign_open])]
     point = precision == "point"
     return pd.DataFrame({
         "municipality_nis": nis.fillna("").astype(object),

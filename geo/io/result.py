@@ -115,8 +115,8 @@ def preview_table(accepted: pd.DataFrame) -> pd.DataFrame:
         "precision": accepted["geo_precision"].to_numpy(),
         "kind": [f"{k} ({n})" if n else k for k, n in zip(accepted["kind"], accepted["kind_note"])],
         "location from": source,
-        "killed": accepted["killed"].to_numpy() if "killed" in accepted else pd.NA,
-        "injured": accepted["injured"].to_numpy() if "injured" in accepted else pd.NA,
+        **{c: (accepted[c] if c in accepted else pd.Series(pd.NA, index=accepted.index, dtype="Int64"))
+           .reset_index(drop=True) for c in COUNT_COLUMNS},
     })
 
 
