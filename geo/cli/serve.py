@@ -9,20 +9,29 @@ import sys
 def run(args: argparse.Namespace) -> int:
     """``streamlit run app.py`` with the heavy work done before the first visitor arrives: imports,
     the boundary file read and repaired, the report's incidents validated, the web geometry
-    simplified, mapclassify imported — all cached in this process. Streamlit then runs as its own
-    command (``python -m streamlit``) in the same process, options passed through untouched."""
+    simplified and published as static files, mapclassify imported — all cached in this process.
+    Then ``gc.freeze()``: what the preload built (hundreds of thousands of objects that live as
+    long as the process) leaves the garbage collector's generations, so the full collection
+    Streamlit runs after every script run no longer walks it (``--no-freeze`` to compare; see
+    docs/PERFORMANCE.md). Streamlit then runs as its own command (``python -m streamlit``) in the
+    same process, options passed through untouched."""
+    import gc
     import runpy
 
     from geo.config import ROOT
-    from geo.incidents import table
-    from geo.maps import classify, views, web
+    from geo.maps import classify
+    from geo.ui import mapview
 
-    for level in ("municipality", "province"):
-        views.view_units("belgium", level=level, web=True)
-    table.load_incidents()
+    streamlit_args = list(args.streamlit_args)
+    freeze = not getattr(args, "no_freeze", False)
+    if streamlit_args[:1] == ["--no-freeze"]:  # `geo serve --no-freeze …` (the rest is streamlit's)
+        freeze, streamlit_args = False, streamlit_args[1:]
+    mapview.preload()
     classify.classify(list(range(20)))
-    web.leaflet_assets()
-    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *args.streamlit_args]
+    if freeze:
+        gc.collect()
+        gc.freeze()
+    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *streamlit_args]
     runpy.run_module("streamlit", run_name="__main__", alter_sys=True)
     return 0
 
@@ -30,5 +39,7 @@ def run(args: argparse.Namespace) -> int:
 def register(sub) -> None:
     srv = sub.add_parser("serve", help="start the app (streamlit run app.py) with its data loaded "
                          "before the first visitor; streamlit options pass through")
+    srv.add_argument("--no-freeze", action="store_true",
+                     help="leave the preloaded data in the garbage collector's generations (to measure gc.freeze)")
     srv.add_argument("streamlit_args", nargs=argparse.REMAINDER)
     srv.set_defaults(func=run)

@@ -16,7 +16,6 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -33,7 +32,6 @@ from geo.maps.web import choropleth as chor
 from geo.maps.web import symbols as sym
 from geo.ui import data, state
 
-COMPONENT_DIR = Path(__file__).resolve().parent / "components" / "atlas_map"
 HEIGHT = 620
 #: An optional basemap, for people online (the sidebar's "Basemap tiles" switch).
 TILES = {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "© OpenStreetMap contributors"}
@@ -54,7 +52,7 @@ _component = st.components.v2.component("atlas_map", js=_LOADER, isolate_styles=
 
 @st.cache_resource(show_spinner=False)
 def _assets() -> dict[str, str]:
-    return assets.publish_component(COMPONENT_DIR)
+    return assets.publish_component()
 
 
 @st.cache_resource(show_spinner=False)
@@ -91,8 +89,13 @@ def _common(view: views.ViewName, level: str, *, label: str, height: int) -> dic
     return out
 
 
+def _widget(key: str) -> str:
+    """The component's own key (a page's ``key`` also names its other widgets, e.g. downloads)."""
+    return f"atlas_map:{key}"
+
+
 def _mount(key: str, payload: dict, **callbacks):
-    return _component(key=key, data=payload, height="content", **callbacks)
+    return _component(key=_widget(key), data=payload, height="content", **callbacks)
 
 
 # ----------------------------------------------------------------------------- the selected unit
@@ -102,7 +105,7 @@ def _unit_key(key: str) -> str:
 
 def _take_click(key: str) -> None:
     """A click on the map (a trigger of the component) picks the clicked unit."""
-    code = (st.session_state.get(key) or {}).get("click")
+    code = (st.session_state.get(_widget(key)) or {}).get("click")
     if code:
         st.session_state[_unit_key(key)] = str(code)
 
@@ -166,8 +169,8 @@ def choropleth(view: views.ViewName, level: str, counted: Counted, classes: Clas
                            notes=notes)
     payload |= _common(view, level, label=_("Map: {title}").format(title=title), height=height)
     payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True}
-    _mount(key, payload, on_click_change=_take_click)
-    st.caption(chor.summary(counted, names=unit_names(view, level)))
+    _mount(key, payload, on_click_change=lambda: _take_click(key))
+    st.caption(chor.summary(codes, counts, unit_names(view, level), missing=len(counted.not_counted)))
     chosen = unit_picker(key, view, level, label=_("Show the incidents of (the same as a click on the map)"))
     _write_unit(chosen)
     return chosen
@@ -181,7 +184,7 @@ class Timeline:
 
 
 def _take_period(key: str) -> None:
-    period = (st.session_state.get(key) or {}).get("period")
+    period = (st.session_state.get(_widget(key)) or {}).get("period")
     if period:
         st.session_state[f"{key}_period"] = str(period)
 
@@ -219,7 +222,12 @@ def timeline(rows: pd.DataFrame, timeline: Timeline, classes: Classes, *, key: s
         player_texts={"play": _("Play"), "pause": _("Pause"), "slider": _("Period")})
     payload |= _common(view, level, label=_("Map: incident sites per municipality, by period"), height=height)
     payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True}
-    _mount(key, payload, on_click_change=_take_click, on_period_change=_take_period)
+    _mount(key, payload, on_click_change=lambda: _take_click(key), on_period_change=lambda: _take_period(key))
+    i = periods.index(current)
+    located = int(counts[i].sum())
+    shown = aggregate.rows_in_period(rows, period=timeline.step, value=current, cumulative=timeline.cumulative)
+    st.caption(_("{period}: ").format(period=current)
+               + chor.summary(codes, counts[i], unit_names(view, level), missing=max(0, len(shown) - located)))
     return selected
 
 
@@ -233,3 +241,16 @@ def symbols(rows: pd.DataFrame, *, key: str, title: str, outlines: str = "munici
     payload |= {"selected": None, "clickable": False}
     _mount(key, payload)
     st.caption(sym.summary(rows))
+
+
+def preload() -> None:
+    """Fill the caches every first visitor would fill (the report's incidents, the units and
+    geometry files of every view and level): ``geo serve`` calls it before Streamlit starts, then
+    freezes what it built out of the garbage collector's way. Streamlit's caches are the
+    process's, so the sessions find them filled."""
+    data.frame_for(state.REPORT)
+    _assets()
+    for view, spec in views.VIEW_SPECS.items():
+        for level in spec.levels:
+            _geometry_in(view, level, language())
+    sym.city_labels()

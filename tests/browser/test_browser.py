@@ -17,7 +17,6 @@ import pytest
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 from tests.support.server import (  # noqa: E402
-    NOT_RUNNING,
     ROOT,
     Offline,
     StreamlitServer,
@@ -38,7 +37,7 @@ MUNICIPALITIES = 581
 class PageSpec:
     name: str
     path: str
-    maps: int  # st_folium maps on the page
+    maps: int  # maps on the page
     title: str  # the page's h1
 
 
@@ -272,26 +271,4 @@ def test_city_filter_changes_the_overview_headline(server, watched):
     charleroi_sites = metric(page, "Sites")
     assert 0 < charleroi_sites < all_sites, (charleroi_sites, all_sites)
     assert "cities=Charleroi" in page.url
-    assert not app_errors(page) and not watched.problems(), app_errors(page) + watched.problems()
-
-
-def test_slider_change_recolours_the_timeline_map_without_reloading_it(server, watched):
-    page = open_page(watched, server, "/timeline?step=year&mode=period")
-    frame, _ = wait_for_paths(page, at_least=MUNICIPALITIES)
-    before = fills(frame)
-    frame.evaluate("window.__atlas_marker = 1")  # survives only if the iframe is not rebuilt
-    thumb = page.locator("[data-testid='stMain'] [data-testid='stSlider'] input[type='range']").first
-    thumb.focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        """(before) => {
-            const f = document.querySelector("iframe[title*='st_folium']");
-            const ps = f && f.contentDocument && f.contentDocument.querySelectorAll('path.leaflet-interactive');
-            return ps && ps.length >= 581 && Array.from(ps, p => p.getAttribute('fill')).join() !== before;
-        }""",
-        arg=",".join(before), timeout=15_000)
-    wait_for_app(page)
-    frame = map_frames(page)[0]
-    assert frame.evaluate("window.__atlas_marker") == 1, "the map iframe was rebuilt (zoom and pan lost)"
-    assert page.locator(NOT_RUNNING).count() == 1
     assert not app_errors(page) and not watched.problems(), app_errors(page) + watched.problems()

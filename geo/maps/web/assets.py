@@ -21,13 +21,15 @@ from pathlib import Path
 import geopandas as gpd
 from shapely.geometry import mapping
 
-from geo.config import ROOT
+from geo.config import PACKAGE_DIR, ROOT
 
 STATIC_DIR = ROOT / "static"
 #: URL under which Streamlit serves ``static/`` (server.enableStaticServing).
 STATIC_URL = "/app/static"
 #: The folder of published (content-hashed) files under ``static/``.
 PUBLISHED = "atlas"
+#: The map component's script and stylesheet (``geo/ui/mapview.py`` mounts it).
+COMPONENT_DIR = PACKAGE_DIR / "ui" / "components" / "atlas_map"
 
 
 def leaflet_assets(static_dir: Path = STATIC_DIR) -> dict[str, str]:
@@ -87,7 +89,7 @@ def publish_geometry(view: str, level: str, units: gpd.GeoDataFrame, names: Sequ
     return publish(f"{view}-{level}-{language}", geometry_json(units, names), ".json", static_dir=static_dir)
 
 
-def publish_component(source_dir: Path, *, static_dir: Path = STATIC_DIR) -> dict[str, str]:
+def publish_component(source_dir: Path = COMPONENT_DIR, *, static_dir: Path = STATIC_DIR) -> dict[str, str]:
     """Publish the map component's ``map.js`` and ``map.css``; their URLs with Leaflet's."""
     leaflet = leaflet_assets(static_dir)
     return {

@@ -140,20 +140,17 @@ def wide_frames(wide: pd.DataFrame, order: Sequence[str], periods: Sequence[str]
     return table.fillna(0).to_numpy(dtype=np.int64).T
 
 
-def summary(counted: Counted, *, names: Mapping[str, str] | None = None, top: int = 3) -> str:
+def summary(codes: Sequence[str], counts: Sequence[int], names: Mapping[str, str], *, missing: int = 0,
+            top: int = 3) -> str:
     """A short text beside the map: the largest counts and what the map does not show."""
-    table = counted.table[counted.table["count"] > 0].sort_values(["count", "code"], ascending=[False, True])
-    if table.empty:
+    ranked = sorted(((int(n), c) for c, n in zip(codes, counts) if n > 0), key=lambda t: (-t[0], t[1]))
+    if not ranked:
         text = _("No incident on this map.")
     else:
-        names = names or {}
-        parts = [_("{name}: {n}").format(name=names.get(code) or (nl if nl == fr else f"{nl} / {fr}"), n=f"{int(c):,}")
-                 for code, nl, fr, c in zip(table["code"].head(top), table["name_nl"].head(top),
-                                            table["name_fr"].head(top), table["count"].head(top))]
+        parts = [_("{name}: {n}").format(name=names.get(c, c), n=f"{n:,}") for n, c in ranked[:top]]
         text = _("Largest counts: {list}.").format(list="; ".join(parts))
         text += " " + ngettext("{n} unit on this map has at least one.", "{n} units on this map have at least one.",
-                               len(table)).format(n=f"{len(table):,}")
-    missing = len(counted.not_counted)
+                               len(ranked)).format(n=f"{len(ranked):,}")
     if missing:
         text += " " + ngettext("Not shown: {n} site known only to a larger area or not located.",
                                "Not shown: {n} sites known only to a larger area or not located.",

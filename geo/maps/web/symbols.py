@@ -201,7 +201,8 @@ def summary(incidents: pd.DataFrame) -> str:
         key = where.split(" · ")[0] if where else s.label
         per_place[key] = per_place.get(key, 0) + s.count
     top = sorted(per_place.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-    text = _("Most sites: {list}.").format(list="; ".join(f"{name} ({n:,})" for name, n in top)) if top else ""
+    text = (_("Most sites: {list}.").format(list="; ".join(f"{name} ({n:,})" for name, n in top)) if top
+            else _("No symbol on this map."))
     boxed = int(regional["count"].sum()) if len(regional) else 0
     if boxed:
         text += " " + ngettext("{n} site known only to its region is in a count box, not a symbol.",

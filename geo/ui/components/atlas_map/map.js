@@ -92,6 +92,13 @@ class AtlasMap {
     this.timer = null;
     this.overlays = L.layerGroup().addTo(this.map);
     this.map.on("zoomend", () => this.placeBoxes());
+    // A new width (a phone turned, a window resized) fits the view again, unless the reader moved it.
+    new ResizeObserver(() => {
+      const size = this.map.getSize();
+      this.map.invalidateSize();
+      const now = this.map.getSize();
+      if (this.fitted && (now.x !== size.x || now.y !== size.y) && this.untouched()) this.refit();
+    }).observe(this.box);
   }
 
   // ------------------------------------------------------------------ geometry
@@ -125,7 +132,12 @@ class AtlasMap {
     this.layer.bringToBack();
     this.paths.forEach((p, i) => {
       const e = p.getElement();
-      if (e) e.setAttribute("data-code", this.codes[i]);
+      if (!e) return;
+      e.setAttribute("data-code", this.codes[i]);
+      // Chrome lets the keyboard stop on an SVG path that has focus listeners (Leaflet's tooltips add
+      // them): out of the Tab order, or the map would be a trap of hundreds of stops. The unit
+      // picker under the map is the keyboard's way to choose a unit.
+      e.setAttribute("tabindex", "-1");
     });
     this.geometryUrl = url;
   }
@@ -147,7 +159,17 @@ class AtlasMap {
     const key = JSON.stringify(bounds);
     if (this.boundsKey === key) return;  // zoom and pan are kept while the view is the same
     this.boundsKey = key;
-    this.map.fitBounds(bounds);
+    this.bounds = bounds;
+    this.refit();
+  }
+
+  refit() {
+    this.map.fitBounds(this.bounds);
+    this.fitted = {zoom: this.map.getZoom(), center: this.map.getCenter()};
+  }
+
+  untouched() {
+    return this.map.getZoom() === this.fitted.zoom && this.map.getCenter().equals(this.fitted.center, 1e-6);
   }
 
   click(i) {
@@ -346,7 +368,10 @@ class AtlasMap {
       }).addTo(this.overlays);
       c.bindTooltip(lines.map(esc).join("<br>"), {className: "atlas-tip"});
       const e = c.getElement();
-      if (e) e.setAttribute("data-symbol", hollow ? "reconstructed" : "documented");
+      if (e) {
+        e.setAttribute("data-symbol", hollow ? "reconstructed" : "documented");
+        e.setAttribute("tabindex", "-1");
+      }
       this.circles.push(c);
     }
     for (const [lat, lon, lines] of data.boxes || []) {
@@ -448,11 +473,11 @@ class AtlasMap {
     this.root.setAttribute("aria-label", data.label);
     this.box.setAttribute("aria-label", data.label);
     this.box.title = data.label;
-    this.box.style.height = data.height + "px";
+    this.box.style.height = "min(" + data.height + "px, 70vh)";
     this.map.invalidateSize();
     this.setTiles(data.tiles);
+    this.fit(data.bounds);  // first: Leaflet draws a layer's paths once the map has a view
     this.setGeometry(data.geometry, geo, true);
-    this.fit(data.bounds);
     this.legend = data.legend;
     this.selected = data.selected || null;
     if (data.kind === "choropleth") {

@@ -1,0 +1,275 @@
+"""The maps in a real browser with no network (issues 12, 11 and 14): an update restyles the
+polygons in place, Play draws every period, a click or the unit picker selects a unit and puts it
+in the URL, a shared link selects it again, the keyboard passes the map in a few Tab presses, and
+every map says what it is. Screenshots at 1400 and 390 px go to ``artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+
+from geo.config import ROOT  # noqa: E402
+from tests.support.server import MAP, Offline, wait_for_app, wait_for_paths  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+SHOTS = ROOT / "artifacts" / "screenshots"
+MUNICIPALITIES = 581
+CITY_OF_BRUSSELS = "21004"
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(30_000)
+    offline = Offline().install(context)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "_stcore/" not in (
+        m.location.get("url", "") + m.text) and "404" not in m.text else None)
+    page.atlas_errors = errors
+    yield page
+    assert not offline.blocked, f"requests left localhost: {sorted(set(offline.blocked))}"
+    assert not errors, errors
+    context.close()
+
+
+def goto(page, server, path: str) -> None:
+    page.goto(server.url + path, wait_until="domcontentloaded")
+    page.wait_for_selector("h1")
+    wait_for_app(page)
+
+
+def map_fills(page) -> list[str]:
+    return page.evaluate(f"""() => Array.from(document.querySelectorAll("{MAP} path[data-code]"),
+        p => p.getAttribute('data-code') + '=' + p.getAttribute('fill'))""")
+
+
+def picker_text(page) -> str:
+    """What the unit picker shows (its label and its value)."""
+    box = page.locator("[data-testid='stSelectbox']", has_text="Show the incidents of").first
+    return box.evaluate("e => e.textContent + ' ' + Array.from(e.querySelectorAll('input'), i => i.value).join(' ')")
+
+
+def drawn(page) -> int:
+    return int(page.locator(MAP).first.get_attribute("data-drawn") or 0)
+
+
+# ----------------------------------------------------------------------------- updates in place
+def test_a_filter_change_restyles_the_polygons_in_place(server, page):
+    goto(page, server, "/belgium?level=municipality")
+    wait_for_paths(page, at_least=MUNICIPALITIES)
+    before = map_fills(page)
+    assert len(before) == MUNICIPALITIES
+    # mark every polygon element and the map: an update must keep them (no new layer, no new map)
+    page.evaluate(f"""() => {{
+        document.querySelectorAll("{MAP} path[data-code]").forEach(p => {{ p.__old = true; }});
+        document.querySelector("{MAP}").__old = true; }}""")
+    thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").first
+    thumb.focus()
+    page.keyboard.press("ArrowRight")  # years 2015–2017: fewer municipalities coloured
+    page.wait_for_function(f"""(before) => Array.from(document.querySelectorAll("{MAP} path[data-code]"),
+        p => p.getAttribute('data-code') + '=' + p.getAttribute('fill')).join() !== before""",
+                           arg=",".join(before), timeout=20_000)
+    wait_for_app(page)
+    after = map_fills(page)
+    assert after != before and len(after) == MUNICIPALITIES
+    kept = page.evaluate(f"""() => {{
+        const ps = Array.from(document.querySelectorAll("{MAP} path[data-code]"));
+        return {{paths: ps.length, old: ps.filter(p => p.__old).length,
+                 map: !!document.querySelector("{MAP}").__old}}; }}""")
+    assert kept == {"paths": MUNICIPALITIES, "old": MUNICIPALITIES, "map": True}, kept
+
+
+def test_the_geometry_is_fetched_once_per_page_life(server, page):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if "/app/static/atlas/" in r.url else None)
+    goto(page, server, "/belgium")
+    wait_for_paths(page, at_least=MUNICIPALITIES)
+    thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input").first
+    for key in ("ArrowRight", "ArrowLeft"):
+        thumb.focus()
+        page.keyboard.press(key)
+        wait_for_app(page)
+    page.get_by_role("link", name="Brussels").first.click()
+    wait_for_app(page)
+    wait_for_paths(page, at_least=20)
+    page.get_by_role("link", name="Belgium").first.click()
+    wait_for_app(page)
+    wait_for_paths(page, at_least=MUNICIPALITIES)
+    geometry = [u for u in requests if u.endswith(".json")]
+    assert len([u for u in geometry if "/belgium-municipality-" in u]) == 1, geometry
+    assert len([u for u in geometry if "/brussels-municipality-" in u]) == 1, geometry
+
+
+# ----------------------------------------------------------------------------- the timeline's player
+def _expected_monthly_counts() -> list[tuple[str, dict[str, int]]]:
+    """(month, {municipality: sites}) from the data, as the Timeline's "in the period" map shows."""
+    from geo.incidents import aggregate, table
+    from geo.incidents.filters import Filters
+
+    rows = Filters().apply(table.load_incidents())
+    periods = aggregate.count_by_period(rows, period="month", unit="sites").table["period"].tolist()
+    wide = aggregate.count_by_unit_and_period(rows, period="month")
+    return [(p, {c: int(n) for c, n in wide[p].items() if n} if p in wide else {}) for p in periods]
+
+
+def test_play_draws_every_month_at_a_steady_pace_and_the_page_follows(server, page):
+    expected = _expected_monthly_counts()
+    goto(page, server, "/timeline?step=month&mode=period")
+    wait_for_paths(page, at_least=MUNICIPALITIES)
+    page.evaluate(f"""() => {{
+        const m = document.querySelector("{MAP}");
+        window.__frames = [];
+        new MutationObserver(() => {{
+            const fills = Array.from(m.querySelectorAll('path[data-code]'),
+                                     p => p.getAttribute('data-code') + '=' + p.getAttribute('fill')).join();
+            window.__frames.push({{frame: Number(m.dataset.frame), at: performance.now(), fills}});
+        }}).observe(m, {{attributes: true, attributeFilter: ['data-drawn']}});
+    }}""")
+    page.get_by_role("button", name="Play").click()
+    page.wait_for_function(f"""() => document.querySelector("{MAP}").dataset.playing === '0'""",
+                           timeout=(len(expected) + 10) * 1000)
+    frames = page.evaluate("window.__frames")
+    shown = [f["frame"] for f in frames]
+    assert shown == list(range(1, len(expected))), shown  # every period, in order, each once
+    gaps = sorted(b["at"] - a["at"] for a, b in zip(frames, frames[1:]))
+    assert gaps[len(gaps) // 2] <= 500, gaps  # at least 2 frames a second
+    # every period whose counts differ from the one before is a different map
+    fills = [None, *[f["fills"] for f in frames]]
+    for i in range(1, len(expected)):
+        if expected[i][1] != expected[i - 1][1]:
+            previous = fills[i - 1] if i > 1 else None
+            assert previous is None or fills[i] != previous, f"{expected[i][0]} was drawn like the month before"
+    # the player stopped at the last period; the page below it follows
+    wait_for_app(page)
+    last = expected[-1][0]
+    page.wait_for_function(f"""(p) => document.querySelector("{MAP} .atlas-legend-title").textContent.includes(p)""",
+                           arg=last)
+    assert page.locator("[data-testid='stMain']").get_by_text(f"Incident sites in {last}").count() >= 1
+
+
+def test_pause_keeps_the_frame_and_play_resumes_from_it(server, page):
+    goto(page, server, "/timeline?step=month&mode=cumulative")
+    wait_for_paths(page, at_least=MUNICIPALITIES)
+    play = page.locator(f"{MAP} button.atlas-play")
+    play.click()
+    page.wait_for_function(f"""() => Number(document.querySelector("{MAP}").dataset.frame) >= 3""")
+    play.click()  # pause
+    stopped = int(page.locator(MAP).get_attribute("data-frame"))
+    page.wait_for_timeout(1200)
+    assert int(page.locator(MAP).get_attribute("data-frame")) == stopped
+    wait_for_app(page)  # the page took the period it stopped at
+    play.click()  # resume
+    page.wait_for_function(f"""(s) => Number(document.querySelector("{MAP}").dataset.frame) === s + 1""",
+                           arg=stopped, timeout=5_000)
+    play.click()
+
+
+# ----------------------------------------------------------------------------- selecting a unit
+def test_a_click_selects_the_unit_into_the_url_and_a_shared_link_selects_it_again(server, page):
+    goto(page, server, "/belgium?level=municipality")
+    wait_for_paths(page, at_least=MUNICIPALITIES)
+    page.locator(f"{MAP} path[data-code='{CITY_OF_BRUSSELS}']").dispatch_event("click")
+    page.wait_for_function(f"() => location.search.includes('unit={CITY_OF_BRUSSELS}')")
+    wait_for_app(page)
+    assert page.locator(f"{MAP} path[data-code='{CITY_OF_BRUSSELS}']").get_attribute("stroke-width") == "2.5"
+    assert "Bruxelles" in picker_text(page) or "Brussel" in picker_text(page)
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared, wait_until="domcontentloaded")
+    page.wait_for_selector("h1")
+    wait_for_app(page)
+    wait_for_paths(page, at_least=MUNICIPALITIES)
+    page.wait_for_function(f"""() => document.querySelector("{MAP} path[data-code='{CITY_OF_BRUSSELS}']")
+        .getAttribute('stroke-width') === '2.5'""")
+    assert "Bruxelles" in picker_text(page) or "Brussel" in picker_text(page)
+
+
+def test_the_unit_picker_selects_like_a_click(server, page):
+    goto(page, server, "/brussels")
+    wait_for_paths(page, at_least=19)
+    picker = page.locator("[data-testid='stSelectbox']", has_text="Show the incidents of")
+    picker.click()
+    page.keyboard.type("Schaerbeek")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.search.includes('unit=21015')")
+    wait_for_app(page)
+    page.wait_for_function(f"""() => document.querySelector("{MAP} path[data-code='21015']")
+        .getAttribute('stroke-width') === '2.5'""")
+
+
+# ----------------------------------------------------------------------------- keyboard and readers
+@pytest.mark.parametrize("path", ["/belgium", "/", "/timeline"])
+def test_the_keyboard_passes_the_map_in_at_most_20_tabs(server, page, path):
+    goto(page, server, path)
+    wait_for_paths(page)
+    # start on the last focusable element before the map
+    page.evaluate(f"""() => {{
+        const m = document.querySelector("{MAP}");
+        const all = Array.from(document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]'))
+            .filter(e => e.tabIndex >= 0 && !e.disabled && e.offsetParent !== null);
+        const before = all.filter(e => m.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_PRECEDING);
+        before[before.length - 1].focus();
+    }}""")
+    tabs, inside, seen = 0, 0, False
+    while tabs < 60:
+        page.keyboard.press("Tab")
+        tabs += 1
+        where = page.evaluate(f"""() => {{
+            const m = document.querySelector("{MAP}"), a = document.activeElement;
+            return m.contains(a) ? 'in' : (m.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before');
+        }}""")
+        if where == "in":
+            seen = True
+            inside += 1
+            if inside == 1:  # focus is visible on the first stop in the map
+                outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+                assert outline not in ("", "none"), outline
+        elif where == "after" and seen:
+            break
+    assert seen, "the map took no focus at all"
+    assert tabs <= 20, f"{tabs} Tab presses to get past the map on {path}"
+
+
+@pytest.mark.parametrize("path", ["/", "/belgium", "/brussels", "/charleroi", "/timeline", "/networks"])
+def test_every_map_is_named_and_summarised_and_looks_right_at_1400_and_390(server, page, path):
+    goto(page, server, path)
+    wait_for_paths(page)
+    label = page.locator(MAP).first.get_attribute("aria-label")
+    assert label and label.startswith("Map"), label
+    assert page.locator(f"{MAP} .leaflet-container").get_attribute("aria-label") == label
+    captions = page.locator("[data-testid='stCaptionContainer']").all_inner_texts()
+    leads = ("Largest counts", "Most sites", "No incident on this map", "No symbol on this map")
+    assert any(lead in c for c in captions for lead in leads), f"no text summary beside the map: {captions}"
+    name = path.strip("/") or "overview"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(300)
+    page.locator(MAP).first.screenshot(path=str(SHOTS / f"map-{name}-1400.png"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(600)
+    page.screenshot(path=str(SHOTS / f"map-{name}-390.png"))
+    width = page.locator(f"{MAP} .leaflet-container").bounding_box()["width"]
+    assert width <= 390, width
+
+
+def test_tooltips_wrap_and_show_no_internal_note(server, page):
+    goto(page, server, "/")
+    wait_for_paths(page, at_least=MUNICIPALITIES)
+    symbols = page.locator(f"{MAP} path[data-symbol]")
+    assert symbols.count() > 0
+    texts = []
+    for i in range(symbols.count()):
+        symbols.nth(i).dispatch_event("mouseover")
+        tip = page.locator(".leaflet-tooltip.atlas-tip").last
+        tip.wait_for(state="visible", timeout=5_000)
+        texts.append(tip.inner_text())
+        style = tip.evaluate("e => [getComputedStyle(e).whiteSpace, e.getBoundingClientRect().width <= 330]")
+        assert style == ["normal", True], style  # wraps, at most 300 px of text wide
+        symbols.nth(i).dispatch_event("mouseout")
+    assert not [t for t in texts if "n_arrested" in t or "…" in t], texts
+    hollow = page.locator(f"{MAP} path[data-symbol='reconstructed']")
+    assert hollow.count() > 0 and hollow.first.get_attribute("fill") == "#ffffff"
