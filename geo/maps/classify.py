@@ -131,13 +131,19 @@ def _fmt(value: float, decimals: int) -> str:
     return f"{value:,.{decimals}f}"
 
 
+def _round(values: np.ndarray, decimals: int) -> np.ndarray:
+    """Rounded as Python's ``round`` and ``format`` do (correctly, from the exact binary value;
+    numpy's ``round`` scales first and can differ, e.g. 0.45 → 0.4)."""
+    return np.array([round(float(v), decimals) for v in values], dtype=float)
+
+
 def _decimals(bins: np.ndarray, integer: bool) -> int:
     """Fewest decimals (1 to :data:`MAX_DECIMALS` for rates, 0 for counts) that keep the bounds
     apart."""
     if integer:
         return 0
     for d in range(1, MAX_DECIMALS + 1):
-        rounded = np.round(bins, d)
+        rounded = _round(bins, d)
         if len(np.unique(rounded)) == len(bins) and rounded[0] > 0:
             return d
     return MAX_DECIMALS
@@ -220,9 +226,9 @@ def classify(
         bins = np.unique(bins[bins > 0])
     decimals = _decimals(bins, integer)
     if exact and not integer:
-        bins = np.unique(np.round(bins, decimals))
+        bins = np.unique(_round(bins, decimals))
     elif not integer:
-        bins = np.round(bins, decimals)
+        bins = _round(bins, decimals)
         bins[-1] = max(bins[-1], round(float(y.max()), decimals))
         bins = np.unique(bins)
     colors = class_colors(palette, len(bins))
@@ -241,7 +247,7 @@ def _user_classes(y: np.ndarray, breaks: Sequence[float], *, integer: bool, pale
     if not bins.size:
         return Classes((), (), (), USER_DEFINED, zero_label, 0 if integer else 1, palette)
     decimals = _decimals(bins, integer)
-    bins = np.unique(np.round(bins, decimals))
+    bins = np.unique(_round(bins, decimals))
     colors = class_colors(palette, len(bins))
     return Classes(tuple(float(b) for b in bins), colors, tuple(_labels(bins, decimals, False)),
                    USER_DEFINED, zero_label, decimals, palette)

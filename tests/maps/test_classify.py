@@ -85,7 +85,7 @@ def test_equal_interval_counts_read_one_to_three_four_to_six():
     assert classes.labels == ("1–3", "4–6", "7–8", "9–11")
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(st.lists(st.integers(0, 400), min_size=1, max_size=80), st.sampled_from(SCHEMES), st.integers(2, 5))
 def test_every_count_is_in_exactly_one_label_and_that_labels_colour(values, scheme, k):
     classes = classify(values, scheme=scheme, k=k)
@@ -100,7 +100,7 @@ def test_every_count_is_in_exactly_one_label_and_that_labels_colour(values, sche
         assert classes.color_of(v) == classes.colors[holding[0]]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(st.lists(st.floats(0.001, 500, allow_nan=False), min_size=1, max_size=60), st.sampled_from(SCHEMES))
 def test_every_rate_as_written_is_in_the_label_of_its_colour(values, scheme):
     classes = classify(values, scheme=scheme, integer=False, k=5)

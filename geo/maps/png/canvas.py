@@ -33,8 +33,15 @@ OUTLINE_COLOR = "#333333"
 
 #: A legend entry drawn as a filled box: (colour, label, hatch or None).
 BoxItem = tuple[str, str, str | None]
-#: A legend entry drawn as a circle: (colour, label, diameter in points).
+#: A legend entry drawn as a circle: (colour, label, diameter in points); a colour made by
+#: :func:`ring` draws a hollow circle.
 CircleItem = tuple[str, str, float]
+RING = "ring:"
+
+
+def ring(color: str) -> str:
+    """The colour of a hollow legend circle (a ring in ``color``)."""
+    return RING + color
 
 
 def nice_length(max_m: float) -> float:
@@ -235,8 +242,10 @@ def build_figure(
                      label="\n".join(wrap(lab, lay.text, label_w_in)))
                for c, lab, h in legend_items]
     handles += [Line2D([], [], linestyle="none", marker="o", markersize=d,
-                       markerfacecolor=to_rgba(c, vocab.SYMBOL_OPACITY), markeredgecolor="white",
-                       markeredgewidth=symbol_edge(lay), label="\n".join(wrap(lab, lay.text, label_w_in)))
+                       markerfacecolor=to_rgba(c, vocab.SYMBOL_OPACITY) if not c.startswith(RING) else "white",
+                       markeredgecolor="white" if not c.startswith(RING) else c[len(RING):],
+                       markeredgewidth=symbol_edge(lay) * (2.2 if c.startswith(RING) else 1),
+                       label="\n".join(wrap(lab, lay.text, label_w_in)))
                 for c, lab, d in symbol_items]
     top = map_bottom + map_h / H
     leg = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(panel_x, top),

@@ -18,10 +18,21 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import PathPatch, Rectangle
 
 from geo import vocab
+from geo.i18n import _
 from geo.incidents.filters import Filters
 from geo.maps import web
-from geo.maps.png.canvas import OUTLINE_COLOR, Canvas, CircleItem, build_figure, fit_limits, map_box, scale_bar, wrap
-from geo.maps.png.captions import caption_lines
+from geo.maps.png.canvas import (
+    OUTLINE_COLOR,
+    Canvas,
+    CircleItem,
+    build_figure,
+    fit_limits,
+    map_box,
+    ring,
+    scale_bar,
+    wrap,
+)
+from geo.maps.png.captions import caption_lines, default_subtitle
 from geo.maps.png.geometry import ViewGeometry, regions, to_draw, view_geometry
 from geo.maps.png.labels import Box, anchor_point, choose_spot, label_candidates, leader
 from geo.maps.png.layout import LAYOUTS, Layout, Size, check_size, symbol_edge, symbol_scale
@@ -29,6 +40,9 @@ from geo.maps.png.output import STILL_FORMATS, Rendered, StillFormat, check_form
 from geo.maps.views import VIEW_SPECS, ViewName, view_extent
 
 SIZE_KEY_COLOR = "#8c8c8c"
+#: Hollow symbols (reconstructed records only), as the web map draws them: a ring in the kind's
+#: colour (2.2 CSS px) around a translucent white fill.
+HOLLOW_EDGE, HOLLOW_FILL, HOLLOW_KEY_COLOR = 2.2, 0.75, "#555555"
 BOX_EDGE = "#444444"
 #: The national symbol map's enlarged inset: where most places crowd together.
 INSET_VIEW: ViewName = "brussels"
@@ -45,10 +59,13 @@ def size_key(max_count: int) -> list[int]:
     return [1, *([mid] if mid else []), max_count]
 
 
-def region_box_text(region_name: str, count: int) -> str:
+def region_box_text(region_name: str, count: int, reconstructed: int = 0) -> str:
     """The text of a region's count box (the web map's, over two lines): the sites known only to
-    that region, which are never drawn as points."""
-    return f"{region_name}\n{count:,} site{'s' if count != 1 else ''} with no municipality detail"
+    that region, which are never drawn as points, and how many of them are reconstructed."""
+    text = f"{region_name}\n{count:,} site{'s' if count != 1 else ''} with no municipality detail"
+    if reconstructed:
+        text += "\n" + _("{n} of them reconstructed").format(n=f"{reconstructed:,}")
+    return text
 
 
 def inset_note(boxed: int) -> str:
@@ -70,7 +87,7 @@ def symbol_notes(n_sites: int, symbols: Sequence[web.Symbol], regional: pd.DataF
     if any(s.label.endswith("(grouped by municipality)") for s in symbols):
         notes.append("Too many places to draw one by one: symbols are grouped by municipality, at a point "
                      "inside it")
-    missing = n_sites - sum(s.count for s in symbols) - boxed
+    missing = n_sites - sum(s.count for s in symbols) - boxed - outside
     if missing > 0:
         notes.append(f"{missing:,} {'site' if missing == 1 else 'sites'} with no known place in Belgium "
                      f"{'is' if missing == 1 else 'are'} not shown")
@@ -88,6 +105,9 @@ def _symbol_legend(incidents: pd.DataFrame, symbols: Sequence[web.Symbol], lay: 
         kinds.append("other")
     scale = symbol_scale(lay)
     items = [(vocab.SYMBOLS[k][1], vocab.SYMBOLS[k][0], 2 * scale * web.symbol_radius_px(1, k)) for k in kinds]
+    if any(s.reconstructed for s in symbols):
+        items.append((ring(HOLLOW_KEY_COLOR), _("Hollow: reconstructed records only"),
+                      2 * scale * web.symbol_radius_px(1, "arrest_action")))
     if symbols:
         largest = max(s.count for s in symbols)
         items.append(("none", "Size: sites at one place (attacks drawn a quarter larger)", 0.0))
@@ -109,12 +129,17 @@ def _draw_symbols(ax, symbols: Sequence[web.Symbol], lay: Layout) -> list[Box]:
     smaller; returns their boxes in display pixels."""
     if not symbols:
         return []
-    order = sorted(symbols, key=lambda s: (vocab.SYMBOL_ORDER.index(s.category), -s.count))
+    # filled symbols (documented records) first, hollow ones (reconstructed records only) on top, so
+    # that a place with both shows both
+    order = sorted(symbols, key=lambda s: (s.reconstructed, vocab.SYMBOL_ORDER.index(s.category), -s.count))
     xy = _symbol_xy(order)
     radius = np.array([symbol_scale(lay) * web.symbol_radius_px(s.count, s.category) for s in order])
-    ax.scatter(xy[:, 0], xy[:, 1], s=(2 * radius) ** 2, marker="o", linewidths=symbol_edge(lay),
-               c=[to_rgba(vocab.SYMBOLS[s.category][1], vocab.SYMBOL_OPACITY) for s in order],
-               edgecolors="white", zorder=5)
+    hollow = np.array([s.reconstructed for s in order])
+    colours = [vocab.SYMBOLS[s.category][1] for s in order]
+    ax.scatter(xy[:, 0], xy[:, 1], s=(2 * radius) ** 2, marker="o",
+               linewidths=[HOLLOW_EDGE * symbol_edge(lay) if h else symbol_edge(lay) for h in hollow],
+               c=[to_rgba("white", HOLLOW_FILL) if h else to_rgba(c, vocab.SYMBOL_OPACITY) for c, h in zip(colours, hollow)],
+               edgecolors=[c if h else "white" for c, h in zip(colours, hollow)], zorder=5)
     centres = ax.transData.transform(xy)
     r_px = (radius + symbol_edge(lay)) * lay.dpi / 72
     return [(cx - r, cy - r, cx + r, cy + r) for (cx, cy), r in zip(centres, r_px)]
@@ -149,7 +174,7 @@ def _draw_region_boxes(ax, canvas: FigureCanvasAgg, regional: pd.DataFrame, lay:
             anchor = shapely.Point(to_draw().transform(r.lon, r.lat))
         if anchor is None or not geom.contains(anchor):
             anchor = anchor_point(geom)
-        content = region_box_text(r.region_name, int(r.count))
+        content = region_box_text(r.region_name, int(r.count), int(getattr(r, "reconstructed", 0)))
         text = ax.text(0, 0, content, fontsize=lay.label, ha="center", va="center", zorder=9,
                        color="#111111", linespacing=1.2,
                        bbox=dict(boxstyle=f"round,pad={pad / lay.label:.2f}", facecolor="white",
@@ -241,6 +266,9 @@ def render_symbols(
     format: StillFormat = "png",
     total_reconstructed: int | None = None,
     all_years: tuple[int, int] | None = None,
+    subtitle: str | None = None,
+    note: str | None = None,
+    source: str | None = None,
 ) -> RenderedSymbols:
     """The report's Map 1 for ``incidents`` (already filtered; ``filters`` only describes them),
     written in ``format``, with what was drawn: municipality outlines, one circle per place and
@@ -251,7 +279,10 @@ def render_symbols(
     check_format(format, STILL_FORMATS)
     geo = view_geometry(view, "municipality")
     lay = LAYOUTS[size]
-    symbols, regional = web.incident_symbols(incidents)
+    symbols, regional = web.incident_symbols(incidents, by_provenance=True)
+    recon = incidents[(incidents["geo_precision"] == "region") & (incidents["provenance"] == "reconstructed")]
+    regional = regional.assign(reconstructed=regional["region_nis"].map(recon.groupby("region_nis").size())
+                               .fillna(0).astype(int))
     _, _, limits = map_box(geo, lay)
     minx, miny, maxx, maxy = limits
     xy = _symbol_xy(symbols)
@@ -265,11 +296,12 @@ def render_symbols(
         regional = regional[inside]
     notes = symbol_notes(len(incidents), shown, regional, outside=outside)
     captions = caption_lines(incidents, filters=filters, all_years=all_years,
-                             total_reconstructed=total_reconstructed)
+                             total_reconstructed=total_reconstructed, note=note, source=source)
     legend = _symbol_legend(incidents, symbols, lay)
     drawn = build_figure(
         geo, lay=lay, facecolors=[vocab.LAND_COLOR] * len(geo.paths), hatched=None, edgecolor=vocab.LAND_EDGE,
-        title=title or f"{vocab.MAP1_TITLE} — {VIEW_SPECS[view].title}",
+        title=title if title and title.strip() else f"{vocab.MAP1_TITLE} — {VIEW_SPECS[view].title}",
+        subtitle=default_subtitle(filters) if subtitle is None else subtitle.strip(),
         legend_title="Incident sites, by kind", legend_items=[], symbol_items=legend,
         notes=notes, captions=captions, label_units=False,
     )
@@ -280,6 +312,6 @@ def render_symbols(
     if view == "belgium" and shown:
         _draw_inset(drawn, geo, shown, regional, lay)
     boxes = _draw_region_boxes(drawn.ax, drawn.canvas, regional, lay, limits, placed)
-    return RenderedSymbols(**write_still(drawn, format), symbols=tuple(shown),
+    return RenderedSymbols(**write_still(drawn, format, title=title), symbols=tuple(shown),
                            regional=regional.reset_index(drop=True), boxes=tuple(boxes),
                            captions=tuple(captions), notes=tuple(notes), legend=tuple(legend))

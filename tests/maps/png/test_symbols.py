@@ -88,8 +88,8 @@ def test_region_box_text_and_symbol_notes_add_up(tiny_incidents):
     drawn, regional = web.incident_symbols(tiny_incidents)
     assert symbols.symbol_notes(len(tiny_incidents), drawn, regional) == [
         "1 site known only to its region is counted in a box on the region, never drawn as points"]
-    # a site with no place at all, and sites outside the view, are said so
-    notes = symbols.symbol_notes(len(tiny_incidents) + 1, drawn, regional, outside=2)
+    # a site with no place at all, and sites outside the view (on no symbol shown), are said so
+    notes = symbols.symbol_notes(len(tiny_incidents) + 1 + 2, drawn, regional, outside=2)
     assert "1 site with no known place in Belgium is not shown" in notes
     assert "2 sites lie elsewhere in Belgium, outside this view" in notes
     assert symbols.inset_note(42) == "Not drawn: 42 sites known only to the region (box on the main map)"
@@ -134,3 +134,31 @@ def test_symbol_map_legend_and_captions_match_the_web_map_and_render_map(tiny_in
                                                              all_years=(2014, 2017), total_reconstructed=3)
     assert rendered.captions[1].startswith("Includes 2 reconstructed records (of 6)")
     assert rendered.captions[-1] == captions.CREDITS
+
+
+# --- reconstructed records drawn hollow -----------------------------------------------------------
+
+
+def test_reconstructed_symbols_are_hollow_and_the_legend_says_so(tiny_incidents):
+    """S5 (a reconstructed plot in Molenbeek) gets its own hollow symbol beside S1's filled one."""
+    from tests.maps.png.pixels import image
+
+    rendered = symbols.render_symbols(tiny_incidents, view="brussels")
+    hollow = [s for s in rendered.symbols if s.reconstructed]
+    assert [(s.category, s.count) for s in hollow] == [("plot", 1)]
+    assert any(lab == "Hollow: reconstructed records only" for _, lab, _ in rendered.legend)
+    documented = tiny_incidents.assign(provenance="documented")
+    plain = symbols.render_symbols(documented, view="brussels")
+    assert not any(s.reconstructed for s in plain.symbols)
+    assert not any("Hollow" in lab for _, lab, _ in plain.legend)
+    # the hollow symbol's centre is (nearly) white; the same place drawn filled is the plot colour
+    x, y = rendered.pixel_of(hollow[0].lon, hollow[0].lat)
+    centre = image(rendered.data).convert("RGB").getpixel((x, y))
+    assert min(centre) >= 200, centre
+    # the region box says how many of its sites are reconstructed (S2)
+    assert any(b.endswith("1 of them reconstructed") for b in rendered.boxes)
+
+
+def test_notes_add_up_in_a_city_view(tiny_incidents):
+    rendered = symbols.render_symbols(tiny_incidents, view="charleroi")
+    assert not any("no known place" in n for n in rendered.notes)
