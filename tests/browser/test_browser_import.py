@@ -33,7 +33,7 @@ def test_imported_html_is_shown_as_text_and_never_run(server, browser, tmp_path)
         wait_for_app(page)
         page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(csv))
         wait_for_app(page)
-        page.get_by_role("button", name="Import with this mapping").click()
+        page.get_by_role("button", name="Check the file with this mapping").click()
         wait_for_app(page)
         assert page.get_by_text("Accepted").count() >= 1
         page.get_by_role("button", name="Save as a dataset").click()
