@@ -122,6 +122,43 @@ def count_by_unit(
     return Counted(table.reset_index(drop=True), missing, unit)
 
 
+def sum_by_unit(
+    incidents: pd.DataFrame,
+    column: str,
+    *,
+    level: Level = "municipality",
+    units_frame: gpd.GeoDataFrame | None = None,
+    small_count: int = vocab.SMALL_COUNT,
+) -> Counted:
+    """People (``column``: ``killed`` or ``injured``, counts with ``<NA>`` for not known) per unit
+    of ``level``, every unit listed, as :func:`count_by_unit` lays it out: ``count`` is the sum of
+    the known counts, ``per_100k`` that sum per 100,000 residents, ``incidents`` how many rows
+    with a known count it sums, ``small`` fewer than ``small_count`` of them (the rate is not
+    reliable). An event recorded at several sites of one unit counts once there. Rows not known
+    to ``level``, and rows whose count is not known, go to ``not_counted`` (never as 0)."""
+    units_frame = boundaries.units(level) if units_frame is None else units_frame
+    codes = level_codes(incidents, level)
+    values = pd.to_numeric(incidents[column], errors="coerce") if column in incidents else (
+        pd.Series(np.nan, index=incidents.index))
+    known = (codes != "") & values.notna()
+    rows = pd.DataFrame({"_code": codes[known], "event_id": incidents.loc[known, "event_id"],
+                         "value": values[known]}).drop_duplicates(["_code", "event_id"])
+    grouped = rows.groupby("_code")["value"]
+    table = pd.DataFrame(units_frame[["code", "name_nl", "name_fr", "population"]])
+    table["count"] = table["code"].map(grouped.sum()).fillna(0).astype("int64")
+    table["incidents"] = table["code"].map(grouped.size()).fillna(0).astype("int64")
+    table["per_100k"] = np.where(table["population"] > 0, table["count"] / table["population"] * 1e5, np.nan)
+    table["small"] = (table["incidents"] > 0) & (table["incidents"] < small_count)
+    located = incidents["region_nis"].fillna("") != ""
+    placed = codes != ""
+    missing = pd.concat([
+        _not_counted(incidents, ~placed & located, f"known only to the region, not to the {level}"),
+        _not_counted(incidents, ~placed & ~located, NOT_IN_BELGIUM),
+        _not_counted(incidents, placed & values.isna(), f"{column}: not known"),
+    ], ignore_index=True)
+    return Counted(table.reset_index(drop=True), missing, "sites")
+
+
 def count_by_period(
     incidents: pd.DataFrame,
     *,
