@@ -4,14 +4,13 @@ import streamlit as st
 
 from geo import vocab
 from geo.incidents import aggregate
-from geo.maps import classify
 from geo.ui import data, display, downloads, mapview, sidebar
 
 sel = sidebar.selection()
 st.title("Charleroi and its arrondissement")
 units = data.view_units("charleroi", "municipality")
 counted = aggregate.count_by_unit(sel.rows, level="municipality", units_frame=units)
-classes = classify.classify(counted.table["count"].tolist())
+classes = downloads.classes(counted.table["count"].tolist())
 mapview.choropleth("charleroi", "municipality", counted, classes, rows=sel.rows, key="charleroi_map",
                    title="Incidents (sites) per municipality")
 display.provenance_note(sel.rows)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from geo.incidents import aggregate, filters
-from geo.maps import charts, classify
+from geo.maps import charts
 from geo.ui import data, display, downloads, mapview, sidebar, state
 
 STEP_LABELS = {"year": "By year", "month": "By month"}
@@ -28,7 +28,7 @@ current = mapview.period_of(map_key, periods)
 
 units = data.view_units("belgium", "municipality")
 wide = aggregate.count_by_unit_and_period(sel.rows, period=step, cumulative=cumulative)
-classes = classify.classify(wide.to_numpy().ravel().tolist() if len(wide) else [])
+classes = downloads.classes(wide.to_numpy().ravel().tolist() if len(wide) else [])
 narrow = filters.Narrow(period=step, value=current, cumulative=cumulative)
 now = narrow.apply(sel.rows)
 counted = aggregate.count_by_unit(now, level="municipality", units_frame=units)
