@@ -4,6 +4,7 @@ import streamlit as st
 
 from geo.admin import boundaries
 from geo.incidents import aggregate
+from geo.io import casualties
 from geo.maps import classify
 from geo.ui import data, display, downloads, mapview, sidebar, state
 
@@ -12,6 +13,7 @@ LEVEL_LABELS = {"municipality": "Municipality", "arrondissement": "Arrondissemen
 METRIC_LABELS = {"count": "Incidents (sites)", "per_100k": "Per 100,000 residents"}
 
 sel = sidebar.selection()
+METRIC_LABELS.update(casualties.metric_labels(sel.rows))  # people killed/injured, where the dataset has them
 st.title("Belgium")
 c1, c2, c3 = st.columns([2, 2, 1])
 with c1:
@@ -22,7 +24,8 @@ with c3:
     scheme = state.page_choice("Classes", list(classify.SCHEMES[:3]), param="classes", widget="select")
 
 units = data.view_units("belgium", level)
-counted = aggregate.count_by_unit(sel.rows, level=level, units_frame=units)
+counted = (aggregate.sum_by_unit(sel.rows, metric, level=level, units_frame=units) if metric in casualties.COLUMNS
+           else aggregate.count_by_unit(sel.rows, level=level, units_frame=units))
 values = counted.table["per_100k" if metric == "per_100k" else "count"]
 classes = downloads.classes(values.tolist(), scheme=scheme, integer=metric == "count")
 code = mapview.choropleth("belgium", level, counted, classes, rows=sel.rows, metric=metric, key="belgium_map",
@@ -31,9 +34,5 @@ display.not_counted_note(counted, what=LEVEL_LABELS[level].lower())
 display.provenance_note(sel.rows)
 downloads.buttons(sel, key="belgium", view="belgium", level=level, metric=metric, scheme=scheme, counted=counted)
 
-if code:
-    chosen = counted.table.set_index("code").loc[code]
-    st.subheader(f"{chosen['name_nl']} / {chosen['name_fr']}: {int(chosen['count'])} site(s)")
-    display.incident_table(sel.rows[aggregate.level_codes(sel.rows, level) == code])
-else:
+if not display.unit_incidents(counted, sel.rows, code, level=level, units=units):
     st.caption("Click a unit on the map to list its incidents.")

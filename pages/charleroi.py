@@ -3,18 +3,19 @@
 import streamlit as st
 
 from geo import vocab
+from geo.i18n import _
 from geo.incidents import aggregate
 from geo.ui import data, display, downloads, mapview, sidebar
 
 sel = sidebar.selection()
 st.title("Charleroi and its arrondissement")
+metric = display.metric_choice()
 units = data.view_units("charleroi", "municipality")
 counted = aggregate.count_by_unit(sel.rows, level="municipality", units_frame=units)
-classes = downloads.classes(counted.table["count"].tolist())
-mapview.choropleth("charleroi", "municipality", counted, classes, rows=sel.rows, key="charleroi_map",
-                   title="Incidents (sites) per municipality")
+classes = downloads.classes(counted.table[metric].tolist(), integer=metric == "count")
+code = mapview.choropleth("charleroi", "municipality", counted, classes, rows=sel.rows, key="charleroi_map",
+                          title=_(display.METRIC_LABELS[metric]), metric=metric)
 display.provenance_note(sel.rows)
-downloads.buttons(sel, key="charleroi", view="charleroi", counted=counted)
-here = sel.rows[sel.rows["municipality_nis"] == vocab.CHARLEROI]
-st.subheader(f"The {len(here)} incident sites in Charleroi")
-display.incident_table(here)
+downloads.buttons(sel, key="charleroi", view="charleroi", metric=metric, counted=counted)
+# the unit clicked on the map, else Charleroi itself
+display.unit_incidents(counted, sel.rows, code or vocab.CHARLEROI, units=units)

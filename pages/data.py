@@ -2,18 +2,12 @@
 
 import streamlit as st
 
-from geo.incidents import filters
+from geo.incidents import filters, readable
 from geo.ui import datasets, display, downloads, importing, sidebar
 
 sel = sidebar.selection()
 st.title("Data")
-st.markdown(
-    "- **documented**: an event on the public record, with its real date and place and a citation.\n"
-    "- **reconstructed**: a row that makes the report's published aggregates hold. The report gives "
-    "no incident list, so these rows carry no more precision than the report: the region or the "
-    "municipality, the year (or month), never a name. See the data card (`data/README.md`).\n"
-    "- **imported**: a row of a file you imported; `source` names the file and its row."
-)
+st.markdown("\n".join(f"- {line}" for line in readable.record_kinds(sel.all)))
 query = st.text_input("Search", placeholder="Words in place, description, networks, source…")
 rows = filters.search(sel.rows, query)
 st.caption(f"{len(rows)} of {len(sel.all)} records shown.")

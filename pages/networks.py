@@ -2,13 +2,14 @@
 
 import streamlit as st
 
+from geo.i18n import _
 from geo.incidents import aggregate, filters
 from geo.ui import display, downloads, mapview, sidebar, state
 
 sel = sidebar.selection()
 st.title("Networks")
-st.caption("Table 1 of the report: arrest actions tied to each named network. An action tied to two "
-           "networks counts for both.")
+st.caption((_("Table 1 of the report, computed from the data: ") if state.dataset_slug() == state.REPORT else "")
+           + _("Arrest actions tied to each named network. An action tied to two networks counts for both."))
 table = aggregate.count_networks(sel.rows)
 if table.empty:
     st.warning("No arrest action with a named network matches the filters.")

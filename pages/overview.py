@@ -3,6 +3,7 @@
 import streamlit as st
 
 from geo import vocab
+from geo.i18n import _, ngettext
 from geo.incidents import aggregate
 from geo.maps import charts
 from geo.ui import display, downloads, mapview, sidebar, state
@@ -12,19 +13,22 @@ st.title(display.dataset_title("Islamic State–linked and –inspired incidents
 if state.dataset_slug() == state.REPORT:
     st.caption("After the Combating Terrorism Center's *Beyond the Caliphate: Belgium* (2018). "
                "Filters in the sidebar apply to every page.")
+report = state.dataset_slug() == state.REPORT
 display.headline(sel.rows)
-display.provenance_note(sel.rows)
+display.provenance_summary(sel.rows)
 
-st.subheader(vocab.MAP1_TITLE)
+st.subheader(vocab.MAP1_TITLE if report else _("Incident sites, by kind"))
 mapview.symbols(sel.rows, key="overview_map", title="Incident sites, by kind")
 downloads.buttons(sel, key="overview", view="belgium", symbols=True)
 
 left, right = st.columns(2)
 with left:
     per_year = aggregate.count_by_period(sel.rows, period="year", by="kind", unit="events")
-    st.altair_chart(charts.figure1(per_year.table), width="stretch")
+    st.altair_chart(charts.figure1(per_year.table, numbered=report), width="stretch")
 with right:
     cities = aggregate.count_by_city(sel.rows, unit="sites", min_count=2)
-    st.altair_chart(charts.figure2(cities.table), width="stretch")
-    if len(cities.not_counted):
-        st.caption(f"{len(cities.not_counted)} site(s) known only to Flanders or Wallonia belong to no city.")
+    st.altair_chart(charts.figure2(cities.table, numbered=report), width="stretch")
+    no_city = int(aggregate.in_belgium(cities.not_counted).sum())
+    if no_city:
+        st.caption(ngettext("{n} site known only to Flanders or Wallonia belongs to no city.",
+                            "{n} sites known only to Flanders or Wallonia belong to no city.", no_city).format(n=no_city))

@@ -1,7 +1,9 @@
-"""Report check: every figure the report publishes beside the one computed from the data."""
+"""Report check: every figure the report publishes beside the one computed from the data, with
+how much of each rests on documented rows."""
 
 import streamlit as st
 
+from geo.i18n import _
 from geo.report import check
 from geo.ui import sidebar, state
 
@@ -15,4 +17,13 @@ if state.dataset_slug() != state.REPORT:
 table = check.check_report()
 ok, total = check.summary(table)
 (st.success if ok == total else st.error)(f"{ok} of {total} published figures match the data.")
-st.dataframe(table, hide_index=True, width="stretch")
+st.markdown("\n\n".join(check.explanation(table)))
+st.dataframe(check.people_table(table), hide_index=True, width="stretch", column_config={
+    _("The report's words"): st.column_config.TextColumn(width="large"),
+    _("Matches"): st.column_config.CheckboxColumn(width="small"),
+    _("Documented support"): st.column_config.ProgressColumn(
+        min_value=0, max_value=100, format="%d%%", width="small",
+        help=_("The share of what the figure counts that rests on documented rows; empty for a statement "
+               "that rests on no particular rows.")),
+    _("Rests on"): st.column_config.TextColumn(width="medium"),
+})

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from geo.i18n import _, ngettext
 from geo.incidents import aggregate, filters
 from geo.maps import charts
 from geo.ui import data, display, downloads, mapview, sidebar, state
@@ -37,11 +38,13 @@ mapview.timeline(sel.rows, mapview.Timeline(tuple(periods), step, cumulative), c
 display.not_counted_note(counted, what="municipality")
 st.altair_chart(charts.timeline(per_period.table, current=current, cumulative=cumulative),
                 width="stretch")
-if len(per_period.not_counted):
-    st.info(f"{len(per_period.not_counted)} site(s) are dated only to the year: they count in yearly "
-            "views and are not placed in any month.")
-    with st.expander("Sites dated only to the year"):
-        display.incident_table(sel.rows[sel.rows["site_id"].isin(per_period.not_counted["site_id"])])
+year_only = per_period.not_counted[per_period.not_counted["reason"] != aggregate.NOT_IN_BELGIUM]
+if len(year_only):
+    st.info(ngettext("{n} site is dated only to the year: it counts in yearly views and is not placed in any "
+                     "month.", "{n} sites are dated only to the year: they count in yearly views and are not "
+                     "placed in any month.", len(year_only)).format(n=len(year_only)))
+    with st.expander(_("Sites dated only to the year")):
+        display.incident_table(sel.rows[sel.rows["site_id"].isin(year_only["site_id"])])
 display.provenance_note(sel.rows)
 downloads.buttons(sel, key="timeline", view="belgium", counted=counted,
                   narrow=narrow,

@@ -71,6 +71,8 @@ def _options_cached(slug: str, stamp: str) -> dict:
     kinds, links = set(frame["kind"].unique()), set(frame["link"].unique())
     return {
         "years": years,
+        "reconstructed": int((frame["provenance"] == "reconstructed").sum()),
+        "plots": bool(frame["plot"].astype(bool).any()),
         "cities": tuple(cities),
         "kinds": tuple(k for k in vocab.KIND_LABELS if k in kinds),
         "links": tuple(k for k in vocab.LINK_LABELS if k in links),
@@ -78,7 +80,8 @@ def _options_cached(slug: str, stamp: str) -> dict:
 
 
 def data_options() -> dict:
-    """The choices the picked dataset offers (years, cities, kinds, links), once per dataset."""
+    """The choices the picked dataset offers (years, cities, kinds, links; how many reconstructed
+    rows, whether any row revealed a plot), once per dataset."""
     slug = state.dataset_slug()
     if slug == state.REPORT:
         stamp = str(incidents_mod.INCIDENTS_CSV.stat().st_mtime)

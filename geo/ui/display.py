@@ -1,42 +1,80 @@
-"""What the pages show: the headline figures, the provenance and not-counted notes, the page
-title of the picked dataset and the incident table (the maps are :mod:`geo.ui.mapview`'s)."""
+"""What the pages show: the headline figures, what the events rest on (documented, reconstructed,
+imported) and the not-counted notes, the page title of the picked dataset, the incident table in
+people's words, a clicked unit's incidents and the metric choice (the maps are
+:mod:`geo.ui.mapview`'s)."""
 
 from __future__ import annotations
+
+from types import MappingProxyType
 
 import pandas as pd
 import streamlit as st
 
+from geo.admin import names
 from geo.errors import DatasetNotFoundError
-from geo.incidents import aggregate
+from geo.i18n import N_, _, ngettext
+from geo.incidents import aggregate, readable
 from geo.incidents.aggregate import Counted
 from geo.io import store
 from geo.ui import state
 
-INCIDENT_COLUMNS = ["date", "date_precision", "kind", "link", "plot", "place", "city", "geo_precision",
-                    "networks", "n_arrested", "provenance", "source", "description"]
 MAX_TABLE_ROWS = 5_000
+#: the Belgium, Brussels and Charleroi pages' metrics (``?metric=`` in the URL)
+METRIC_LABELS = MappingProxyType({"count": N_("Incidents (sites)"), "per_100k": N_("Per 100,000 residents")})
 
 
 def headline(rows: pd.DataFrame) -> None:
+    """The headline figures, for the rows in Belgium only (a row outside Belgium, or with no
+    place found, is never a Belgian event: a note says how many are left out)."""
     h = aggregate.headline(rows)
     cols = st.columns(6)
-    cols[0].metric("Events", h["events"])
-    cols[1].metric("Sites", h["sites"])
-    cols[2].metric("Attacks", h["attacks"])
-    cols[3].metric("Arrest actions", h["arrest_actions"])
-    cols[4].metric("People arrested", h["arrested"])
-    cols[5].metric("Plots revealed", h["plots"])
+    cols[0].metric(_("Events"), h["events"])
+    cols[1].metric(_("Sites"), h["sites"])
+    cols[2].metric(_("Attacks"), h["attacks"])
+    cols[3].metric(_("Arrest actions"), h["arrest_actions"])
+    cols[4].metric(_("People arrested"), h["arrested"])
+    cols[5].metric(_("Plots revealed"), h["plots"])
+
+
+def provenance_summary(rows: pd.DataFrame) -> None:
+    """What the events shown rest on, in plain words, in the main area: how many are documented
+    and what that means, how many reconstructed and what that means (or where imported rows come
+    from), and how many rows are left out because they are not placed in Belgium."""
+    belgian = aggregate.in_belgium(rows)
+    source = None
+    if state.dataset_slug() != state.REPORT:
+        try:
+            info = store.get_dataset(state.dataset_slug())
+            source = _("the file {file}").format(file=f"`{_code_safe(info.source_file)}`")
+        except DatasetNotFoundError:
+            source = None
+    lines = readable.provenance_sentences(rows[belgian], source_name=source)
+    outside = readable.not_in_belgium_sentence(int((~belgian).sum()))
+    with st.container(border=True):
+        st.markdown("  \n".join(lines))
+        if outside:
+            st.markdown(outside)
+
+
+def _code_safe(text: str) -> str:
+    """``text`` to show inside a Markdown code span (no backtick can close it)."""
+    return str(text).replace("`", "'")
 
 
 def provenance_note(rows: pd.DataFrame) -> None:
-    """Every view says how many reconstructed records it includes."""
+    """Every view says how many reconstructed records it includes (a dataset with none, such as an
+    imported one, says where its records come from instead)."""
     n = int((rows["provenance"] == "reconstructed").sum())
     if n:
-        st.caption(f"Includes **{n:,} reconstructed** of {len(rows):,} records (sites): they make the report's "
-                   "aggregates hold, with no more precision than the report gives. Switch them off in the sidebar.")
+        st.caption(_("Includes **{n} reconstructed** of {total} records (sites): they make the report's "
+                     "aggregates hold, with no more precision than the report gives. Switch them off in the "
+                     "sidebar.").format(n=f"{n:,}", total=f"{len(rows):,}"))
+    elif len(rows) and (rows["provenance"] == "imported").all():
+        st.caption(ngettext("{n} imported record.", "{n} records, all imported.", len(rows)).format(
+            n=f"{len(rows):,}"))
     else:
         kinds = ", ".join(f"{c:,} {p}" for p, c in rows["provenance"].value_counts().items())
-        st.caption(f"Includes no reconstructed records ({kinds or 'no records'}).")
+        st.caption(_("Includes no reconstructed records ({kinds}).").format(kinds=kinds or _("no records")))
 
 
 def dataset_title(default: str) -> str:
@@ -60,14 +98,96 @@ def not_counted_note(counted: Counted, *, what: str) -> None:
             st.warning(f"{n} site(s) are not on any map: {reason} (see the Data page).")
 
 
-def incident_table(rows: pd.DataFrame, *, height: int | None = None) -> None:
-    """A table of incidents; st.dataframe shows text as text (no HTML is interpreted). Large
-    tables show their first rows only (the downloads carry them all)."""
+def incident_table(rows: pd.DataFrame, *, height: int | None = None, key: str = "incidents") -> None:
+    """A table of incidents in people's words (:func:`geo.incidents.readable.people_table`):
+    reconstructed rows flagged in the first column, dates at their precision, the description
+    beside the place, the source's first web address as a link. Selecting a row shows it whole
+    below: its full description and every web address its source cites, as links. st.dataframe
+    shows text as text (no HTML is interpreted). Large tables show their first rows only (the
+    downloads hold them all)."""
     if len(rows) > MAX_TABLE_ROWS:
-        st.caption(f"Showing the first {MAX_TABLE_ROWS:,} of {len(rows):,} rows; the downloads hold them all.")
+        st.caption(_("Showing the first {n} of {total} rows; the downloads hold them all.").format(
+            n=f"{MAX_TABLE_ROWS:,}", total=f"{len(rows):,}"))
         rows = rows.head(MAX_TABLE_ROWS)
-    shown = rows[INCIDENT_COLUMNS].copy()
-    shown["date"] = shown["date"].dt.strftime("%Y-%m-%d")
-    st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto")
+    shown = readable.people_table(rows)
+    link = _(readable.LINK_COLUMN)
+    text = st.column_config.TextColumn
+    config = {
+        _("Record"): text(width=130, help=_(
+            "● Documented: on the public record, with a citation. ○ Reconstructed: allocated to make the report's "
+            "published figures hold; not a particular event. ● Imported: from a file you imported.")),
+        _("Date"): text(width=95, help=_("As precisely as it is known: a year, a month or a day.")),
+        _("Kind"): text(width=120),
+        _("Place"): text(width=170),
+        _("Description"): text(width=440),
+        link: st.column_config.LinkColumn(
+            width=150, display_text=r"https?://(?:www\.)?([^/]+)",
+            help=_("The first web address the source cites (the Source column has them all).")),
+        _("City"): text(width=110),
+        _("Link to the Islamic State"): text(width=110),
+        _("Revealed a plot"): text(width=80),
+        _("People arrested"): st.column_config.NumberColumn(width=90, format="%d"),
+        _("Place known to"): text(width=120, help=_(
+            "The site itself, or only its municipality or region: a row is never placed more precisely than its "
+            "sources.")),
+        _("Networks"): text(width=180),
+        _("Source"): text(width=480),
+    }
+    # a new table (other rows) starts with no row selected
+    stamp = int(pd.util.hash_pandas_object(rows["site_id"], index=False).sum()) if "site_id" in rows else len(rows)
+    fits = height is None or len(shown) <= height // 36  # a short table takes only the height it needs
+    event = st.dataframe(shown, hide_index=True, width="stretch", height="auto" if fits else height,
+                         column_config=config,
+                         on_select="rerun", selection_mode="single-row", key=f"{key}_{stamp & 0xFFFFFFFF:x}")
+    picked = list(getattr(getattr(event, "selection", None), "rows", None) or [])
+    if picked and picked[0] < len(rows):
+        _record_card(rows.iloc[picked[0]], shown.iloc[picked[0]])
+    else:
+        st.caption(_("Select a row to read it whole, with every source as a link."))
 
 
+def _record_card(row: pd.Series, shown: pd.Series) -> None:
+    """One incident, whole: what the table shows in brief, the full description as plain text
+    (never Markdown or HTML) and every web address of the source as a link."""
+    with st.container(border=True):
+        st.markdown(f"**{_code_safe(shown[_('Date')])}** · {_code_safe(shown[_('Kind')])} · "
+                    f"{_code_safe(shown[_('Record')])}")
+        places = [str(v) for v in (row.get("place", ""), row.get("city", "")) if v]
+        st.text(" · ".join(dict.fromkeys(places)))
+        if str(row.get("description", "")):
+            st.text(str(row["description"]))
+        links = readable.urls(row.get("source", ""))
+        st.text(_("Source: {source}").format(source=row.get("source", "")))
+        if links:
+            st.markdown(_("Links: {links}").format(
+                links=" · ".join(f"[{readable.link_label(u)}]({u})" for u in links)))
+
+
+def metric_choice() -> str:
+    """Counts or rates per 100,000 residents, kept in the URL as ``?metric=``."""
+    return state.page_choice(_("Metric"), list(METRIC_LABELS), param="metric",
+                             format_func=lambda m: _(METRIC_LABELS[m]))
+
+
+def unit_incidents(counted: Counted, rows: pd.DataFrame, code: str | None, *, level: str = "municipality",
+                   units: pd.DataFrame | None = None) -> bool:
+    """The incidents of the unit ``code`` (clicked on the map) under a heading that names the
+    unit and its count; nothing when ``code`` is None or not a unit of the view. Returns
+    whether a unit was shown."""
+    if not code:
+        return False
+    table = counted.table.set_index("code")
+    if code not in table.index:
+        return False
+    chosen = table.loc[code]
+    name = f"{chosen['name_nl']} / {chosen['name_fr']}" if chosen["name_nl"] != chosen["name_fr"] else chosen["name_nl"]
+    if units is not None and "reg_nis" in units:
+        picked = units[units["code"] == code]
+        if len(picked):
+            name = names.names_of_units(picked).iloc[0]
+    n = int(chosen["count"])
+    st.subheader(ngettext("{name}: {n} incident site", "{name}: {n} incident sites", n).format(name=name, n=n))
+    here = rows[aggregate.level_codes(rows, level) == code]
+    if len(here):
+        incident_table(here)
+    return True

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from geo import vocab
+from geo.i18n import _
 from geo.incidents.filters import Filters
 from geo.ui import data, frame, state
 
@@ -33,7 +34,7 @@ def draw() -> None:
     rows = data.all_incidents()
     options = data.data_options()
     state.init_from_query(options)
-    n_recon = int((rows["provenance"] == "reconstructed").sum())
+    n_recon = options["reconstructed"]
     with st.sidebar:
         st.header("Filters")
         lo, hi = options["years"]
@@ -45,12 +46,26 @@ def draw() -> None:
                        help="The report's grouping: Brussels is the whole Brussels-Capital Region.")
         st.multiselect("Kind", options["kinds"], key=state.K_KINDS, placeholder="Attacks and arrest actions",
                        format_func=lambda k: vocab.KIND_LABELS.get(k, k))
-        st.multiselect("Link to the Islamic State", options["links"], key=state.K_LINKS,
-                       placeholder="Linked and inspired", format_func=lambda k: vocab.LINK_LABELS.get(k, k))
-        st.toggle("Plots only", key=state.K_PLOTS, help="Arrest actions that revealed a plot.")
-        st.toggle(f"Include reconstructed records ({n_recon:,} of {len(rows):,})", key=state.K_RECON,
-                  help="Reconstructed rows make the report's published figures hold; they are not "
-                       "events on the public record. See the Data page.")
+        # Controls that do not apply to this dataset are not drawn; a caption says why.
+        absent = []
+        if options["links"]:
+            st.multiselect("Link to the Islamic State", options["links"], key=state.K_LINKS,
+                           placeholder="Linked and inspired", format_func=lambda k: vocab.LINK_LABELS.get(k, k))
+        else:
+            absent.append(_("link to the Islamic State"))
+        if options["plots"]:
+            st.toggle("Plots only", key=state.K_PLOTS, help="Arrest actions that revealed a plot.")
+        else:
+            absent.append(_("plots"))
+        if n_recon:
+            st.toggle(f"Include reconstructed records ({n_recon:,} of {len(rows):,})", key=state.K_RECON,
+                      help="Reconstructed rows make the report's published figures hold; they are not "
+                           "events on the public record. See the Data page.")
+        else:
+            absent.append(_("reconstructed records"))
+        if absent:
+            st.caption(_("This dataset records no {what}, so it has no filter for them.").format(
+                what=_(" and no ").join(absent) if len(absent) < 3 else _(", no ").join(absent)))
         st.toggle("Basemap tiles (needs network)", key=state.K_TILES,
                   help="Off by default: the app works offline without them.")
     state.write_query(options)

@@ -18,6 +18,7 @@ from geo.incidents.filters import Filters
 K_YEARS, K_CITIES, K_KINDS, K_LINKS = "f_years", "f_cities", "f_kinds", "f_links"
 K_PLOTS, K_RECON, K_TILES = "f_plots", "f_reconstructed", "f_tiles"
 _INIT = "_filters_initialised"
+_FILTERS_FOR = "_filters_dataset"  # the dataset the year range was set for
 
 REPORT = "report"  # the slug of the report's own dataset
 K_DATASET = "f_dataset"
@@ -49,8 +50,12 @@ def current_filters() -> Filters:
 
 def init_from_query(options: dict) -> None:
     """Fill the filters from the URL on a session's first run; later, keep them valid for the
-    dataset now picked."""
+    dataset now picked. Choosing, saving or opening another dataset sets the years to all of that
+    dataset's years: a range kept from the previous dataset would silently hide rows."""
     if st.session_state.get(_INIT):
+        if st.session_state.get(_FILTERS_FOR) != dataset_slug():
+            st.session_state[K_YEARS] = tuple(options["years"])
+            st.session_state[_FILTERS_FOR] = dataset_slug()
         _sanitize(options)
         return
     f = Filters.from_query(st.query_params.to_dict(), allowed=options)
@@ -61,7 +66,9 @@ def init_from_query(options: dict) -> None:
     st.session_state[K_PLOTS] = f.plots_only
     st.session_state[K_RECON] = f.include_reconstructed
     st.session_state[K_TILES] = st.query_params.get("tiles") == "1"
+    st.session_state[_FILTERS_FOR] = dataset_slug()
     st.session_state[_INIT] = True
+    _sanitize(options)
 
 
 def _sanitize(options: dict) -> None:
@@ -71,6 +78,10 @@ def _sanitize(options: dict) -> None:
         kept = [v for v in values if v in options[name]]
         if kept != values:
             st.session_state[key] = kept
+    if not options.get("reconstructed"):  # the toggle is hidden: never leave rows out with it
+        st.session_state[K_RECON] = True
+    if not options.get("plots", True):  # no plot in the dataset: the toggle is hidden
+        st.session_state[K_PLOTS] = False
     lo, hi = options["years"]
     a, b = st.session_state.get(K_YEARS) or (lo, hi)
     a, b = max(lo, min(a, hi)), min(hi, max(b, lo))
