@@ -27,7 +27,7 @@ units = data.view_units("belgium", level)
 counted = (aggregate.sum_by_unit(sel.rows, metric, level=level, units_frame=units) if metric in casualties.COLUMNS
            else aggregate.count_by_unit(sel.rows, level=level, units_frame=units))
 values = counted.table["per_100k" if metric == "per_100k" else "count"]
-classes = downloads.classes(values.tolist(), scheme=scheme, integer=metric == "count")
+classes = downloads.classes(values.tolist(), scheme=scheme, integer=metric != "per_100k")
 code = mapview.choropleth("belgium", level, counted, classes, rows=sel.rows, metric=metric, key="belgium_map",
                           title=METRIC_LABELS[metric])
 display.not_counted_note(counted, what=LEVEL_LABELS[level].lower())
