@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo import text, vocab
+from geo import text
 from geo.i18n import _
 from geo.incidents.aggregate import Counted
 from geo.incidents.filters import Narrow
@@ -155,7 +155,7 @@ def buttons(sel: Selection, *, key: str, view: views.ViewName | None = None, lev
     years = captions.shown_years(sel.rows, filters, all_years)
     if symbols:
         stem = text.safe_filename(title or f"{view or 'belgium'}-incident-symbols")
-        default_title = title or f"{_(vocab.MAP1_TITLE)} — {views.VIEW_SPECS[view or 'belgium'].title}"
+        default_title = title or captions.symbols_title(view or "belgium", years)
     elif view is not None:
         # a page showing one period (the Timeline) names it: "…-2014-2017-upto-2016"
         shown = ("upto-" if narrow.cumulative else "") + narrow.value if narrow.value else ""

@@ -72,6 +72,12 @@ def default_title(view: ViewName, level: Level, metric: Metric, unit: str = "sit
     return f"{head}, {years_text(years)}" if years else head
 
 
+def symbols_title(view: ViewName, years: tuple[int, int] | None) -> str:
+    """Map 1's default title: "Map 1 · Attacks, plots and arrest actions — Belgium, 2014–2017"."""
+    head = f"{vocab.MAP1_TITLE} — {VIEW_SPECS[view].title}"
+    return f"{head}, {years_text(years)}" if years else head
+
+
 def filters_phrase(filters: Filters | None) -> str:
     """The filters other than the years, in words ("" when none narrows the rows)."""
     if filters is None:

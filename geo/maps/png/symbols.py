@@ -32,7 +32,7 @@ from geo.maps.png.canvas import (
     scale_bar,
     wrap,
 )
-from geo.maps.png.captions import caption_lines, default_subtitle
+from geo.maps.png.captions import caption_lines, default_subtitle, shown_years, symbols_title
 from geo.maps.png.geometry import ViewGeometry, regions, to_draw, view_geometry
 from geo.maps.png.labels import Box, anchor_point, choose_spot, label_candidates, leader
 from geo.maps.png.layout import LAYOUTS, Layout, Size, check_size, symbol_edge, symbol_scale
@@ -298,9 +298,11 @@ def render_symbols(
     captions = caption_lines(incidents, filters=filters, all_years=all_years,
                              total_reconstructed=total_reconstructed, note=note, source=source)
     legend = _symbol_legend(incidents, symbols, lay)
+    if not (title and title.strip()):
+        title = symbols_title(view, shown_years(incidents, filters, all_years))
     drawn = build_figure(
         geo, lay=lay, facecolors=[vocab.LAND_COLOR] * len(geo.paths), hatched=None, edgecolor=vocab.LAND_EDGE,
-        title=title if title and title.strip() else f"{vocab.MAP1_TITLE} — {VIEW_SPECS[view].title}",
+        title=title,
         subtitle=default_subtitle(filters) if subtitle is None else subtitle.strip(),
         legend_title="Incident sites, by kind", legend_items=[], symbol_items=legend,
         notes=notes, captions=captions, label_units=False,
