@@ -397,14 +397,16 @@ async def _drive(url: str, sampler: Sampler, args) -> dict:
             t0 = time.perf_counter()
             deadline = t0 + args.seconds
             tasks = []
-            shared = await _new_context(browser, results, timeout_ms) if args.contexts == "one" else None
+            n_shared = {"one": 1, "each": 0}.get(args.contexts) if not str(args.contexts).isdigit() else int(args.contexts)
+            pool = [await _new_context(browser, results, timeout_ms) for _ in range(n_shared)]
             for i in range(args.sessions):
+                shared = pool[i % len(pool)] if pool else None  # --contexts K: session i is a tab of context i % K
                 tasks.append(asyncio.create_task(
                     _session(browser, shared, i, url, deadline, results, timeout_ms, args.seed, args.nav,
                              args.think)))
                 await asyncio.sleep(args.ramp / args.sessions)  # people arrive over --ramp seconds
             await asyncio.gather(*tasks)
-            if shared is not None:
+            for shared in pool:
                 await shared.close()
             out["wall"] = time.perf_counter() - t0
             out["t0"] = t0
@@ -459,6 +461,8 @@ def report(out: dict, args) -> tuple[str, int]:
         ("Sessions × duration", f"{args.sessions} × {args.seconds:.0f} s, started over {args.ramp:.0f} s "
                                  f"(ran {out['wall']:.0f} s; one Chromium, "
                                  + ("the sessions are tabs of one context)" if args.contexts == "one"
+                                    else f"the sessions are tabs of {args.contexts} contexts in turn)"
+                                    if str(args.contexts).isdigit()
                                     else "a browser context each)")),
         ("Actions done", f"{len(actions)}: {len(loads)} page loads, {len(switches)} page switches, "
                          f"{len(moves)} slider moves "
@@ -504,6 +508,14 @@ def update_doc(block: str) -> None:
     update_section(DOC, START, END, block, heading="Load test")
 
 
+def _contexts(value: str) -> str:
+    """--contexts: one, each, or a number K of contexts (each with its own cookies: behind nginx's
+    affinity cookie, K browsers spread over the processes) whose tabs the sessions are, in turn."""
+    if value in ("one", "each") or (value.isdigit() and int(value) >= 1):
+        return value
+    raise argparse.ArgumentTypeError(f"one, each or a number of contexts, not {value!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=20, help="concurrent sessions (default 20)")
@@ -512,9 +524,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nav", choices=("click", "goto"), default="click",
                         help="switch pages with the sidebar's links in one session (click, default) or "
                              "open each page afresh, a new session each time (goto)")
-    parser.add_argument("--contexts", choices=("one", "each"), default="one",
+    parser.add_argument("--contexts", type=_contexts, default="one", metavar="{one,each,K}",
                         help="all sessions as tabs of one browser context (one, default: they share the "
-                             "HTTP and code caches, as returning visitors) or a fresh context each (each)")
+                             "HTTP and code caches, as returning visitors), a fresh context each (each), or "
+                             "K contexts whose tabs the sessions are in turn (behind nginx, K browsers with "
+                             "their own affinity cookies)")
     parser.add_argument("--ramp", type=float, default=10.0,
                         help="the sessions start one after another over this many seconds (default 10)")
     parser.add_argument("--think", type=float, default=0.0,

@@ -8,9 +8,11 @@ serve more people? Measured in one run, on loopback, with the PostGIS store:
    process 1 and a reader opens it through process 2 (:mod:`deploy.checks`, which also checks that
    the reader can neither import nor delete); each process warmed up; the same load test.
 
-Each session of the load test is a browser context of its own (``--contexts each``: a person
-with their own browser, hence their own affinity cookie), so nginx spreads sessions over the
-processes in turn. Printed: actions per second, response-time p50 and p99, the servers' CPU,
+The load test's sessions are tabs of 4 browser contexts (``--contexts``): each context is a
+browser with its own affinity cookie, so nginx spreads them over the processes in turn (2 each with
+2 processes); which process served each session's websocket is counted from nginx's access log.
+A context per session (``--contexts each``) models 20 different people better but costs the
+browser so much CPU on 2 cores that the browser, not the app, sets the pace. Printed: actions per second, response-time p50 and p99, the servers' CPU,
 for 1 and 2 processes side by side; written into ``docs/PERFORMANCE.md`` between
 ``<!-- scale:start -->`` and ``<!-- scale:end -->`` (``--no-doc`` to skip). Exit status 1 when the
 cross-process check fails or a run has errors.
@@ -32,7 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench._doc import update_section
-from deploy.checks import save_then_open_elsewhere, websocket_upstreams
+from deploy.checks import log_lines, save_then_open_elsewhere, websocket_upstreams
 from deploy.run import Deployment
 from tests.support.server import free_port, launch_browser, wait_for_app
 
@@ -90,9 +92,11 @@ def load(d: Deployment, args, label: str) -> dict:
     """The load test through nginx; its JSON figures (and its table, printed)."""
     out = Path(tempfile.mkstemp(prefix="atlas-load-", suffix=".json")[1])
     cmd = [sys.executable, "-m", "bench.load", "--url", d.proxy.url, *sum((["--pid", str(a.proc.pid)] for a in d.apps), []),
-           "--contexts", "each", "--sessions", str(args.sessions), "--seconds", str(args.seconds),
+           "--contexts", str(args.contexts), "--sessions", str(args.sessions), "--seconds", str(args.seconds),
            "--ramp", str(args.ramp), "--think", str(args.think), "--timeout", str(args.timeout),
            "--seed", str(args.seed), "--no-doc", "--json", str(out)]
+    log = d.folder / "nginx" / "access.log"
+    before = log_lines(log)
     print(f"\n== {label}: {' '.join(cmd[1:])}", flush=True)
     run = subprocess.run(cmd, cwd=ROOT, text=True, capture_output=True, timeout=args.seconds + 3 * args.timeout + 300)
     print(run.stdout, flush=True)
@@ -101,6 +105,10 @@ def load(d: Deployment, args, label: str) -> dict:
         raise RuntimeError(f"the load test failed ({run.returncode})")
     figures = json.loads(out.read_text(encoding="utf-8"))
     out.unlink()
+    ports = {f"127.0.0.1:{a.port}": i for i, a in enumerate(d.apps, start=1)}
+    sockets = websocket_upstreams(log, skip=before)
+    figures["sessions_by_process"] = [sum(1 for _, up, _ in sockets if ports.get(up) == i)
+                                      for i in range(1, len(d.apps) + 1)]
     return figures
 
 
@@ -124,6 +132,8 @@ def table(runs: dict[int, dict], check: str, args, seconds: float) -> str:
         row("… p50 page load / page switch / slider move",
             lambda r: f"{r['page_load_p50_s']:.2f} / {r['page_switch_p50_s']:.2f} / {r['slider_move_p50_s']:.2f} s"),
         row("Errors (must be 0)", lambda r: str(r["errors"])),
+        row("Websocket connections per process (with the load test's 5 warm-up visits)",
+            lambda r: " + ".join(map(str, r["sessions_by_process"]))),
         row("App processes' CPU (cores busy on average)", lambda r: f"{r['server_cpu_s']:.0f} s ({r['server_cpu_s'] / r['wall_s']:.2f})"),
         row("App processes' CPU per action", lambda r: f"{r['server_cpu_s'] / max(r['actions'], 1):.2f} s"),
         row("Browser + driver CPU", lambda r: f"{r['client_cpu_s']:.0f} s ({r['client_cpu_s'] / r['wall_s']:.2f} cores)"),
@@ -146,6 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--think", type=float, default=2.0)
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--contexts", default="4", help="browser contexts (each its own affinity cookie, so "
+                        "nginx spreads them over the processes in turn); their tabs are the sessions. 'each': "
+                        "a context per session (a cold browser each: much more CPU for the browser)")
     parser.add_argument("--no-doc", action="store_true", help="print only; leave docs/PERFORMANCE.md alone")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
