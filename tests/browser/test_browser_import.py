@@ -69,3 +69,47 @@ def test_imported_html_is_shown_as_text_and_never_run(server, browser, tmp_path)
         context.close()
     assert dialogs == [], f"a script from the file ran: {dialogs}"
     assert offline.blocked == [], offline.blocked
+
+
+def test_preview_assign_save_and_map_people_killed(server, browser, tmp_path):
+    """A new user's path through the wizard: check the file, read the preview, give an unknown
+    category a kind, save, and map the people killed on the Belgium page (offline)."""
+    csv = tmp_path / "doden.csv"
+    csv.write_text("id,date,gemeente,soort,doden\nU1,2016-03-22,Zaventem,bomaanslag,16\n"
+                   "U2,2016-03-23,Gent,zwartwerk,0\nU3,2016-03-24,Gent,zwartwerk,\n"
+                   "U4,2099-03-25,Charleroi,inbraak,1\n", encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1400, "height": 3000})
+    shots = ROOT / "artifacts" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    try:
+        offline = Offline().install(context)
+        page = context.new_page()
+        page.goto(f"{server.url}/data")
+        wait_for_app(page)
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(csv))
+        wait_for_app(page)
+        page.get_by_role("button", name="Check the file with this mapping").click()
+        wait_for_app(page)
+        assert page.get_by_text("The first rows as they will be stored").count() == 1
+        assert page.get_by_text("is after").count() >= 1  # the 2099 row, rejected with its reason
+        assert page.get_by_text("'zwartwerk' (2)").count() == 1  # "What the import noticed"
+        choice = page.get_by_role("combobox", name="zwartwerk (2 rows)")
+        choice.click()
+        choice.press_sequentially("Arrest")
+        page.get_by_role("option", name="Arrest action").click()
+        page.get_by_role("button", name="Apply these kinds and check again").click()
+        wait_for_app(page)
+        assert page.get_by_text("'zwartwerk' (2)").count() == 0
+        page.screenshot(path=str(shots / "import-preview-assigned.png"))
+        page.get_by_role("button", name="Save as a dataset").click()
+        wait_for_app(page)
+        page.wait_for_function("() => location.search.includes('dataset=doden')", timeout=15_000)
+        page.goto(f"{server.url}/belgium?dataset=doden&metric=killed")
+        wait_for_app(page)
+        page.get_by_text("killed: not known").first.wait_for(timeout=15_000)
+        assert page.get_by_role("radio", name="People killed").is_checked()  # offered: the dataset has counts
+        assert page.get_by_text("killed: not known").count() >= 1  # U3: never counted as 0
+        page.screenshot(path=str(shots / "belgium-people-killed.png"))
+    finally:
+        context.close()
+    assert offline.blocked == [], offline.blocked
