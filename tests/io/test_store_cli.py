@@ -1,5 +1,5 @@
 """The command line with saved datasets, in both stores: ``import`` saves by name, ``datasets`` lists,
-``export-png --dataset`` draws a saved dataset, ``datasets delete`` asks first."""
+``export-png --dataset`` and ``publish --dataset`` draw a saved dataset, ``datasets delete`` asks first."""
 
 from __future__ import annotations
 
@@ -36,6 +36,9 @@ def test_import_list_export_and_delete_by_name(backend, capsys, tmp_path, monkey
     assert run(capsys, "export-png", "--dataset", "gtd-sample-2", "--out", saved)[0] == 0
     assert run(capsys, "export-png", "--out", report)[0] == 0
     assert saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and saved.read_bytes() != report.read_bytes()
+    published = tmp_path / "published"
+    assert run(capsys, "publish", "--dataset", "gtd-sample-2", "--out", published)[0] == 0
+    assert "2018" in (published / "data.js").read_text(encoding="utf-8")  # the dataset's years (the report's end in 2017)
     code, _, err = run(capsys, "export-png", "--dataset", "GTD sample", "--out", tmp_path / "x.png")
     assert code == 2 and "2 saved datasets are named 'GTD sample'" in err  # a name two datasets share
     code, _, err = run(capsys, "export-png", "--dataset", "gtd-sample", "--data", GTD, "--out", tmp_path / "y.png")
