@@ -2,8 +2,8 @@
 
 Every ``bench/bench_*.py`` runs (or only the named ones: ``app``, ``bench_core``…), each in its own
 process with a hard time limit. The table goes to stdout and into ``docs/PERFORMANCE.md`` between
-``<!-- bench:start -->`` and ``<!-- bench:end -->`` (a partial run updates the doc too, for the
-figures it measured: the others are dropped, so run ``make bench`` before committing the doc).
+``<!-- bench:start -->`` and ``<!-- bench:end -->`` (a partial run replaces the rows of the
+modules it ran and keeps the others, dated).
 """
 
 from __future__ import annotations
@@ -181,6 +181,27 @@ def update_doc(block: str) -> None:
     update_section(DOC, START, END, block, heading="Latest figures", intro=DOC_INTRO)
 
 
+def kept_rows(ran: list[str]) -> list[str]:
+    """The table lines of the doc's last figures for the modules this run did not measure (a
+    partial run replaces its own modules' rows only), each marked with the date it was measured."""
+    if not DOC.exists() or START not in DOC.read_text(encoding="utf-8"):
+        return []
+    section = DOC.read_text(encoding="utf-8").split(START, 1)[1].split(END, 1)[0]
+    date = re.search(r"Measured (\d{4}-\d{2}-\d{2})", section)
+    ran_commands = {f"`python -m bench {m.removeprefix('bench_')}`" for m in ran}
+    out = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.split(" | ")]
+        if not line.startswith("| ") or len(cells) < 5 or line.startswith(("| Figure ", "|---")):
+            continue
+        if cells[3] in ran_commands or not cells[3].startswith("`python -m bench"):
+            continue
+        if date and "(measured " not in cells[-1]:
+            line = line.rstrip(" |") + f" (measured {date.group(1)}) |"
+        out.append(line)
+    return out
+
+
 def main(argv: list[str]) -> int:
     names = modules(argv)
     rows: list[Row] = []
@@ -196,11 +217,13 @@ def main(argv: list[str]) -> int:
             continue
         rows.extend(rows_of(name, result))
         print(f"  {name} done in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
+    kept = kept_rows(names)
     block = "\n".join([
         f"Measured {time.strftime('%Y-%m-%d')} with `make bench` on {os.cpu_count()} CPU cores "
-        f"({versions()}); modules: {', '.join(names)}; {time.perf_counter() - started:.0f} s in all.",
+        f"({versions()}); modules: {', '.join(names)}; {time.perf_counter() - started:.0f} s in all."
+        + (" Rows of other modules are from their last run (dated)." if kept else ""),
         "",
-        table(rows),
+        table(rows) + ("\n" + "\n".join(kept) if kept else ""),
     ])
     print(block)
     update_doc(block)

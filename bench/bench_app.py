@@ -1,256 +1,391 @@
-"""The app as a user gets it: payload of the national map, slider-to-redraw time, cold start.
+"""The maps as a user gets them, the old design (st_folium) and today's (a map component that
+keeps its geometry and receives values) measured in the same run, on loopback, with every
+request to another host blocked.
 
-Everything runs on loopback with a fixed number of iterations and hard timeouts:
+The old design is the app at :data:`BASELINE` (the last commit with st_folium maps), extracted
+with ``git archive`` into a temporary folder and served from there with the same Python, data
+loading and boundary file. Today's design runs three times: as configured, without
+``gc.freeze()`` after the preload (``geo serve --no-freeze``) and with websocket compression
+switched the other way from ``.streamlit/config.toml``, so each setting is measured, not assumed.
 
-- **payload (server side)**: the arguments ``st_folium`` sends for the national map (/belgium,
-  municipality level, counts), built from the same objects the page builds, as JSON bytes; and the
-  data layer alone (``feature_group``).
-- **payload (browser)**: the bytes of every websocket frame the browser receives while /belgium
-  loads in a fresh session (the map is most of it; the rest is the page's other elements).
-- **slider → redrawn map**: on /timeline (by year), the Period slider is moved with the keyboard
-  (ArrowRight/ArrowLeft on its thumb); the time runs from the key press to the moment the new
-  data layer's polygons are in the map's iframe (every old polygon gone, all new ones drawn).
-  Median over the changes; the websocket bytes of each change too.
-- **cold start**: process start → ``/_stcore/health`` answers; then page.goto → the first map's
-  polygons drawn, for the first visitor of the fresh server (at /), and for /belgium in a new
-  session of the warm server (median of 3).
+For each server, one browser session per figure (fresh contexts):
+
+- **page load** (/belgium, municipalities, counts): websocket bytes + HTTP bodies received, and
+  the time to the map drawn.
+- **map update** (/belgium): the sidebar's Years slider moved to :data:`UPDATES`' five filter
+  states, each new to the page (Streamlit's frontend keeps large messages by hash, so a state
+  seen before would cost the old design a reference only): bytes received per update (websocket frames as the browser hands them
+  to the page, i.e. uncompressed, plus HTTP bodies), key press → fills changed, and the server's
+  CPU time per action (``/proc/<pid>/stat`` before the key and after the run has ended).
+- **slider step** (/timeline by year): the Period slider moved one step forward, three times (old: Streamlit's
+  select_slider; today: the map's own period slider): key → the new fills on screen, bytes and
+  server CPU per step.
+- **Play by month** (/timeline, in the period): Play is pressed; every map state on screen is
+  recorded at each animation frame until the player stops; counted against the periods whose
+  map differs from the one before.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
+import os
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+import tomllib
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-MUNICIPALITIES = 581
-SLIDER_CHANGES = 9  # back and forth over 2014–2017 on the yearly timeline
-WARM_LOADS = 3
-STEP_TIMEOUT_MS = 20_000
+#: The last commit whose maps were st_folium iframes (the parent of the component's commit).
+BASELINE = "c9e3735ef9f90801d9c36829d5f6619e8d7fb2dd"
+#: (thumb, key) of the Years slider: 2015–17, 2016–17, 2016–16, 2015–16, 2014–16 (each state new)
+UPDATES = ((0, "ArrowRight"), (0, "ArrowRight"), (1, "ArrowLeft"), (0, "ArrowLeft"), (0, "ArrowLeft"))
+STEPS = 3  # the timeline by year, 2014 → 2015 → 2016 → 2017
+STEP_TIMEOUT_MS = 60_000
+PLAY_LIMIT_S = 75
+CLK_TCK = os.sysconf("SC_CLK_TCK")
 
-TARGETS = {
-    "payload": 600 * 1024,  # bytes
-    "slider": 0.5,  # seconds
-    "first_map": 4.0,  # seconds after the server is up
+TARGETS = {"update_bytes": 20 * 1024, "cpu": 0.08, "step": 0.15}
+
+_OLD_FRAME = "iframe[title*='st_folium']"
+# the map's fills (code=fill per polygon, or fill per polygon), in the page or in the old iframe
+_FILLS = {
+    "old": f"""() => {{ const f = document.querySelector("{_OLD_FRAME}"); const d = f && f.contentDocument;
+        if (!d) return ''; return Array.from(d.querySelectorAll('path.leaflet-interactive'),
+        p => p.getAttribute('fill')).join(); }}""",
+    "new": """() => Array.from(document.querySelectorAll('.atlas-map path[data-code]'),
+        p => p.getAttribute('fill')).join()""",
+}
+_COUNT = {
+    "old": f"""() => {{ const f = document.querySelector("{_OLD_FRAME}"); const d = f && f.contentDocument;
+        return d ? d.querySelectorAll('path.leaflet-interactive').length : 0; }}""",
+    "new": "() => document.querySelectorAll('.atlas-map path[data-code]').length",
 }
 
-# In the page: true once the first st_folium iframe holds at least n interactive paths.
-_MAP_DRAWN = """(n) => {
-    const f = document.querySelector("iframe[title*='st_folium']");
-    const d = f && f.contentDocument;
-    return !!d && d.querySelectorAll('path.leaflet-interactive').length >= n;
-}"""
+
+def baseline_commit() -> str | None:
+    """:data:`BASELINE`, if this clone has it."""
+    out = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{BASELINE}^{{commit}}"], cwd=ROOT,
+                         capture_output=True, text=True)
+    return out.stdout.strip() or None
 
 
-# ----------------------------------------------------------------------------- server side
-def map_payload() -> dict[str, int]:
-    """The JSON size of what st_folium sends for /belgium's default view (the same objects the
-    page builds: constant base map + choropleth layer of every municipality)."""
-    import streamlit_folium
-
-    from geo.incidents import aggregate, table
-    from geo.incidents.filters import Filters
-    from geo.maps import classify, views, web
-
-    rows = Filters().apply(table.load_incidents())
-    units = views.view_units("belgium", level="municipality", web=True)
-    counted = aggregate.count_by_unit(rows, level="municipality", units_frame=units)
-    classes = classify.classify(counted.table["count"].tolist(), scheme="FisherJenks", integer=True)
-    base = web.base_map("belgium")
-    layer = web.choropleth_layer(units, counted, classes, metric="count")
-
-    captured: dict = {}
-
-    def capture(**kwargs):
-        captured.update(kwargs)
+def extract_baseline(target: Path) -> Path | None:
+    commit = baseline_commit()
+    if commit is None:
         return None
-
-    original = streamlit_folium._component_func
-    streamlit_folium._component_func = capture
-    try:
-        streamlit_folium.st_folium(base, key="belgium_map", height=620, use_container_width=True,
-                                   feature_group_to_add=layer, returned_objects=["last_active_drawing"])
-    finally:
-        streamlit_folium._component_func = original
-    captured.pop("on_change", None)
-
-    def size(value) -> int:
-        return len(json.dumps(value, separators=(",", ":")).encode())
-
-    return {
-        "total": size(captured),
-        "script": size(captured.get("script")),
-        "feature_group": size(captured.get("feature_group")),
-        "header_html": size(captured.get("header")) + size(captured.get("html")),
-    }
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target
 
 
-# ----------------------------------------------------------------------------- browser side
-class _Frames:
-    """Sizes of the websocket frames the browser receives."""
+def compression_default() -> bool:
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    return bool(config.get("server", {}).get("enableWebsocketCompression", False))
+
+
+# ----------------------------------------------------------------------------- measuring
+class Watch:
+    """Bytes the page receives: websocket frames (uncompressed) and HTTP response bodies."""
 
     def __init__(self, page):
-        self.sizes: list[int] = []
-        page.on("websocket", lambda ws: ws.on("framereceived", self._add))
+        self.ws: list[bytes] = []
+        self.http: list[int] = []
+        self.files: list[str] = []
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+        page.on("requestfinished", self._finished)
 
-    def _add(self, payload) -> None:
-        self.sizes.append(len(payload))
+    def _frame(self, payload) -> None:
+        self.ws.append(payload if isinstance(payload, bytes) else payload.encode())
 
-    def mark(self) -> int:
-        return len(self.sizes)
+    def _finished(self, request) -> None:
+        with contextlib.suppress(Exception):
+            size = request.sizes()["responseBodySize"]
+            self.http.append(size)
+            self.files.append(request.url)
 
-    def since(self, mark: int) -> tuple[int, int]:
-        part = self.sizes[mark:]
-        return sum(part), max(part, default=0)
+    def mark(self) -> tuple[int, int]:
+        return len(self.ws), len(self.http)
+
+    def since(self, mark: tuple[int, int]) -> dict:
+        frames = self.ws[mark[0]:]
+        raw = sum(len(f) for f in frames)
+        deflate = zlib.compressobj(6, zlib.DEFLATED, -15)  # permessage-deflate: raw deflate, one context
+        packed = sum(len(deflate.compress(f) + deflate.flush(zlib.Z_SYNC_FLUSH)) for f in frames)
+        http = sum(self.http[mark[1]:])
+        return {"ws": raw, "http": http, "total": raw + http, "deflated_ws": packed}
 
 
-def _new_page(browser, offline_cls):
+def cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _context(browser, offline_cls):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.set_default_timeout(STEP_TIMEOUT_MS)
     offline = offline_cls().install(context)
-    return context, context.new_page(), offline
+    return context, offline
 
 
-def _load_until_map(page, url: str) -> float:
-    t0 = time.perf_counter()
-    page.goto(url, wait_until="commit", timeout=STEP_TIMEOUT_MS)
-    page.wait_for_function(_MAP_DRAWN, arg=1, polling="raf", timeout=STEP_TIMEOUT_MS)
-    return time.perf_counter() - t0
-
-
-def _slider_changes(page, frames: _Frames, n: int) -> tuple[list[float], list[int]]:
-    """Move the Period slider n times; the time from key press to the new layer drawn."""
+def _open(page, url: str, design: str, at_least: int) -> float:
     from tests.support.server import wait_for_app
 
-    thumb = page.locator("[data-testid='stMain'] [data-testid='stSlider'] input[type='range']").first
-    maximum = int(thumb.get_attribute("max"))
-    times, sizes = [], []
-    position = int(thumb.get_attribute("value"))
-    direction = 1
-    page.evaluate("""() => {
-        window.__atlas = {key: null, drawn: null};
-        document.addEventListener('keydown', () => { window.__atlas.key = performance.now(); }, true);
-    }""")
-    for _ in range(n):
-        if not 0 <= position + direction <= maximum:
-            direction = -direction
-        # Mark the polygons drawn now; watch (each animation frame) for a full new set.
-        page.evaluate("""(n) => {
-            window.__atlas.drawn = null;
-            const f = document.querySelector("iframe[title*='st_folium']");
-            const doc = f.contentDocument, win = f.contentWindow;
-            doc.querySelectorAll('path.leaflet-interactive').forEach(p => { p.__atlasOld = true; });
-            const tick = () => {
-                const ps = doc.querySelectorAll('path.leaflet-interactive');
-                let fresh = ps.length >= n;
-                for (const p of ps) { if (p.__atlasOld) { fresh = false; break; } }
-                if (fresh) { window.__atlas.drawn = performance.now(); } else { win.requestAnimationFrame(tick); }
-            };
-            win.requestAnimationFrame(tick);
-        }""", MUNICIPALITIES)
-        mark = frames.mark()
-        thumb.focus()
-        page.keyboard.press("ArrowRight" if direction > 0 else "ArrowLeft")
-        position += direction
-        page.wait_for_function("() => window.__atlas.drawn !== null", polling=50, timeout=STEP_TIMEOUT_MS)
-        wait_for_app(page)
-        times.append(page.evaluate("() => (window.__atlas.drawn - window.__atlas.key) / 1000"))
-        sizes.append(frames.since(mark)[0])
-    return times, sizes
+    t0 = time.perf_counter()
+    page.goto(url, wait_until="commit", timeout=STEP_TIMEOUT_MS)
+    page.wait_for_function(f"(n) => ({_COUNT[design]})() >= n", arg=at_least, polling="raf",
+                           timeout=STEP_TIMEOUT_MS)
+    took = time.perf_counter() - t0
+    wait_for_app(page)
+    return took
+
+
+def _timed_key(page, locator, key: str, design: str, pid: int) -> tuple[float, float]:
+    """Press ``key`` on ``locator``; (seconds until the map's fills changed, server CPU seconds
+    until the run it caused has ended)."""
+    from tests.support.server import wait_for_app
+
+    page.evaluate(f"""() => {{
+        window.__bench = {{key: null, drawn: null}};
+        const before = ({_FILLS[design]})();
+        const tick = () => {{
+            if (window.__bench.key !== null && ({_FILLS[design]})() !== before) {{
+                window.__bench.drawn = performance.now(); return; }}
+            requestAnimationFrame(tick);
+        }};
+        requestAnimationFrame(tick);
+    }}""")
+    locator.focus()
+    cpu0 = cpu_seconds(pid)
+    page.evaluate("() => { window.__bench.key = performance.now(); }")
+    page.keyboard.press(key)
+    page.wait_for_function("() => window.__bench.drawn !== null", polling=20, timeout=STEP_TIMEOUT_MS)
+    wait_for_app(page)
+    page.wait_for_timeout(100)
+    cpu = cpu_seconds(pid) - cpu0
+    return page.evaluate("() => (window.__bench.drawn - window.__bench.key) / 1000"), cpu
+
+
+def measure(server, browser, design: str) -> dict:
+    from tests.support.server import Offline
+
+    pid = server.proc.pid
+    out: dict = {"rss_start": rss_mb(pid)}
+    blocked: list[str] = []
+    # page load
+    context, offline = _context(browser, Offline)
+    page = context.new_page()
+    watch = Watch(page)
+    out["load_time"] = _open(page, server.url + "/belgium?level=municipality", design, 581)
+    out["load"] = watch.since((0, 0))
+    # map updates: the sidebar's Years slider, every state new to the page (Streamlit's browser
+    # keeps large messages by hash: going back to a state seen before costs a reference only)
+    thumbs = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input")
+    times, cpus, sizes = [], [], []
+    for thumb, key in UPDATES:
+        mark = watch.mark()
+        t, cpu = _timed_key(page, thumbs.nth(thumb), key, design, pid)
+        times.append(t)
+        cpus.append(cpu)
+        sizes.append(watch.since(mark))
+    out["update_times"], out["update_cpu"], out["update_sizes"] = times, cpus, sizes
+    blocked += offline.blocked
+    context.close()
+    # timeline steps (by year)
+    context, offline = _context(browser, Offline)
+    page = context.new_page()
+    watch = Watch(page)
+    _open(page, server.url + "/timeline?step=year&mode=period", design, 581)
+    if design == "old":
+        slider = page.locator("[data-testid='stMain'] [data-testid='stSlider'] input").first
+    else:
+        slider = page.locator(".atlas-map input.atlas-range").first
+    times, cpus, sizes = [], [], []
+    for _ in range(STEPS):
+        mark = watch.mark()
+        t, cpu = _timed_key(page, slider, "ArrowRight", design, pid)
+        times.append(t)
+        cpus.append(cpu)
+        sizes.append(watch.since(mark))
+    out["step_times"], out["step_cpu"], out["step_sizes"] = times, cpus, sizes
+    blocked += offline.blocked
+    context.close()
+    # Play by month
+    context, offline = _context(browser, Offline)
+    page = context.new_page()
+    _open(page, server.url + "/timeline?step=month&mode=period", design, 581)
+    out["play"] = _play(page, design)
+    blocked += offline.blocked
+    context.close()
+    out["rss_end"] = rss_mb(pid)
+    out["blocked"] = sorted(set(blocked))
+    return out
+
+
+def _play(page, design: str) -> dict:
+    """Press Play; record every distinct map state on screen (each animation frame) until the
+    player stops or :data:`PLAY_LIMIT_S` passes."""
+    page.evaluate(f"""() => {{
+        window.__states = [];
+        const tick = () => {{
+            const f = ({_FILLS[design]})();
+            const last = window.__states[window.__states.length - 1];
+            if (f && f !== last) window.__states.push(f);
+            window.__raf = requestAnimationFrame(tick);
+        }};
+        tick();
+    }}""")
+    if design == "old":
+        page.locator("[data-testid='stMain'] button", has_text="Play").first.click()
+        done = "() => Array.from(document.querySelectorAll(\"[data-testid='stMain'] button\")).some(b => b.innerText.includes('Play')) && document.querySelector(\"[data-test-script-state='notRunning']\")"
+        page.wait_for_timeout(1500)
+    else:
+        page.locator(".atlas-map button.atlas-play").click()
+        done = "() => document.querySelector('.atlas-map').dataset.playing === '0'"
+    t0 = time.perf_counter()
+    with contextlib.suppress(Exception):
+        page.wait_for_function(done, polling=100, timeout=PLAY_LIMIT_S * 1000)
+    took = time.perf_counter() - t0
+    states = page.evaluate("() => { cancelAnimationFrame(window.__raf); return window.__states.length; }")
+    return {"states": states, "seconds": took}
+
+
+def expected_play_states() -> tuple[int, int]:
+    """(periods by month, map states a player must show: the first period, then every period whose
+    counts differ from the period before)."""
+    from geo.incidents import aggregate, table
+    from geo.incidents.filters import Filters
+
+    rows = Filters().apply(table.load_incidents())
+    periods = aggregate.count_by_period(rows, period="month", unit="sites").table["period"].tolist()
+    wide = aggregate.count_by_unit_and_period(rows, period="month")
+    maps = [tuple(sorted((c, int(n)) for c, n in wide[p].items() if n)) if p in wide else () for p in periods]
+    return len(periods), 1 + sum(1 for a, b in zip(maps, maps[1:]) if a != b)
+
+
+# ----------------------------------------------------------------------------- entry
+def runs() -> list[tuple[str, str, dict]]:
+    """(label, design, StreamlitServer keyword arguments) of each server to measure."""
+    compress = compression_default()
+    flip = ("--server.enableWebsocketCompression", "false" if compress else "true")
+    return [
+        ("new", "new", {}),
+        ("new, no gc.freeze", "new", {"serve_args": ("--no-freeze",)}),
+        (f"new, websocket compression {'off' if compress else 'on'}", "new", {"streamlit_args": flip}),
+        ("old", "old", {}),
+    ]
 
 
 def browser_figures() -> dict:
     from playwright.sync_api import sync_playwright
 
-    from tests.support.server import Offline, StreamlitServer, launch_browser, wait_for_app
+    from geo.admin import boundaries
+    from tests.support.server import StreamlitServer, launch_browser
 
-    out: dict = {}
-    blocked: list[str] = []
-    with sync_playwright() as p:
+    results: dict = {}
+    env = {"ATLAS_BOUNDARIES": str(boundaries.boundary_file())}
+    with tempfile.TemporaryDirectory(prefix="atlas-baseline-") as tmp, sync_playwright() as p:
+        base = extract_baseline(Path(tmp))
         browser = launch_browser(p)
         try:
-            with StreamlitServer(startup_timeout=60) as server:
-                out["healthy"] = server.healthy_after
-                # The first visitor of the fresh server, at the entry page.
-                context, page, offline = _new_page(browser, Offline)
-                out["first_map_cold"] = _load_until_map(page, server.url + "/")
-                wait_for_app(page)
-                blocked += offline.blocked
-                context.close()
-                # /belgium in new sessions of the warm server, with the websocket bytes.
-                loads, ws_total, ws_largest = [], [], []
-                for _ in range(WARM_LOADS):
-                    context, page, offline = _new_page(browser, Offline)
-                    frames = _Frames(page)
-                    t0 = time.perf_counter()
-                    page.goto(server.url + "/belgium", wait_until="commit", timeout=STEP_TIMEOUT_MS)
-                    page.wait_for_function(_MAP_DRAWN, arg=MUNICIPALITIES, polling="raf",
-                                           timeout=STEP_TIMEOUT_MS)
-                    loads.append(time.perf_counter() - t0)
-                    wait_for_app(page)
-                    total, largest = frames.since(0)
-                    ws_total.append(total)
-                    ws_largest.append(largest)
-                    blocked += offline.blocked
-                    context.close()
-                out["first_map_warm"] = statistics.median(loads)
-                out["ws_total"] = statistics.median(ws_total)
-                out["ws_largest"] = statistics.median(ws_largest)
-                # The timeline's Period slider.
-                context, page, offline = _new_page(browser, Offline)
-                frames = _Frames(page)
-                page.goto(server.url + "/timeline?step=year&mode=period", timeout=STEP_TIMEOUT_MS)
-                page.wait_for_function(_MAP_DRAWN, arg=MUNICIPALITIES, polling="raf", timeout=STEP_TIMEOUT_MS)
-                wait_for_app(page)
-                times, sizes = _slider_changes(page, frames, SLIDER_CHANGES)
-                out["slider_times"] = times
-                out["slider_bytes"] = sizes
-                blocked += offline.blocked
-                context.close()
+            for label, design, kwargs in runs():
+                if design == "old" and base is None:
+                    continue
+                root = base if design == "old" else ROOT
+                print(f"  bench_app: {label}…", file=sys.stderr, flush=True)
+                with StreamlitServer(startup_timeout=90, env=env, root=root, **kwargs) as server:
+                    try:
+                        results[label] = measure(server, browser, design)
+                    except Exception:
+                        print(server.log()[-4000:], file=sys.stderr)
+                        raise
         finally:
             browser.close()
-    out["blocked"] = sorted(set(blocked))
-    return out
+            shutil.rmtree(Path(tmp) / "static", ignore_errors=True)
+    return results
 
 
-# ----------------------------------------------------------------------------- entry
-def _figure(value, unit: str, target: str, ok: bool | None = None, note: str = "") -> dict:
+def _figure(value, unit: str, target: str = "–", ok: bool | None = None, note: str = "") -> dict:
     return {"value": value, "unit": unit, "target": target, "ok": ok, "note": note}
+
+
+def _med(values) -> float:
+    return statistics.median(values) if values else float("nan")
 
 
 def run() -> dict:
     kb = 1024
-    payload = map_payload()
-    b = browser_figures()
-    slider = statistics.median(b["slider_times"])
+    r = browser_figures()
+    new, old = r["new"], r.get("old")
+    periods, wanted = expected_play_states()
+
+    def side(label: str, fn, fmt: str) -> str:
+        parts = []
+        for name in (label, "old"):
+            if name in r:
+                parts.append(f"{'old' if name == 'old' else 'new'} " + fmt.format(fn(r[name])))
+        return "; ".join(parts)
+
+    upd = lambda x: _med([s["total"] for s in x["update_sizes"]])  # noqa: E731
+    cpu = lambda x: _med(x["update_cpu"] + x["step_cpu"])  # noqa: E731
     figures = {
-        "National map payload, st_folium arguments (server side)": _figure(
-            payload["total"] / kb, "KB", "< 600 KB", payload["total"] < TARGETS["payload"],
-            f"script {payload['script'] / kb:.0f} KB, data layer {payload['feature_group'] / kb:.0f} KB"),
-        "National map page load, websocket bytes received (browser)": _figure(
-            b["ws_total"] / kb, "KB", "< 600 KB", b["ws_total"] < TARGETS["payload"],
-            f"largest frame {b['ws_largest'] / kb:.0f} KB; median of {WARM_LOADS} fresh sessions"),
-        "Slider change → redrawn map, /timeline (median)": _figure(
-            slider, "s", "< 0.5 s", slider < TARGETS["slider"],
-            f"{len(b['slider_times'])} changes: " + ", ".join(f"{t:.2f}" for t in b["slider_times"])
-            + f"; {statistics.median(b['slider_bytes']) / kb:.0f} KB over the websocket per change"),
-        "Cold start: process start → server healthy": _figure(b["healthy"], "s", "–"),
-        "Cold start: goto / → Map 1 drawn (first visitor, fresh server)": _figure(
-            b["first_map_cold"], "s", "< 4 s", b["first_map_cold"] < TARGETS["first_map"]),
-        "Warm server: goto /belgium → 581 polygons drawn (new session, median)": _figure(
-            b["first_map_warm"], "s", "< 4 s", b["first_map_warm"] < TARGETS["first_map"],
-            f"median of {WARM_LOADS}"),
+        "Map update payload, /belgium sidebar filter (median, websocket + HTTP, uncompressed)": _figure(
+            upd(new) / kb, "KB", "≤ 20 KB", upd(new) <= TARGETS["update_bytes"],
+            side("new", lambda x: upd(x) / kb, "{:.1f} KB") + (
+                f" ({upd(old) / upd(new):.0f}× less)" if old else "")
+            + f"; deflated as permessage-deflate would: new {_med([s['deflated_ws'] for s in new['update_sizes']]) / kb:.1f} KB"),
+        "Timeline step payload (median, websocket + HTTP, uncompressed)": _figure(
+            _med([s["total"] for s in new["step_sizes"]]) / kb, "KB", "≤ 20 KB",
+            _med([s["total"] for s in new["step_sizes"]]) <= TARGETS["update_bytes"],
+            side("new", lambda x: _med([s["total"] for s in x["step_sizes"]]) / kb, "{:.1f} KB")),
+        "Server CPU per map action (median of filter changes and timeline steps)": _figure(
+            cpu(new), "s", "≤ 0.08 s", cpu(new) <= TARGETS["cpu"],
+            "; ".join(f"{k}: {cpu(v):.3f} s" for k, v in r.items())),
+        "Timeline slider step → redrawn map (median)": _figure(
+            _med(new["step_times"]), "s", "≤ 0.15 s", _med(new["step_times"]) <= TARGETS["step"],
+            side("new", lambda x: _med(x["step_times"]), "{:.3f} s") + " (new: the map's own slider redraws "
+            "in the browser; the page below follows after the rerun)"),
+        "Sidebar filter change → redrawn map, /belgium (median)": _figure(
+            _med(new["update_times"]), "s", "–", None, side("new", lambda x: _med(x["update_times"]), "{:.3f} s")),
+        "Play by month: map states drawn / periods with a different map": _figure(
+            f"{new['play']['states']} / {wanted}", "", f"{wanted} / {wanted}", new["play"]["states"] >= wanted,
+            f"{periods} months; new {new['play']['seconds']:.1f} s"
+            + (f"; old drew {old['play']['states']} in {old['play']['seconds']:.0f} s" if old else "")),
+        "Page load /belgium: bytes received (websocket + HTTP, uncompressed)": _figure(
+            new["load"]["total"] / kb, "KB", "–", None,
+            side("new", lambda x: x["load"]["total"] / kb, "{:.0f} KB") + " (new: includes Leaflet, the "
+            "component's script and the geometry, fetched once per page life)"),
+        "Page load /belgium: goto → map drawn": _figure(
+            new["load_time"], "s", "–", None, side("new", lambda x: x["load_time"], "{:.2f} s")),
+        "Server memory (RSS) at start → after the run": _figure(
+            new["rss_end"], "MB", "–", None,
+            "; ".join(f"{k}: {v['rss_start']:.0f} → {v['rss_end']:.0f} MB" for k, v in r.items())),
         "Requests to the network during the runs (blocked)": _figure(
-            len(b["blocked"]), "", "0", not b["blocked"]),
+            sum(len(v["blocked"]) for v in r.values()), "", "0", not any(v["blocked"] for v in r.values())),
     }
-    for url in b["blocked"]:  # shown on the console only, never written into a file
-        print(f"blocked: {url}", file=sys.stderr)
+    if old is None:
+        figures["Old design (baseline)"] = _figure("not measured", "", "–", None,
+                                                   f"commit {BASELINE[:7]} is not in this clone")
+    for v in r.values():
+        for url in v["blocked"]:
+            print(f"blocked: {url}", file=sys.stderr)
     return figures
 
 
 if __name__ == "__main__":
     for name, fig in run().items():
-        print(f"{name}: {fig['value']:.3f} {fig['unit']} (target {fig['target']}) {fig['note']}")
+        print(f"{name}: {fig['value']} {fig['unit']} (target {fig['target']}) {fig['note']}")

@@ -3,8 +3,8 @@ components v2: no iframe) that owns a Leaflet map, its geometry and the clicked 
 
 - The geometry of each view and level is a static file with a hash in its name, fetched once by
   the browser; every update sends only values (classes, counts, flags), the legend and the texts.
-- The choropleth's selected unit: a click on the map or the unit picker under it (an equal way for
-  keyboards and screen readers) picks it; it is kept in the URL as ``unit`` and a shared link
+- The choropleth's selected unit: a click on the map or the unit picker under it (a native select
+  whose options come with the geometry: an equal way for keyboards and screen readers) picks it; it is kept in the URL as ``unit`` and a shared link
   picks it again. :func:`choropleth` returns its code.
 - The Timeline's player (Play, Pause, a period slider) runs in the browser and draws every frame;
   the page follows the period it stops at (:func:`timeline`).
@@ -104,14 +104,11 @@ def _unit_key(key: str) -> str:
 
 
 def _take_click(key: str) -> None:
-    """A click on the map (a trigger of the component) picks the clicked unit."""
+    """A click on a unit, or a choice in the map's unit picker (a trigger of the component), picks
+    the unit; the picker's empty choice picks none."""
     code = (st.session_state.get(_widget(key)) or {}).get("click")
-    if code:
-        st.session_state[_unit_key(key)] = str(code)
-
-
-def _take_pick(key: str) -> None:
-    st.session_state[_unit_key(key)] = st.session_state.get(f"{key}_picker") or None
+    if code is not None:
+        st.session_state[_unit_key(key)] = str(code) or None
 
 
 def _selected(key: str, codes: Sequence[str]) -> str | None:
@@ -126,22 +123,18 @@ def _selected(key: str, codes: Sequence[str]) -> str | None:
     return code
 
 
+def _picker() -> dict[str, str]:
+    """The texts of the unit picker the map draws under itself (its options are the geometry's
+    names, so they cost nothing per update)."""
+    return {"label": _("Show the incidents of (the same as a click on the map)"),
+            "none": _("None (click a unit on the map)")}
+
+
 def _write_unit(code: str | None) -> None:
     if code and st.query_params.get("unit") != code:
         st.query_params["unit"] = code
     elif not code and "unit" in st.query_params:
         del st.query_params["unit"]
-
-
-def unit_picker(key: str, view: views.ViewName, level: str, *, label: str) -> str | None:
-    """A select box of the map's units: picking one is the same as clicking it on the map."""
-    names = unit_names(view, level)
-    options = ["", *sorted(names, key=lambda c: names[c].casefold())]
-    picker = f"{key}_picker"
-    st.session_state[picker] = st.session_state.get(_unit_key(key)) or ""
-    st.selectbox(label, options, key=picker, on_change=_take_pick, args=(key,),
-                 format_func=lambda c: names.get(c, _("None (click a unit on the map)")))
-    return st.session_state.get(_unit_key(key))
 
 
 # ----------------------------------------------------------------------------- choropleths
@@ -168,12 +161,11 @@ def choropleth(view: views.ViewName, level: str, counted: Counted, classes: Clas
     payload = chor.payload(frames=[frame], classes=classes, metric=metric, unit=counted.unit, title=title,
                            notes=notes)
     payload |= _common(view, level, label=_("Map: {title}").format(title=title), height=height)
-    payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True}
+    payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True, "picker": _picker()}
     _mount(key, payload, on_click_change=lambda: _take_click(key))
     st.caption(chor.summary(codes, counts, unit_names(view, level), missing=len(counted.not_counted)))
-    chosen = unit_picker(key, view, level, label=_("Show the incidents of (the same as a click on the map)"))
-    _write_unit(chosen)
-    return chosen
+    _write_unit(selected)
+    return selected
 
 
 @dataclass(frozen=True)
@@ -221,8 +213,9 @@ def timeline(rows: pd.DataFrame, timeline: Timeline, classes: Classes, *, key: s
         index=periods.index(current), interval_ms=FRAME_MS.get(timeline.step, 800),
         player_texts={"play": _("Play"), "pause": _("Pause"), "slider": _("Period")})
     payload |= _common(view, level, label=_("Map: incident sites per municipality, by period"), height=height)
-    payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True}
+    payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True, "picker": _picker()}
     _mount(key, payload, on_click_change=lambda: _take_click(key), on_period_change=lambda: _take_period(key))
+    _write_unit(selected)
     i = periods.index(current)
     located = int(counts[i].sum())
     shown = aggregate.rows_in_period(rows, period=timeline.step, value=current, cumulative=timeline.cumulative)

@@ -53,8 +53,11 @@ class StreamlitServer:
     """``streamlit run app.py`` on a free loopback port. Use as a context manager."""
 
     def __init__(self, *, port: int | None = None, startup_timeout: float = 60.0,
-                 env: dict[str, str] | None = None):
+                 env: dict[str, str] | None = None, root: Path = ROOT, serve_args: tuple[str, ...] = (),
+                 streamlit_args: tuple[str, ...] = ()):
         self.env = dict(env or {})
+        self.root = Path(root)  # another tree of the app (the benchmarks' baseline), else this one
+        self.serve_args, self.streamlit_args = tuple(serve_args), tuple(streamlit_args)
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.startup_timeout = startup_timeout
@@ -65,19 +68,20 @@ class StreamlitServer:
 
     def command(self) -> list[str]:
         return [
-            sys.executable, "-m", "geo", "serve",  # = streamlit run app.py, data loaded first
+            sys.executable, "-m", "geo", "serve", *self.serve_args,  # = streamlit run app.py, data loaded first
             "--server.headless", "true",
             "--server.port", str(self.port),
             "--server.address", "127.0.0.1",
             "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none",
             "--server.enableStaticServing", "true",
+            *self.streamlit_args,
         ]
 
     def start(self) -> StreamlitServer:
         env = dict(os.environ, PYTHONUNBUFFERED="1", **self.env)
         self.started_at = time.perf_counter()
-        self.proc = subprocess.Popen(self.command(), cwd=ROOT, env=env, stdout=self._log,
+        self.proc = subprocess.Popen(self.command(), cwd=self.root, env=env, stdout=self._log,
                                      stderr=subprocess.STDOUT, start_new_session=True)
         deadline = self.started_at + self.startup_timeout
         while time.perf_counter() < deadline:

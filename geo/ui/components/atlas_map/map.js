@@ -76,6 +76,16 @@ class AtlasMap {
     this.player = el("div", "atlas-player", this.root);
     this.player.hidden = true;
     this.box = el("div", "atlas-leaflet", this.root);
+    // The unit picker: the keyboard's (and screen reader's) way to do what a click on a unit does.
+    this.pickerRow = el("label", "atlas-picker", this.root);
+    this.pickerRow.hidden = true;
+    this.pickerLabel = el("span", "", this.pickerRow);
+    this.select = el("select", "", this.pickerRow);
+    this.select.addEventListener("change", () => {
+      this.selected = this.select.value || null;
+      this.styleAll();
+      this.component.setTriggerValue("click", this.select.value);
+    });
     this.legendBox = el("div", "atlas-legend", this.root);
     this.defs = null;
     this.map = L.map(this.box, {
@@ -175,8 +185,30 @@ class AtlasMap {
   click(i) {
     if (!this.clickable) return;
     this.selected = this.codes[i];
+    this.select.value = this.selected;
     this.styleAll();
     this.component.setTriggerValue("click", this.codes[i]);
+  }
+
+  setPicker(picker) {
+    this.pickerRow.hidden = !picker;
+    if (!picker) return;
+    this.pickerLabel.textContent = picker.label;
+    if (this.pickerFor !== this.geometryUrl) {  // options from the geometry: names, sorted
+      const order = this.codes.map((c, i) => [this.names[i], c])
+        .sort((a, b) => a[0].localeCompare(b[0], this.lang));
+      this.select.innerHTML = "";
+      const none = el("option", "", this.select);
+      none.value = "";
+      none.textContent = picker.none;
+      for (const [name, code] of order) {
+        const o = el("option", "", this.select);
+        o.value = code;
+        o.textContent = name;
+      }
+      this.pickerFor = this.geometryUrl;
+    }
+    this.select.value = this.selected || "";
   }
 
   // ------------------------------------------------------------------ choropleth
@@ -480,6 +512,8 @@ class AtlasMap {
     this.setGeometry(data.geometry, geo, true);
     this.legend = data.legend;
     this.selected = data.selected || null;
+    this.lang = data.lang || "en";
+    this.setPicker(data.picker);
     if (data.kind === "choropleth") {
       this.palette = data.palette;
       const framesKey = data.frames_key;
