@@ -12,7 +12,10 @@ st.caption((_("Table 1 of the report, computed from the data: ") if state.datase
            + _("Arrest actions tied to each named network. An action tied to two networks counts for both."))
 table = aggregate.count_networks(sel.rows)
 if table.empty:
-    st.warning("No arrest action with a named network matches the filters.")
+    if sel.all["network_list"].map(bool).any():
+        st.warning(_("No arrest action with a named network matches the filters."))
+    else:
+        st.info(_("This dataset names no network: there is no table or map of networks to show."))
     st.stop()
 st.dataframe(table.rename(columns={"network": "Network", "arrest_actions": "Arrest actions"}),
              hide_index=True)

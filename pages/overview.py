@@ -6,15 +6,17 @@ from geo import vocab
 from geo.i18n import _, ngettext
 from geo.incidents import aggregate
 from geo.maps import charts
+from geo.report import figures
 from geo.ui import display, downloads, mapview, sidebar, state
 
 sel = sidebar.selection()
-st.title(display.dataset_title("Islamic State–linked and –inspired incidents in Belgium, June 2014 – October 2017"))
+st.title(display.dataset_title(_("Islamic State–linked and –inspired incidents in Belgium, {period}").format(
+    period=figures.published("period").replace("-", " – "))))  # the report's period, quoted from geo.report
 if state.dataset_slug() == state.REPORT:
     st.caption("After the Combating Terrorism Center's *Beyond the Caliphate: Belgium* (2018). "
                "Filters in the sidebar apply to every page.")
 report = state.dataset_slug() == state.REPORT
-display.headline(sel.rows)
+display.headline(sel.rows, of=sel.all)
 display.provenance_summary(sel.rows)
 
 st.subheader(vocab.MAP1_TITLE if report else _("Incident sites, by kind"))

@@ -18,12 +18,16 @@ table = check.check_report()
 ok, total = check.summary(table)
 (st.success if ok == total else st.error)(f"{ok} of {total} published figures match the data.")
 st.markdown("\n\n".join(check.explanation(table)))
-st.dataframe(check.people_table(table), hide_index=True, width="stretch", column_config={
-    _("The report's words"): st.column_config.TextColumn(width="large"),
-    _("Matches"): st.column_config.CheckboxColumn(width="small"),
+only = st.toggle(_("Only the figures that rest on reconstructed rows alone"), key="check_only_reconstructed")
+st.dataframe(check.people_table(table, only_reconstructed=only), hide_index=True, width="stretch", height=600,
+             column_config={
+    _("The report's words"): st.column_config.TextColumn(width=320),
+    _("Published"): st.column_config.TextColumn(width=130),
+    _("Computed"): st.column_config.TextColumn(width=200),
     _("Documented support"): st.column_config.ProgressColumn(
-        min_value=0, max_value=100, format="%d%%", width="small",
+        min_value=0, max_value=100, format="%d%%", width=150,
         help=_("The share of what the figure counts that rests on documented rows; empty for a statement "
                "that rests on no particular rows.")),
-    _("Rests on"): st.column_config.TextColumn(width="medium"),
+    _("Matches"): st.column_config.CheckboxColumn(width=75),
+    _("Rests on"): st.column_config.TextColumn(width=320),
 })

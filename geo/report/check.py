@@ -137,16 +137,19 @@ def support_markdown(table: pd.DataFrame) -> str:
 # ------------------------------------------------------------------------- for people (the app)
 #: The check's columns as people read them (labels translated where shown).
 PEOPLE_COLUMNS = {"wording": N_("The report's words"), "published": N_("Published"), "computed": N_("Computed"),
-                  "matches": N_("Matches"), "share": N_("Documented support"), "documented": N_("Documented"),
+                  "share": N_("Documented support"), "matches": N_("Matches"), "documented": N_("Documented"),
                   "reconstructed": N_("Reconstructed"), "support": N_("Rests on"), "rule": N_("How it is compared"),
                   "figure": N_("Figure")}
 
 
-def people_table(table: pd.DataFrame) -> pd.DataFrame:
+def people_table(table: pd.DataFrame, *, only_reconstructed: bool = False) -> pd.DataFrame:
     """:func:`check_report`'s table for people: the report's words first, then published and
-    computed, whether they match, and the documented support of each figure (``share``: the
-    percentage of what it counts that is documented; empty for a figure resting on no particular
-    rows), with labelled columns (translated)."""
+    computed, the documented support of each figure (``share``: the percentage of what it counts
+    that is documented; empty for a figure resting on no particular rows) and whether they match,
+    with labelled columns (translated). ``only_reconstructed``: only the figures that rest on
+    reconstructed rows alone."""
+    if only_reconstructed:
+        table = table[(table["documented"] == 0) & (table["reconstructed"] > 0)]
     counted = table["documented"] + table["reconstructed"]
     out = table.assign(share=(100 * table["documented"] / counted.where(counted > 0)).round(0))
     out = out[list(PEOPLE_COLUMNS)]

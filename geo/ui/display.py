@@ -23,17 +23,22 @@ MAX_TABLE_ROWS = 5_000
 METRIC_LABELS = MappingProxyType({"count": N_("Incidents (sites)"), "per_100k": N_("Per 100,000 residents")})
 
 
-def headline(rows: pd.DataFrame) -> None:
+def headline(rows: pd.DataFrame, *, of: pd.DataFrame | None = None) -> None:
     """The headline figures, for the rows in Belgium only (a row outside Belgium, or with no
-    place found, is never a Belgian event: a note says how many are left out)."""
+    place found, is never a Belgian event: :func:`provenance_summary` says how many are left
+    out). A figure the dataset ``of`` does not record (no one arrested, no plot in any row, as in
+    an imported file) is left out rather than shown as 0. The figures wrap on a narrow screen."""
     h = aggregate.headline(rows)
-    cols = st.columns(6)
-    cols[0].metric(_("Events"), h["events"])
-    cols[1].metric(_("Sites"), h["sites"])
-    cols[2].metric(_("Attacks"), h["attacks"])
-    cols[3].metric(_("Arrest actions"), h["arrest_actions"])
-    cols[4].metric(_("People arrested"), h["arrested"])
-    cols[5].metric(_("Plots revealed"), h["plots"])
+    of = rows if of is None else of
+    figures = [(_("Events"), h["events"]), (_("Sites"), h["sites"]), (_("Attacks"), h["attacks"]),
+               (_("Arrest actions"), h["arrest_actions"])]
+    if int(of["n_arrested"].sum()):
+        figures.append((_("People arrested"), h["arrested"]))
+    if bool(of["plot"].astype(bool).any()):
+        figures.append((_("Plots revealed"), h["plots"]))
+    with st.container(horizontal=True, gap="medium"):
+        for label, value in figures:
+            st.metric(label, f"{value:,}", width=120)
 
 
 def provenance_summary(rows: pd.DataFrame) -> None:
@@ -50,6 +55,8 @@ def provenance_summary(rows: pd.DataFrame) -> None:
             source = None
     lines = readable.provenance_sentences(rows[belgian], source_name=source)
     outside = readable.not_in_belgium_sentence(int((~belgian).sum()))
+    if int((rows.loc[belgian, "provenance"] == "reconstructed").sum()):
+        lines.append(_("*Include reconstructed records* in the sidebar leaves them out."))
     with st.container(border=True):
         st.markdown("  \n".join(lines))
         if outside:
