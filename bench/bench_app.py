@@ -277,6 +277,33 @@ def expected_play_states() -> tuple[int, int]:
     return len(periods), 1 + sum(1 for a, b in zip(maps, maps[1:]) if a != b)
 
 
+# ----------------------------------------------------------------------------- server side
+def map_payload() -> dict[str, int]:
+    """Bytes of what today's map sends for /belgium's default view (municipalities, counts): the
+    update's values (JSON, as mapview builds them) and the geometry file (fetched once)."""
+    import json
+
+    from geo.admin import names
+    from geo.incidents import aggregate, table
+    from geo.incidents.filters import Filters
+    from geo.maps import classify, views
+    from geo.maps.web import assets
+    from geo.maps.web import choropleth as chor
+
+    rows = Filters().apply(table.load_incidents())
+    units = views.view_units("belgium", level="municipality", web=True)
+    counted = aggregate.count_by_unit(rows, level="municipality", units_frame=units)
+    recon = aggregate.count_by_unit(rows[rows["provenance"] == "reconstructed"], level="municipality",
+                                    units_frame=units)
+    classes = classify.classify(counted.table["count"].tolist())
+    frame = chor.frame_values(chor.counts_by_code(counted, units["code"]), chor.counts_by_code(recon, units["code"]),
+                              units["population"].to_numpy(float), "count")
+    data = chor.payload(frames=[frame], classes=classes, metric="count", unit="sites", title="Incidents (sites)")
+    values = len(json.dumps(data, separators=(",", ":")).encode())
+    geometry = len(assets.geometry_json(units, list(names.names_of_units(units))))
+    return {"values": values, "geometry": geometry, "total": values + geometry}
+
+
 # ----------------------------------------------------------------------------- entry
 def runs() -> list[tuple[str, str, dict]]:
     """(label, design, StreamlitServer keyword arguments) of each server to measure."""

@@ -17,8 +17,8 @@ runs of the two sides interleaved (this machine is shared: medians, never single
   and ``count_by_unit_and_period`` (municipality × month), median of 5 after a warm-up. The
   detail gives ``unit="events"`` and the same table with plain ``object`` strings instead of
   pandas' string dtype (what a hand-built frame has).
-- **national map payload vs explore()**: the JSON size of what ``st_folium`` sends for /belgium
-  (the page's constant base map and data layer: ``bench_app.map_payload``) against the HTML of
+- **national map payload vs explore()**: what the app's map needs for /belgium, the geometry file
+  (fetched once) plus one update's values (``bench_app.map_payload``), against the HTML of
   the one-liner ``units.merge(counts).explore(column="count")`` for the same counts.
 
 Runs in about a minute or two on 2 busy cores.
@@ -209,7 +209,7 @@ def payload_figures() -> dict:
     rows = Filters().apply(table.load_incidents())
     counted = aggregate.count_by_unit(rows, level="municipality")
     counts = counted.table[["code", "count"]]
-    out = {"page": page["total"]}
+    out = {"page": page["total"], "values": page["values"]}
     for label, units in (("full", boundaries.units("municipality")),
                          ("web", views.view_units("belgium", level="municipality", web=True))):
         t = time.perf_counter()
@@ -272,7 +272,8 @@ def run() -> dict:
     smaller = pay["explore_full"] / pay["page"]
     figures["scale: national map payload, how many times smaller than GeoDataFrame.explore()"] = _ratio(
         smaller, "×", "> 1×", smaller > 1,
-        f"page {pay['page'] / kb:,.0f} KB of JSON vs units.merge(counts).explore(column='count') "
+        f"page {pay['page'] / kb:,.0f} KB of JSON (the geometry file, fetched once, and one update's values, "
+        f"{pay['values'] / kb:,.1f} KB) vs units.merge(counts).explore(column='count') "
         f"{pay['explore_full'] / kb:,.0f} KB of HTML (full-resolution units; {pay['explore_web'] / kb:,.0f} KB "
         f"on the page's simplified units); explore() also loads {pay['explore_remote']} scripts and "
         "stylesheets from other hosts, the page none")
