@@ -96,13 +96,24 @@ def dataset_title(default: str) -> str:
 
 
 def not_counted_note(counted: Counted, *, what: str) -> None:
+    """Why some sites are not on the map: known only to their region (never spread over its
+    municipalities), or not placed in Belgium."""
     reasons = counted.not_counted["reason"].value_counts() if len(counted.not_counted) else {}
     for reason, n in dict(reasons).items():
+        n = int(n)
         if reason.startswith("known only to the region"):
-            st.info(f"{n} site(s) are not on this {what} map: they are known only to their region "
-                    "and are never spread over its municipalities.")
+            st.info(ngettext("{n} site is not on this {what} map: it is known only to its region and is never "
+                             "spread over its municipalities.",
+                             "{n} sites are not on this {what} map: they are known only to their region and are "
+                             "never spread over its municipalities.", n).format(n=f"{n:,}", what=what))
+        elif reason == aggregate.NOT_IN_BELGIUM:
+            st.warning(ngettext("{n} record is not on any map: it is not placed in Belgium (see the Data page).",
+                                "{n} records are not on any map: they are not placed in Belgium (see the Data "
+                                "page).", n).format(n=f"{n:,}"))
         else:
-            st.warning(f"{n} site(s) are not on any map: {reason} (see the Data page).")
+            st.warning(ngettext("{n} site is not on any map: {reason} (see the Data page).",
+                                "{n} sites are not on any map: {reason} (see the Data page).", n).format(
+                n=f"{n:,}", reason=reason))
 
 
 def incident_table(rows: pd.DataFrame, *, height: int | None = None, key: str = "incidents") -> None:

@@ -118,6 +118,6 @@ def test_a_saved_dataset_is_picked_from_the_url(tmp_path, monkeypatch):
     # rows not placed in Belgium (Paris; a row with no place found) are never Belgian sites
     assert metric(at, "Sites") == str(result.summary["accepted"] - result.summary["not_located"])
     belgium = run_page("belgium", {"dataset": saved.slug})
-    assert any("not located in Belgium" in w.value for w in belgium.warning)
+    assert any("not placed in Belgium" in w.value for w in belgium.warning)
     report_check = run_page("report_check", {"dataset": saved.slug})
     assert report_check.success  # the report's figures are still checked on the report's data
