@@ -54,6 +54,8 @@ PLACE_KNOWN = MappingProxyType({"point": N_("the site"), "municipality": N_("the
 #: Where a row comes from.
 PROVENANCE_LABELS = MappingProxyType({"documented": N_("Documented"), "reconstructed": N_("Reconstructed"),
                                       "imported": N_("Imported")})
+#: The mark before it in a table: hollow for reconstructed records, as on the maps.
+PROVENANCE_MARKS = MappingProxyType({"documented": "●", "reconstructed": "○", "imported": "●"})
 
 #: The people's table: column label (translated where shown) → how it is made.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -72,6 +74,16 @@ def urls(text: object) -> list[str]:
     return list(dict.fromkeys(u.rstrip(".") for u in found))
 
 
+_HOST = re.compile(r"https?://(?:www\.)?([A-Za-z0-9.-]+)")
+
+
+def link_label(url: str) -> str:
+    """The host of ``url`` (``wikipedia.org``…), letters, digits, dots and hyphens only: a safe
+    text for a link."""
+    match = _HOST.match(url)
+    return match.group(1) if match else _("link")
+
+
 def _labels(values: pd.Series, labels: Mapping[str, str]) -> pd.Series:
     words = {k: _(v) for k, v in labels.items()}
     return values.fillna("").astype(str).map(lambda v: words.get(v, v))
@@ -80,9 +92,11 @@ def _labels(values: pd.Series, labels: Mapping[str, str]) -> pd.Series:
 def people_table(rows: pd.DataFrame) -> pd.DataFrame:
     """The rows in people's words: the columns of :data:`TABLE_COLUMNS` (labels translated),
     dates at their precision, kinds, links and precisions in words, the first web address of the
-    source in ``Link``. Reconstructed rows say so in ``Record``, the first column."""
+    source in ``Source link``. Reconstructed rows say so in ``Record``, the first column, with a hollow
+    mark (○) as on the maps."""
     out = pd.DataFrame(index=rows.index)
-    out["Record"] = _labels(rows["provenance"], PROVENANCE_LABELS)
+    marks = rows["provenance"].map(PROVENANCE_MARKS).fillna("")
+    out["Record"] = (marks + " " + _labels(rows["provenance"], PROVENANCE_LABELS)).str.strip()
     out["Date"] = date_texts(rows)
     out["Kind"] = _labels(rows["kind"], vocab.KIND_LABELS)
     out["Place"] = rows["place"].fillna("").astype(str)

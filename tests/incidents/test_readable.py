@@ -35,8 +35,8 @@ def test_people_table_uses_words_not_internal_names(tiny_incidents):
     text = " ".join(map(str, table.columns)) + " " + " ".join(table.map(str).to_numpy().ravel())
     for internal in ("n_arrested", "geo_precision", "date_precision", "arrest_action", "2016-01-01"):
         assert internal not in text
-    assert list(table["Record"]) == ["Documented", "Reconstructed", "Documented", "Documented", "Documented",
-                                     "Reconstructed"]
+    assert list(table["Record"]) == ["● Documented", "○ Reconstructed", "● Documented", "● Documented",
+                                     "● Documented", "○ Reconstructed"]
     assert table.loc[1, "Place known to"] == "the region"
     assert table.loc[0, "Kind"] == "Arrest action"
     # an attack arrests no one by itself: no number is shown for it
@@ -77,3 +77,13 @@ def test_not_in_belgium_sentence():
     assert readable.not_in_belgium_sentence(0) == ""
     assert readable.not_in_belgium_sentence(1).startswith("1 record is not placed in Belgium")
     assert readable.not_in_belgium_sentence(2).startswith("2 records are not placed in Belgium")
+
+
+@pytest.mark.parametrize(("url", "label"), [
+    ("https://en.wikipedia.org/wiki/X", "en.wikipedia.org"),
+    ("http://www.lesoir.be/art/1", "lesoir.be"),
+    ("https://evil.example](javascript:alert(1))", "evil.example"),  # only host characters survive
+    ("ftp://x.example/", "link"),
+])
+def test_link_label_is_a_safe_host(url, label):
+    assert readable.link_label(url) == label
