@@ -122,6 +122,30 @@ def save_then_open_elsewhere(browser, url: str, *, password: str, csv: Path, nam
     return seen
 
 
+def delete_as_editor(browser, url: str, *, password: str, slug: str, user: str = "editor",
+                     timeout_ms: float = 90_000) -> bool:
+    """An editor deletes ``slug`` on the Data page, the newest dataset (the dialog asks first);
+    True once the dialog has closed and the page has run again."""
+    editor = browser.new_context(viewport={"width": 1400, "height": 1000},
+                                 http_credentials={"username": user, "password": password})
+    editor.set_default_timeout(timeout_ms)
+    try:
+        Offline().install(editor)
+        _pin(editor, url, 1)
+        page = editor.new_page()
+        page.goto(f"{url}{EDITORS_ROUTE}data?dataset={slug}", wait_until="domcontentloaded")
+        wait_for_app(page, timeout=timeout_ms)
+        page.get_by_role("button", name="Delete…").click()
+        dialog = page.get_by_role("dialog")
+        dialog.get_by_text("will be deleted for every user").wait_for()
+        dialog.get_by_role("button", name="Delete", exact=True).click()
+        dialog.wait_for(state="detached")
+        wait_for_app(page, timeout=timeout_ms)
+        return True
+    finally:
+        editor.close()
+
+
 def log_lines(access_log: Path) -> int:
     return len(access_log.read_text(encoding="utf-8", errors="replace").splitlines()) if access_log.exists() else 0
 

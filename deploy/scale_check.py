@@ -114,16 +114,19 @@ def load(d: Deployment, args, label: str) -> dict:
 
 def table(runs: dict[int, dict], check: str, args, seconds: float) -> str:
     def row(label, fmt):
-        return f"| {label} | " + " | ".join(fmt(runs[n]) for n in sorted(runs)) + " |"
+        return f"| {label} | " + " | ".join(fmt(runs[n]).replace("nan s", "–").replace("nan", "–")
+                                             for n in sorted(runs)) + " |"
 
     ratio = runs[2]["actions_per_s"] / runs[1]["actions_per_s"] if runs[1]["actions_per_s"] else float("nan")
     cpu = {n: r["server_cpu_s"] / r["wall_s"] for n, r in runs.items()}
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} with `make scale-check` (`python -m deploy.scale_check "
-        f"--sessions {args.sessions} --seconds {args.seconds:g} --ramp {args.ramp:g} --think {args.think:g}`) on "
-        f"{os.cpu_count()} CPU cores shared by the app processes, nginx, PostgreSQL, the browser and other jobs "
-        f"(Python {platform.python_version()}); {seconds:.0f} s in all. Each session is a browser of its own "
-        "(its own affinity cookie); the load test runs through nginx.",
+        f"--sessions {args.sessions} --seconds {args.seconds:g} --ramp {args.ramp:g} --think {args.think:g} "
+        f"--contexts {args.contexts}`) on {os.cpu_count()} CPU cores shared by the app processes, nginx, "
+        f"PostgreSQL, the browser and other jobs (Python {platform.python_version()}); {seconds:.0f} s in all. "
+        + (f"The sessions are tabs of {args.contexts} browsers, each with its own affinity cookie; "
+           if str(args.contexts).isdigit() else "Each session is a browser of its own; ")
+        + "the load test runs through nginx.",
         "",
         "| Figure | 1 process | 2 processes |",
         "|---|---:|---:|",
@@ -137,7 +140,8 @@ def table(runs: dict[int, dict], check: str, args, seconds: float) -> str:
         row("App processes' CPU (cores busy on average)", lambda r: f"{r['server_cpu_s']:.0f} s ({r['server_cpu_s'] / r['wall_s']:.2f})"),
         row("App processes' CPU per action", lambda r: f"{r['server_cpu_s'] / max(r['actions'], 1):.2f} s"),
         row("Browser + driver CPU", lambda r: f"{r['client_cpu_s']:.0f} s ({r['client_cpu_s'] / r['wall_s']:.2f} cores)"),
-        row("Whole machine busy", lambda r: f"{r['machine_busy']:.0%}"),
+        row("Whole machine busy (load average at the start, every job)",
+            lambda r: f"{r['machine_busy']:.0%} ({r['loadavg']:.1f})"),
         row("App processes' memory, warm → peak", lambda r: f"{r['rss_warm_mb']:.0f} → {r['rss_peak_mb']:.0f} MB"),
         row("Requests to other hosts (blocked)", lambda r: str(r["blocked"])),
         "",

@@ -62,7 +62,7 @@ def can_edit() -> bool:
 
 def bind() -> str:
     """Give this script run the store of its session's role; returns the role. The frame (app.py)
-    calls it first in every run."""
+    calls it first in every run; a dialog or fragment, which reruns alone, calls it too."""
     who = role()
     store.use(store.for_session(editor=who == EDITOR))
     return who

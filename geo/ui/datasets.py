@@ -15,6 +15,7 @@ from geo.ui import access, state
 
 @st.dialog(_("Delete this dataset?"))
 def _confirm_delete(slug: str, name: str) -> None:
+    access.bind()  # a dialog reruns alone (a fragment), without app.py: bind this run's store again
     st.write(_("**{name}** will be deleted for every user. This cannot be undone.").format(name=name))
     left, right = st.columns(2)
     if left.button(_("Delete"), type="primary", key="confirm_delete"):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from deploy.checks import save_then_open_elsewhere, websocket_upstreams
+from deploy.checks import delete_as_editor, save_then_open_elsewhere, websocket_upstreams
 from deploy.postgres import find_bindir
 from geo.config import ROOT
 from tests.support.server import free_port
@@ -50,3 +50,14 @@ def test_saved_through_one_process_opened_through_the_other_by_a_reader(deployme
     ports = {f"127.0.0.1:{a.port}": str(i) for i, a in enumerate(deployment.apps, start=1)}
     served = {(path.startswith("/edit/"), ports[upstream]) for path, upstream, _ in sockets}
     assert served == {(True, "1"), (False, "2")}, sockets  # each session's websocket stayed on its process
+
+
+def test_an_editor_deletes_through_the_dialog(deployment, browser):
+    from geo.io.store.postgis import PostgisStore
+
+    editors = PostgisStore(deployment.database.url())
+    seen = save_then_open_elsewhere(browser, deployment.proxy.url, password=deployment.editor_password, csv=CSV,
+                                    name="To delete")
+    assert seen.slug in {d.slug for d in editors.list_datasets()}
+    assert delete_as_editor(browser, deployment.proxy.url, password=deployment.editor_password, slug=seen.slug)
+    assert seen.slug not in {d.slug for d in editors.list_datasets()}
