@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import belgica
 import numpy as np
@@ -331,18 +330,15 @@ def test_geocode_frame_names_missing_columns():
         geocode_frame(pd.DataFrame({"place": ["Jumet"]}), places=["place"])
 
 
-def test_geocode_frame_is_fast_on_100k_points():
+def test_geocode_frame_answers_every_point_of_a_large_frame():
+    # Its speed is measured by the benchmarks (bench/bench_scale.py), never by a test.
     rng = np.random.default_rng(2016)
     n = 100_000
     frame = pd.DataFrame({"lat": rng.uniform(49.4, 51.6, n), "lon": rng.uniform(2.4, 6.5, n)})
-    geocode_frame(frame.head(10))  # warm the caches (boundary file, tree inputs)
-    start = time.perf_counter()
     out = geocode_frame(frame)
-    elapsed = time.perf_counter() - start
     assert len(out) == n and out.index.equals(frame.index)
     assert set(out["geo_precision"]) == {"point", "none"}
     assert (out.loc[out["geo_precision"] == "none", "geocode_note"] == OUTSIDE_BELGIUM).all()
-    assert elapsed < 5, f"{elapsed:.2f} s for {n} points"
 
 
 _cell = st.one_of(st.none(), st.text(max_size=12), st.integers(-10_000, 10_000),
