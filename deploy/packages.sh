@@ -13,7 +13,8 @@ for want in "$@"; do
     chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;
     postgis) { compgen -G '/usr/share/postgresql/*/extension/postgis.control' >/dev/null \
                && id postgres >/dev/null 2>&1; } || missing+=(postgresql-postgis) ;;
-    nginx) command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx) ;;
+    nginx) command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+           command -v openssl >/dev/null 2>&1 || missing+=(openssl) ;;  # the editors' password hashes
     *) echo "deploy/packages.sh: unknown package group '$want' (chromium, postgis, nginx)" >&2; exit 2 ;;
   esac
 done
