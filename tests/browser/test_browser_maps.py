@@ -271,3 +271,26 @@ def test_tooltips_wrap_and_show_no_internal_note(server, page):
     assert not [t for t in texts if "n_arrested" in t or "…" in t], texts
     hollow = page.locator(f"{MAP} path[data-symbol='reconstructed']")
     assert hollow.count() > 0 and hollow.first.get_attribute("fill") == "#ffffff"
+
+
+@pytest.mark.parametrize(("path", "fits"), [
+    ("/belgium", [("21004", "11002"), ("62063", "63023")]),          # the whole country
+    ("/brussels", [("21004", "23094"), ("21009", "21012")]),         # the region and Zaventem
+    ("/charleroi", [("52011", "52021")]),                            # the arrondissement
+])
+def test_each_map_opens_fitted_to_its_view(server, page, path, fits):
+    """The view's units fill the map (a map fitted before it was laid out opened at the least zoom:
+    Brussels drawn as a speck on a national map)."""
+    goto(page, server, path)
+    wait_for_paths(page, at_least=2)
+    codes = [c for pair in fits for c in pair]
+    # the share of the map the units' bounding box spans, once the map has settled
+    page.wait_for_function(f"""(codes) => {{
+        const box = document.querySelector("{MAP} .leaflet-container").getBoundingClientRect();
+        const rects = codes.map(c => document.querySelector("{MAP} path[data-code='" + c + "']"));
+        if (rects.some(r => !r)) return false;
+        const rs = rects.map(r => r.getBoundingClientRect());
+        const xs = rs.flatMap(r => [r.left, r.right]), ys = rs.flatMap(r => [r.top, r.bottom]);
+        return Math.max((Math.max(...xs) - Math.min(...xs)) / box.width,
+                        (Math.max(...ys) - Math.min(...ys)) / box.height) > 0.35;
+    }}""", arg=codes, timeout=15_000)

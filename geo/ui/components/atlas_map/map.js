@@ -107,8 +107,12 @@ class AtlasMap {
       const size = this.map.getSize();
       this.map.invalidateSize();
       const now = this.map.getSize();
-      if (this.fitted && (now.x !== size.x || now.y !== size.y) && this.untouched()) this.refit();
+      if (this.pendingFit || (this.fitted && (now.x !== size.x || now.y !== size.y) && !this.moved)) this.refit();
     }).observe(this.box);
+    // The reader moved the view (drag, wheel, buttons, keys): a new size keeps their view.
+    for (const type of ["pointerdown", "wheel", "keydown", "touchstart"]) {
+      this.box.addEventListener(type, () => { this.moved = true; }, {passive: true});
+    }
   }
 
   // ------------------------------------------------------------------ geometry
@@ -170,17 +174,18 @@ class AtlasMap {
     if (this.boundsKey === key) return;  // zoom and pan are kept while the view is the same
     this.boundsKey = key;
     this.bounds = bounds;
+    this.moved = false;
     this.refit();
   }
 
   refit() {
-    this.map.fitBounds(this.bounds);
+    const size = this.map.getSize();
+    this.map.fitBounds(this.bounds);  // the map needs a view before its layers can draw
     this.fitted = {zoom: this.map.getZoom(), center: this.map.getCenter()};
+    // Not laid out yet (no height): that fit gave the least zoom, so fit again once it has a size.
+    this.pendingFit = !size.x || !size.y;
   }
 
-  untouched() {
-    return this.map.getZoom() === this.fitted.zoom && this.map.getCenter().equals(this.fitted.center, 1e-6);
-  }
 
   click(i) {
     if (!this.clickable) return;
