@@ -130,8 +130,7 @@ DOCUMENTED: list[dict[str, str]] = [
                  "point (approximate): boulevard Lambermont near the Paul Brien hospital, as "
                  "both reports place it"),
          description=("Knife attack on two police officers during a check on boulevard "
-                      "Lambermont; the attacker was shot in the leg and arrested (attacks carry "
-                      "n_arrested 0 by convention).")),
+                      "Lambermont; the attacker was shot in the leg and arrested.")),
     # --- 20 June 2017: Brussels Central Station ----------------------------------------------
     dict(_ATTACK, site_id="S-2017-06-20-central", event_id="E-2017-06-20-attack",
          date="2017-06-20", link="inspired", weapon="explosive", target="transport",

@@ -13,6 +13,7 @@ import pandas as pd
 from geo import text
 from geo.errors import Problem
 from geo.i18n import _, ngettext
+from geo.incidents import readable
 from geo.io.mapping import ColumnMapping
 from geo.io.readers.raw import ReadInfo
 
@@ -96,9 +97,6 @@ def note_table(accepted: pd.DataFrame, column: str, first: int = 8) -> pd.DataFr
     return table.sort_values(["rows", "note"], ascending=[False, True], ignore_index=True)
 
 
-def _date_text(date: pd.Timestamp, precision: str) -> str:
-    return date.strftime({"year": "%Y", "month": "%Y-%m"}.get(precision, "%Y-%m-%d"))
-
 
 def preview_table(accepted: pd.DataFrame) -> pd.DataFrame:
     """Accepted rows in words, as :meth:`ImportResult.preview` describes."""
@@ -109,7 +107,7 @@ def preview_table(accepted: pd.DataFrame) -> pd.DataFrame:
               for m, n in zip(accepted["geocode_method"], accepted["geocode_note"])]
     return pd.DataFrame({
         "row": accepted["source_row"].to_numpy(),
-        "date": [_date_text(d, p) for d, p in zip(accepted["date"], accepted["date_precision"])],
+        "date": readable.date_texts(accepted).tolist(),
         "date precision": accepted["date_precision"].to_numpy(),
         "municipality": place,
         "precision": accepted["geo_precision"].to_numpy(),

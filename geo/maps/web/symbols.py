@@ -7,7 +7,6 @@ Coordinates are EPSG:4326 degrees. Every text is plain text: the browser escapes
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,9 +15,9 @@ import pandas as pd
 from geo import vocab
 from geo.admin import boundaries
 from geo.i18n import _, ngettext
+from geo.incidents import readable
 
 #: A parenthesis that speaks of a column (``n_arrested``…) is a note for maintainers, not readers.
-_INTERNAL_NOTE = re.compile(r"\s*\([^()]*\b[a-z]+_[a-z_]+\b[^()]*\)")
 
 
 def symbol_category(incidents: pd.DataFrame) -> pd.Series:
@@ -48,18 +47,6 @@ class Symbol:
     lines: tuple[str, ...] = ()
 
 
-def public_text(text: str) -> str:
-    """A description as readers see it: notes for maintainers (a parenthesis naming a column)
-    left out, whole words only."""
-    return _INTERNAL_NOTE.sub("", str(text or "")).strip()
-
-
-def date_text(date, precision: str) -> str:
-    """A date at its precision: "2016", "2016-03" or "2016-03-22"."""
-    if date is None or pd.isna(date):
-        return ""
-    stamp = pd.Timestamp(date)
-    return stamp.strftime({"year": "%Y", "month": "%Y-%m"}.get(precision, "%Y-%m-%d"))
 
 
 def _lines(cat: str, n: int, where: str, place: str | None, r, grouped: bool, reconstructed: bool) -> tuple[str, ...]:
@@ -69,10 +56,10 @@ def _lines(cat: str, n: int, where: str, place: str | None, r, grouped: bool, re
     if grouped:
         lines.append(_("Grouped by municipality"))
     if n == 1:
-        when = date_text(r["date"], r["date_precision"])
+        when = readable.date_text(r["date"], r["date_precision"])
         if when:
             lines.append(when)
-        description = public_text(r["description"])
+        description = str(r["description"] or "").strip()
         if description:
             lines.append(description)
     if reconstructed:
