@@ -294,3 +294,43 @@ def test_each_map_opens_fitted_to_its_view(server, page, path, fits):
         return Math.max((Math.max(...xs) - Math.min(...xs)) / box.width,
                         (Math.max(...ys) - Math.min(...ys)) / box.height) > 0.35;
     }}""", arg=codes, timeout=15_000)
+
+
+@pytest.mark.parametrize("palette", ["YlOrRd", "Blues", "PuBu", "Purples"])
+def test_lowest_class_stands_out_from_no_incident_as_painted(server, page, palette):
+    """Issue 14: the colours on screen (opacity included), not only the palette, keep the lowest
+    class at a contrast of at least 2:1 against "no incident"."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from geo.maps.classify import MIN_CONTRAST, contrast
+
+    goto(page, server, f"/belgium?level=municipality&palette={palette}")
+    wait_for_paths(page, at_least=MUNICIPALITIES)
+    page.mouse.move(0, 0)
+    points = page.evaluate(f"""() => {{
+        let m = null;
+        document.querySelectorAll('*').forEach(e => {{ if (e.__atlasMap) m = e.__atlasMap; }});
+        const inside = (i) => {{
+            const path = m.paths[i].getElement(), r = path.getBoundingClientRect();
+            for (let fy = 0.3; fy <= 0.7; fy += 0.1) for (let fx = 0.3; fx <= 0.7; fx += 0.1) {{
+                const x = r.left + fx * r.width, y = r.top + fy * r.height;
+                if (document.elementFromPoint(x, y) === path) return [Math.round(x), Math.round(y)];
+            }}
+            return null;
+        }};
+        const pick = (test) => {{
+            for (let i = 0; i < m.paths.length; i++) {{
+                const [k, , flags] = m.values(i);
+                if (test(k, flags)) {{ const at = inside(i); if (at) return at; }}
+            }}
+            return null;
+        }};
+        return [pick((k, f) => k === 1 && f === 0), pick((k, f) => k === 0)];
+    }}""")
+    assert points[0] and points[1], points
+    shot = np.asarray(Image.open(io.BytesIO(page.screenshot())).convert("RGB"))
+    low, none = (("#%02x%02x%02x" % tuple(shot[y, x])) for x, y in points)
+    assert contrast(low, none) >= MIN_CONTRAST, (low, none)

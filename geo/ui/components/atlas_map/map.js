@@ -264,7 +264,9 @@ class AtlasMap {
     const chosen = this.selected === this.codes[i];
     this.paths[i].setStyle({
       fillColor: recon ? this.pattern(k) : this.palette[k],
-      fillOpacity: hatch ? 0.55 : 0.85,
+      // opaque unless a basemap shows through: the colours are the palette's own, whose lowest class
+      // stands out from "no incident" by a contrast of 2:1 (geo.maps.classify)
+      fillOpacity: hatch ? 0.55 : (this.tilesUrl ? 0.85 : 1),
       color: chosen ? "#111111" : "#6b6b6b",
       weight: chosen ? 2.5 : 0.5,
       dashArray: hatch ? "3 3" : null,
