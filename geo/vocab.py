@@ -86,3 +86,7 @@ SMALL_COUNT = 3
 MAP1_TITLE = "Map 1 · Attacks, plots and arrest actions"
 SYMBOL_OPACITY = 0.9
 LAND_COLOR, LAND_EDGE = "#f7f7f5", "#9a9a9a"
+
+# ------------------------------------------------------------------------- people counted
+#: Columns of imported datasets that count people (not known: <NA>, never 0), offered as map metrics.
+PEOPLE_COUNTS: tuple[str, ...] = ("killed", "injured")

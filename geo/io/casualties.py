@@ -17,11 +17,12 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
+from geo import vocab
 from geo.i18n import N_, _
 from geo.text import fold
 
 #: The stored columns (nullable integers, ``<NA>`` = not known), in order.
-COLUMNS: tuple[str, ...] = ("killed", "injured")
+COLUMNS: tuple[str, ...] = vocab.PEOPLE_COUNTS
 #: What each column is called on a map (translated where it is shown).
 LABELS: Mapping[str, str] = MappingProxyType({
     "killed": N_("People killed"),

@@ -24,6 +24,8 @@ from geo.maps.classify import Classes
 from geo.ui import data, state
 from geo.ui.sidebar import Selection
 
+#: The metrics the map files draw (the static renderers and the published map).
+STATIC_METRICS = ("count", "per_100k")
 FORMATS = {"png": "PNG", "svg": "SVG", "pdf": "PDF"}
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "gif": "image/gif",
         "mp4": "video/mp4", "zip": "application/zip"}
@@ -167,6 +169,12 @@ def buttons(sel: Selection, *, key: str, view: views.ViewName | None = None, lev
         words = (_words(key, title=default_title, subtitle=captions.default_subtitle(filters))
                  if view is not None else {})
         choropleth = view is not None and not symbols
+        if view is not None and metric not in STATIC_METRICS:
+            # people killed or injured (imported datasets): on the page's map and in the counts CSV
+            st.caption(_("Map files draw incident counts and rates per 100,000 residents; the people killed "
+                         "or injured are on this page's map and in the counts CSV."))
+            view = None
+            choropleth = False
         if view is not None:
             top = st.columns([1.2, 1.4, 1, 1])
             fmt = top[0].radio(_("Format"), list(FORMATS), key=f"{key}_format", horizontal=True,

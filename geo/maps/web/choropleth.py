@@ -87,20 +87,25 @@ def deltas(frames: Sequence[list[Row]]) -> list[list[Row]]:
     return out
 
 
-def count_texts(counts: Sequence[int], unit: str) -> dict[str, str]:
-    """The tooltip's count line for each count shown (0 included)."""
+def count_texts(counts: Sequence[int], unit: str, metric: str = "count") -> dict[str, str]:
+    """The tooltip's count line for each count shown (0 included): incident sites or events, or
+    people killed or injured for those metrics."""
     out = {}
     for n in sorted({0, *(int(c) for c in counts)}):
-        if unit == "events":
+        if metric == "killed":
+            out[str(n)] = ngettext("{n} person killed", "{n} people killed", n).format(n=f"{n:,}")
+        elif metric == "injured":
+            out[str(n)] = ngettext("{n} person injured", "{n} people injured", n).format(n=f"{n:,}")
+        elif unit == "events":
             out[str(n)] = ngettext("{n} event", "{n} events", n).format(n=f"{n:,}")
         else:
             out[str(n)] = ngettext("{n} incident site", "{n} incident sites", n).format(n=f"{n:,}")
     return out
 
 
-def tooltip_texts(counts: Sequence[int], unit: str) -> dict:
+def tooltip_texts(counts: Sequence[int], unit: str, metric: str = "count") -> dict:
     return {
-        "counts": count_texts(counts, unit),
+        "counts": count_texts(counts, unit, metric),
         "count": _("{n} incident sites"),
         "rate": _("Per 100,000 residents: {rate}"),
         "small": _("(fewer than 3 incidents: not reliable)"),
@@ -113,6 +118,8 @@ def legend(classes: Classes, frames: Sequence[list[Row]], *, title: str, metric:
     """The legend the map draws under itself: class swatches, and the hatch and dash keys when a
     frame uses them."""
     items = [["swatch", colour, label] for colour, label in classes.legend()]
+    if metric in vocab.PEOPLE_COUNTS and items:  # a unit with incidents may count 0 people
+        items[0][2] = _("0 (none recorded)")
     flags = 0
     for rows in frames:
         for r in rows:
@@ -170,7 +177,7 @@ def payload(*, frames: Sequence[FrameValues], classes: Classes, metric: str, uni
         "palette": palette(classes),
         "frames": deltas(full),
         "index": int(index),
-        "texts": tooltip_texts(sorted(counts), unit),
+        "texts": tooltip_texts(sorted(counts), unit, metric),
         "legend": legend(classes, full, title=title, metric=metric, notes=notes),
     }
     if periods is not None:
