@@ -37,14 +37,16 @@ def panel() -> None:
     if not infos:
         st.caption(_("No saved dataset yet: import one above."))
         return
-    table = pd.DataFrame([{"name": i.name, "slug": i.slug, "file": i.source_file, "imported (UTC)": i.imported_at,
-                           "rows in": i.rows_in, "accepted": i.accepted, "rejected": i.rejected,
-                           "not located": i.not_located, "preset": i.preset or ""} for i in infos])
+    table = pd.DataFrame([{_("Name"): i.name, _("From the file"): i.source_file,
+                           _("Imported (UTC)"): i.imported_at, _("Rows in the file"): i.rows_in,
+                           _("Accepted"): i.accepted, _("Rejected"): i.rejected,
+                           _("Not placed in Belgium"): i.not_located,
+                           _("Recognised as"): (i.preset or "").upper()} for i in infos])
     st.dataframe(table, hide_index=True, width="stretch")
     names = {i.slug: i.name for i in infos}
-    slug = st.selectbox("Dataset", list(names), format_func=names.get, key="manage_dataset")
+    slug = st.selectbox(_("Dataset"), list(names), format_func=names.get, key="manage_dataset")
     left, right = st.columns(2)
-    left.download_button("Its rejected rows (CSV)", data=lambda: store.rejected_csv(slug),
+    left.download_button(_("Its rejected rows (CSV)"), data=lambda: store.rejected_csv(slug),
                          file_name=f"{slug}-rejected.csv", mime="text/csv", on_click="ignore", key="manage_rejected")
     if access.can_edit() and right.button(_("Delete…"), key="manage_delete"):
         _confirm_delete(slug, names[slug])
