@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from geo import vocab
+from geo.admin.search import places_named
 from geo.incidents.aggregate import rows_in_period
 
 
@@ -106,8 +107,22 @@ class Filters:
 SEARCH_COLUMNS = ("place", "description", "networks", "source", "city")
 
 
+def in_place(incidents: pd.DataFrame, query: str) -> pd.Series | None:
+    """Which rows lie in the place ``query`` names (any official or alias name of a municipality,
+    in Dutch, French, German or English, a section, or a postal code; "Brussels" is the region),
+    or ``None`` when it names no place."""
+    places = places_named(query)
+    if places is None:
+        return None
+    hit = incidents["municipality_nis"].isin(places.municipalities)
+    if places.regions:
+        hit |= incidents["region_nis"].isin(places.regions)
+    return hit
+
+
 def search(incidents: pd.DataFrame, text: str, *, columns: tuple[str, ...] = SEARCH_COLUMNS) -> pd.DataFrame:
-    """Rows whose text columns contain ``text`` (case-insensitive, literal: no pattern syntax)."""
+    """Rows whose text columns contain ``text`` (case-insensitive, literal: no pattern syntax), or
+    that lie in the place it names, whatever its spelling ("Schaarbeek", "Luik", "1080")."""
     text = text.strip()
     if not text:
         return incidents
@@ -115,17 +130,21 @@ def search(incidents: pd.DataFrame, text: str, *, columns: tuple[str, ...] = SEA
     for column in columns:
         if column in incidents:
             hit |= incidents[column].astype(str).str.contains(text, case=False, regex=False, na=False)
+    place = in_place(incidents, text)
+    if place is not None:
+        hit |= place
     return incidents[hit]
 
 
 @dataclass(frozen=True)
 class Narrow:
-    """How a page narrows the filtered rows further: one network, a text search, one period (or
-    up to it). Plain data, so a download made later can rebuild the rows instead of keeping a
+    """How a page narrows the filtered rows further: one network, a text search, a place, one
+    period (or up to it). Plain data, so a download made later can rebuild the rows instead of keeping a
     copy of them in every session."""
 
     network: str | None = None
     search: str = ""
+    place: str = ""  # a place in any spelling, or a postal code (see in_place)
     period: str | None = None  # "year" or "month"
     value: str | None = None  # the period shown, e.g. "2016" or "2016-03"
     cumulative: bool = False
@@ -135,6 +154,9 @@ class Narrow:
             rows = rows[rows["network_list"].map(lambda names: self.network in names)]
         if self.search:
             rows = search(rows, self.search)
+        if self.place.strip():
+            hit = in_place(rows, self.place)
+            rows = rows[hit] if hit is not None else rows.iloc[0:0]
         if self.period and self.value:
             rows = rows_in_period(rows, period=self.period, value=self.value, cumulative=self.cumulative)
         return rows

@@ -36,6 +36,17 @@ def test_search_is_literal_and_case_insensitive(tiny_incidents):
     assert len(search(tiny_incidents, "  ")) == len(tiny_incidents)
 
 
+def test_search_finds_rows_by_any_spelling_of_their_place(tiny_incidents):
+    from geo.incidents.filters import in_place, search
+
+    # S1 and S5 are in Molenbeek (21012); S2 is known only to the Brussels region
+    for spelling in ("Sint-Jans-Molenbeek", "molenbeek-saint-jean", "1080", "St.-Jans-Molenbeek"):
+        assert set(search(tiny_incidents, spelling)["site_id"]) == {"S1", "S5"}, spelling
+    assert set(search(tiny_incidents, "Zaventem")["site_id"]) == {"S4a"}
+    assert set(search(tiny_incidents, "Brussels")["site_id"]) >= {"S1", "S2", "S4b", "S5"}  # the region
+    assert in_place(tiny_incidents, "a raid in a shed") is None  # names no place: plain text only
+
+
 def test_narrow_rebuilds_a_page_subset_from_plain_data(tiny_incidents):
     from geo.incidents.filters import Narrow
 
@@ -52,3 +63,11 @@ def test_filtering_never_changes_the_shared_table(tiny_incidents):
         rows = f.apply(tiny_incidents)
         rows.loc[rows.index[0], "place"] = "changed"
     assert tiny_incidents.equals(before)
+
+
+def test_narrow_by_place_keeps_the_rows_of_that_place_only(tiny_incidents):
+    from geo.incidents.filters import Narrow
+
+    assert set(Narrow(place="Schaarbeek").apply(tiny_incidents)["site_id"]) == set()
+    assert set(Narrow(place="1080").apply(tiny_incidents)["site_id"]) == {"S1", "S5"}
+    assert len(Narrow(place="Atlantis").apply(tiny_incidents)) == 0  # names no place: nothing, never all
