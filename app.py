@@ -4,24 +4,27 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.ui import access, data, sidebar
+from geo.i18n import _
+from geo.ui import access, data, language, sidebar, theme
 
 HERE = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="Belgian incident atlas", page_icon="🗺️", layout="wide")  # inline icon: no request
+language.apply()  # this run's language (the URL, the reader's choice or the browser's), first
+st.set_page_config(page_title=_("Belgian incident atlas"), page_icon="🗺️", layout="wide")  # inline icon: no request
 data.leaflet_urls()  # copy Leaflet into static/ before any map asks for it
 
 pages = [
-    st.Page(HERE / "pages" / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page(HERE / "pages" / "belgium.py", title="Belgium", icon=":material/map:", url_path="belgium"),
-    st.Page(HERE / "pages" / "brussels.py", title="Brussels", icon=":material/location_city:", url_path="brussels"),
-    st.Page(HERE / "pages" / "charleroi.py", title="Charleroi", icon=":material/factory:", url_path="charleroi"),
-    st.Page(HERE / "pages" / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page(HERE / "pages" / "networks.py", title="Networks", icon=":material/hub:", url_path="networks"),
-    st.Page(HERE / "pages" / "report_check.py", title="Report check", icon=":material/fact_check:", url_path="report-check"),
-    st.Page(HERE / "pages" / "data.py", title="Data", icon=":material/table:", url_path="data"),
+    st.Page(HERE / "pages" / "overview.py", title=_("Overview"), icon=":material/dashboard:", default=True),
+    st.Page(HERE / "pages" / "belgium.py", title=_("Belgium"), icon=":material/map:", url_path="belgium"),
+    st.Page(HERE / "pages" / "brussels.py", title=_("Brussels"), icon=":material/location_city:", url_path="brussels"),
+    st.Page(HERE / "pages" / "charleroi.py", title=_("Charleroi"), icon=":material/factory:", url_path="charleroi"),
+    st.Page(HERE / "pages" / "timeline.py", title=_("Timeline"), icon=":material/timeline:", url_path="timeline"),
+    st.Page(HERE / "pages" / "networks.py", title=_("Networks"), icon=":material/hub:", url_path="networks"),
+    st.Page(HERE / "pages" / "report_check.py", title=_("Report check"), icon=":material/fact_check:", url_path="report-check"),
+    st.Page(HERE / "pages" / "data.py", title=_("Data"), icon=":material/table:", url_path="data"),
 ]
 page = st.navigation(pages)
 access.bind()  # this run's store: a reader's cannot write (deploy/)
+theme.apply()  # compact on phones, visible keyboard focus
 sidebar.draw()
 page.run()

@@ -10,6 +10,7 @@ import streamlit as st
 
 from geo import vocab
 from geo.errors import DatasetNotFoundError
+from geo.i18n import _
 from geo.incidents import aggregate
 from geo.incidents import table as incidents_mod
 from geo.io import store
@@ -17,12 +18,12 @@ from geo.maps import views, web
 from geo.ui import state
 
 
-@st.cache_resource(show_spinner="Loading incidents…", max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _report_incidents(mtime: float) -> pd.DataFrame:
     return incidents_mod.load_incidents()
 
 
-@st.cache_resource(show_spinner="Loading dataset…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _saved_incidents(slug: str, imported_at: str) -> pd.DataFrame:
     return store.load_dataset(slug)
 
@@ -30,8 +31,11 @@ def _saved_incidents(slug: str, imported_at: str) -> pd.DataFrame:
 def frame_for(slug: str) -> pd.DataFrame:
     """The shared table of a dataset (raises DatasetNotFoundError for an unknown slug)."""
     if slug == state.REPORT:
-        return _report_incidents(incidents_mod.INCIDENTS_CSV.stat().st_mtime)
-    return _saved_incidents(slug, store.get_dataset(slug).imported_at)
+        with st.spinner(_("Loading incidents…")):
+            return _report_incidents(incidents_mod.INCIDENTS_CSV.stat().st_mtime)
+    info = store.get_dataset(slug)
+    with st.spinner(_("Loading dataset…")):
+        return _saved_incidents(slug, info.imported_at)
 
 
 def all_incidents() -> pd.DataFrame:
@@ -46,13 +50,13 @@ def all_incidents() -> pd.DataFrame:
 
 def dataset_names() -> dict[str, str]:
     """The datasets the picker offers: slug -> label."""
-    names = {state.REPORT: "CTC report: Belgium 2014–2017"}
+    names = {state.REPORT: _("CTC report: Belgium 2014–2017")}
     for info in store.list_datasets():
-        names[info.slug] = f"{info.name} ({info.accepted:,} rows)"
+        names[info.slug] = _("{name} ({n} rows)").format(name=info.name, n=f"{info.accepted:,}")
     return names
 
 
-@st.cache_resource(show_spinner="Preparing boundaries…")
+@st.cache_resource(show_spinner=False)
 def view_units(view: views.ViewName, level: str, web: bool = True):
     """Units of a view, shared by every session: never mutate the result (``.copy()`` first)."""
     return views.view_units(view, level=level, web=web)
@@ -74,6 +78,9 @@ def _options_cached(slug: str, stamp: str) -> dict:
         "reconstructed": int((frame["provenance"] == "reconstructed").sum()),
         "plots": bool(frame["plot"].astype(bool).any()),
         "cities": tuple(cities),
+        # each city's municipality (for its name in the reader's language; Brussels is the region)
+        "city_codes": tuple(frame[frame["city"].isin(cities)].drop_duplicates("city")[["city", "municipality_nis"]]
+                            .itertuples(index=False, name=None)),
         "kinds": tuple(k for k in vocab.KIND_LABELS if k in kinds),
         "links": tuple(k for k in vocab.LINK_LABELS if k in links),
     }

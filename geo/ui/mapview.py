@@ -22,7 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.admin import names
-from geo.i18n import _, language
+from geo.i18n import LANGUAGES, _, language
 from geo.incidents import aggregate
 from geo.incidents.aggregate import Counted
 from geo.maps import views
@@ -31,6 +31,7 @@ from geo.maps.web import assets
 from geo.maps.web import choropleth as chor
 from geo.maps.web import symbols as sym
 from geo.ui import data, state
+from geo.ui import language as ui_language
 
 HEIGHT = 620
 #: An optional basemap, for people online (the sidebar's "Basemap tiles" switch).
@@ -56,22 +57,24 @@ def _assets() -> dict[str, str]:
 
 
 @st.cache_resource(show_spinner=False)
-def _geometry_in(view: views.ViewName, level: str, lang: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+def _geometry_in(view: views.ViewName, level: str, lang: str,
+                 mode: names.Mode = "local") -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     units = data.view_units(view, level)
-    unit_names = tuple(names.names_of_units(units, language=lang))
-    return assets.publish_geometry(view, level, units, unit_names, language=lang), tuple(units["code"]), unit_names
+    unit_names = tuple(names.names_of_units(units, language=lang, mode=mode))
+    tag = lang if mode == "local" else f"{lang}-{mode}"  # one file per language and naming
+    return assets.publish_geometry(view, level, units, unit_names, language=tag), tuple(units["code"]), unit_names
 
 
 def _geometry(view: views.ViewName, level: str) -> tuple[str, tuple[str, ...]]:
-    """The URL of a view and level's geometry file (names in the reader's language), and the unit
-    codes in its order."""
-    url, codes, _names = _geometry_in(view, level, language())
+    """The URL of a view and level's geometry file (names as the reader asked: local, or in the
+    reader's language), and the unit codes in its order."""
+    url, codes, _names = _geometry_in(view, level, language(), ui_language.names_mode())
     return url, codes
 
 
 def unit_names(view: views.ViewName, level: str) -> dict[str, str]:
     """Code → the unit's name as the map shows it."""
-    _url, codes, shown = _geometry_in(view, level, language())
+    _url, codes, shown = _geometry_in(view, level, language(), ui_language.names_mode())
     return dict(zip(codes, shown))
 
 
@@ -245,5 +248,6 @@ def preload() -> None:
     _assets()
     for view, spec in views.VIEW_SPECS.items():
         for level in spec.levels:
-            _geometry_in(view, level, language())
+            for lang in LANGUAGES:
+                _geometry_in(view, level, lang)
     sym.city_labels()

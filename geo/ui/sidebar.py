@@ -12,7 +12,7 @@ import streamlit as st
 from geo import vocab
 from geo.i18n import _
 from geo.incidents.filters import Filters
-from geo.ui import data, frame, state
+from geo.ui import data, frame, language, state
 
 
 def _dataset_picker() -> None:
@@ -23,51 +23,55 @@ def _dataset_picker() -> None:
         st.session_state[state.K_DATASET] = st.query_params.get("dataset", state.REPORT)
     if st.session_state[state.K_DATASET] not in names:
         st.session_state[state.K_DATASET] = state.REPORT
-    st.selectbox("Dataset", list(names), key=state.K_DATASET, format_func=names.get,
-                 help="The report's incidents, or a dataset you imported on the Data page.")
+    st.selectbox(_("Dataset"), list(names), key=state.K_DATASET, format_func=names.get,
+                 help=_("The report's incidents, or a dataset you imported on the Data page."))
 
 
 def draw() -> None:
     """The shared filters, drawn once by app.py for every page, kept in the URL."""
     with st.sidebar:
+        language.picker()
         _dataset_picker()
     rows = data.all_incidents()
     options = data.data_options()
     state.init_from_query(options)
     n_recon = options["reconstructed"]
+    city_names = language.city_labels(dict(options["city_codes"]))  # Bruxelles / Brussel, Antwerpen…
     with st.sidebar:
-        st.header("Filters")
+        st.header(_("Filters"))
         lo, hi = options["years"]
         if lo < hi:
-            st.slider("Years", min_value=lo, max_value=hi, key=state.K_YEARS)
+            st.slider(_("Years"), min_value=lo, max_value=hi, key=state.K_YEARS)
         else:
-            st.caption(f"Year: {lo}")
-        st.multiselect("City", options["cities"], key=state.K_CITIES, placeholder="All cities",
-                       help="The report's grouping: Brussels is the whole Brussels-Capital Region.")
-        st.multiselect("Kind", options["kinds"], key=state.K_KINDS, placeholder="Attacks and arrest actions",
-                       format_func=lambda k: vocab.KIND_LABELS.get(k, k))
+            st.caption(_("Year: {year}").format(year=lo))
+        st.multiselect(_("City"), options["cities"], key=state.K_CITIES, placeholder=_("All cities"),
+                       format_func=lambda c: city_names.get(c, c),
+                       help=_("The report's grouping: Brussels is the whole Brussels-Capital Region."))
+        st.multiselect(_("Kind"), options["kinds"], key=state.K_KINDS, placeholder=_("Attacks and arrest actions"),
+                       format_func=lambda k: _(vocab.KIND_LABELS.get(k, k)))
         # Controls that do not apply to this dataset are not drawn; a caption says why.
         absent = []
         if options["links"]:
-            st.multiselect("Link to the Islamic State", options["links"], key=state.K_LINKS,
-                           placeholder="Linked and inspired", format_func=lambda k: vocab.LINK_LABELS.get(k, k))
+            st.multiselect(_("Link to the Islamic State"), options["links"], key=state.K_LINKS,
+                           placeholder=_("Linked and inspired"), format_func=lambda k: _(vocab.LINK_LABELS.get(k, k)))
         else:
             absent.append(_("link to the Islamic State"))
         if options["plots"]:
-            st.toggle("Plots only", key=state.K_PLOTS, help="Arrest actions that revealed a plot.")
+            st.toggle(_("Plots only"), key=state.K_PLOTS, help=_("Arrest actions that revealed a plot."))
         else:
             absent.append(_("plots"))
         if n_recon:
-            st.toggle(f"Include reconstructed records ({n_recon:,} of {len(rows):,})", key=state.K_RECON,
-                      help="Reconstructed rows make the report's published figures hold; they are not "
-                           "events on the public record. See the Data page.")
+            st.toggle(_("Include reconstructed records ({n} of {total})").format(n=f"{n_recon:,}", total=f"{len(rows):,}"),
+                      key=state.K_RECON,
+                      help=_("Reconstructed rows make the report's published figures hold; they are not "
+                             "events on the public record. See the Data page."))
         else:
             absent.append(_("reconstructed records"))
         if absent:
             st.caption(_("This dataset records no {what}, so it has no filter for them.").format(
                 what=_(" and no ").join(absent) if len(absent) < 3 else _(", no ").join(absent)))
-        st.toggle("Basemap tiles (needs network)", key=state.K_TILES,
-                  help="Off by default: the app works offline without them.")
+        st.toggle(_("Basemap tiles (needs network)"), key=state.K_TILES,
+                  help=_("Off by default: the app works offline without them."))
     state.write_query(options)
 
 
