@@ -5,8 +5,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 STAMP := $(VENV)/.installed
+# The interface's translations: gettext catalogs (domain "atlas") managed by Babel. The .po files are
+# committed; the compiled .mo files are made here at install (git-ignored), and again when a .po changes.
+LOCALE_DIR := geo/locale
+PO := $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/atlas.po)
+MO := $(PO:.po=.mo)
 
-.PHONY: run test bench load boundaries chromium postgis nginx system lock clean check-report deploy scale-check
+.PHONY: run test bench load boundaries chromium postgis nginx system lock clean check-report deploy scale-check \
+	locales catalogs
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is required, found {sys.version.split()[0]}"'
@@ -14,7 +20,25 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
 	$(PY) -m pip install --quiet --no-deps -e .
+	$(VENV)/bin/pybabel -q compile --domain atlas --directory $(LOCALE_DIR)
 	touch $(STAMP)
+
+## catalogs: compile a translation again when its .po file changed (fuzzy entries are left out)
+catalogs: $(MO)
+
+$(LOCALE_DIR)/%/LC_MESSAGES/atlas.mo: $(LOCALE_DIR)/%/LC_MESSAGES/atlas.po | $(STAMP)
+	$(VENV)/bin/pybabel -q compile --domain atlas --input-file $< --output-file $@ --locale $*
+
+## locales: extract every message of the interface into geo/locale/atlas.pot and update the French and
+## Dutch catalogs from it (new messages arrive empty, changed ones fuzzy: translate them, then
+## `make catalogs`; tests/test_i18n.py fails while any is left)
+locales: $(STAMP)
+	$(VENV)/bin/pybabel -q extract --mapping-file babel.cfg --output-file $(LOCALE_DIR)/atlas.pot \
+	  --project "Belgian incident atlas" --copyright-holder "the atlas's authors" \
+	  --no-location --sort-output --width 100 --add-comments TRANSLATORS: .
+	$(VENV)/bin/pybabel -q update --domain atlas --input-file $(LOCALE_DIR)/atlas.pot --output-dir $(LOCALE_DIR) \
+	  --width 100 --ignore-obsolete --previous
+	$(MAKE) catalogs
 
 ## boundaries: find ../shared/boundaries/belgium.json, or download and verify the pinned copy
 boundaries: $(STAMP)
@@ -35,34 +59,34 @@ nginx:
 system:
 	@deploy/packages.sh chromium postgis nginx
 
-run: $(STAMP) boundaries
+run: $(STAMP) catalogs boundaries
 	$(PY) -m geo serve --server.headless true --server.port $(PORT) \
 	  --browser.gatherUsageStats false --server.enableStaticServing true
 
-test: $(STAMP) boundaries system
+test: $(STAMP) catalogs boundaries system
 	$(PY) -m pytest -q
 
 check-report: $(STAMP) boundaries
 	$(PY) -m geo check-report
 
-bench: $(STAMP) boundaries chromium
+bench: $(STAMP) catalogs boundaries chromium
 	$(PY) -m bench
 
 ## load: 20 browser sessions for a minute against a local server (loopback only); people pause
 ## about 2 s between actions and arrive over 20 s (`python -m bench.load --help` for the options)
-load: $(STAMP) boundaries chromium
+load: $(STAMP) catalogs boundaries chromium
 	$(PY) -m bench.load --sessions 20 --seconds 60 --ramp 20 --think 2
 
 ## deploy: the atlas for a team on this machine, on loopback: PostgreSQL + PostGIS, N app processes
 ## and nginx (readers at http://127.0.0.1:$(DEPLOY_PORT)/, editors at /edit/); Ctrl-C stops it all
 N ?= 2
 DEPLOY_PORT ?= 8080
-deploy: $(STAMP) boundaries postgis nginx
+deploy: $(STAMP) catalogs boundaries postgis nginx
 	$(PY) -m deploy.run --processes $(N) --port $(DEPLOY_PORT)
 
 ## scale-check: 1 then 2 app processes behind nginx with the PostGIS store: a dataset saved through
 ## one and opened through the other, then the load test through nginx for each (docs/PERFORMANCE.md)
-scale-check: $(STAMP) boundaries system
+scale-check: $(STAMP) catalogs boundaries system
 	$(PY) -m deploy.scale_check
 
 lock: $(STAMP)

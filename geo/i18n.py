@@ -13,8 +13,13 @@ Write messages so the extractor sees them whole: ``_("{n} sites").format(n=n)``,
 from __future__ import annotations
 
 import gettext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import TypeVar
+
+from babel.numbers import format_decimal
 
 from geo.config import PACKAGE_DIR
 
@@ -25,6 +30,11 @@ LANGUAGES: tuple[str, ...] = ("en", "fr", "nl")
 DEFAULT = LANGUAGES[0]
 
 _language: ContextVar[str] = ContextVar("atlas_language", default=DEFAULT)
+#: How places are named: "local" (each in its own language: Liège, Antwerpen) or "reader" (in the
+#: reader's language where a place has a name in it: Luik, Anvers). See geo.admin.names.
+NAME_MODES: tuple[str, ...] = ("local", "reader")
+_names: ContextVar[str] = ContextVar("atlas_place_names", default=NAME_MODES[0])
+T = TypeVar("T")
 
 
 @lru_cache(maxsize=len(LANGUAGES))
@@ -32,12 +42,45 @@ def _catalog(language: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
 
 
-def use(language: str | None) -> str:
-    """Translate into ``language`` from now on in this context (unknown: the default); returns the
-    language used."""
+def use(language: str | None, *, names: str | None = None) -> str:
+    """Translate into ``language`` from now on in this context (unknown: the default), and name
+    places the ``names`` way (``local`` or ``reader``; None: unchanged); returns the language used."""
     chosen = language if language in LANGUAGES else DEFAULT
     _language.set(chosen)
+    if names is not None:
+        _names.set(names if names in NAME_MODES else NAME_MODES[0])
     return chosen
+
+
+def names_mode() -> str:
+    """How places are named in this context: ``local`` (the default) or ``reader``."""
+    return _names.get()
+
+
+@contextmanager
+def using(language: str | None, *, names: str | None = None) -> Iterator[str]:
+    """Translate into ``language`` (and name places the ``names`` way) inside the ``with`` block
+    only; then the language and naming before."""
+    token = _language.set(language if language in LANGUAGES else DEFAULT)
+    names_token = _names.set(names if names in NAME_MODES else _names.get())
+    try:
+        yield _language.get()
+    finally:
+        _names.reset(names_token)
+        _language.reset(token)
+
+
+def bound(function: Callable[..., T]) -> Callable[..., T]:
+    """``function`` that runs in the language of this context, wherever it is called: a download
+    button's file is made later, in a thread of the server that knows nothing of the session."""
+    chosen, naming = _language.get(), _names.get()
+
+    @wraps(function)
+    def run(*args, **kwargs) -> T:
+        with using(chosen, names=naming):
+            return function(*args, **kwargs)
+
+    return run
 
 
 def language() -> str:
@@ -55,7 +98,21 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalog(_language.get()).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the current language, where the same English words need another translation
+    in ``context`` (a CSV header "date" beside the word "Date" of a table)."""
+    return _catalog(_language.get()).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for translation without translating it now (it is translated with
     :func:`_` where it is shown)."""
     return message
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """``value`` rounded to ``decimals`` decimals and written as the current language writes
+    numbers: 1,234.5 in English, 1 234,5 in French, 1.234,5 in Dutch (Babel's CLDR data)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(round(float(value), decimals), format=pattern, locale=_language.get(),
+                          decimal_quantization=True)

@@ -9,21 +9,24 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from geo.i18n import N_
+
 # ------------------------------------------------------------------------- kinds of incident
 #: The report's kinds (the incident table's ``kind``).
 REPORT_KINDS: tuple[str, ...] = ("attack", "arrest_action")
 #: Every kind a dataset may hold: imported data also knows foiled plots and other incidents.
 KINDS: tuple[str, ...] = ("attack", "arrest_action", "plot", "other")
-KIND_LABELS = MappingProxyType({"attack": "Attack", "arrest_action": "Arrest action", "plot": "Plot",
-                                "other": "Other"})
+#: Labels are English; translate them where shown (``_(KIND_LABELS[k])``): they are marked with ``N_``.
+KIND_LABELS = MappingProxyType({"attack": N_("Attack"), "arrest_action": N_("Arrest action"), "plot": N_("Plot"),
+                                "other": N_("Other")})
 
 #: Map 1's symbol categories: (label, fill colour, radius scale). ``plot`` is an arrest action
 #: that revealed a plot (or an imported plot); drawn in this order, attacks on top.
 SYMBOLS = MappingProxyType({
-    "attack": ("Attack", "#b2182b", 1.25),
-    "plot": ("Arrest action revealing a plot", "#f4a11d", 1.0),
-    "arrest_action": ("Arrest action", "#2166ac", 1.0),
-    "other": ("Other incident (imported data)", "#6f6f6f", 1.0),
+    "attack": (N_("Attack"), "#b2182b", 1.25),
+    "plot": (N_("Arrest action revealing a plot"), "#f4a11d", 1.0),
+    "arrest_action": (N_("Arrest action"), "#2166ac", 1.0),
+    "other": (N_("Other incident (imported data)"), "#6f6f6f", 1.0),
 })
 SYMBOL_ORDER: tuple[str, ...] = ("other", "arrest_action", "plot", "attack")
 #: Colours of the kinds in charts (the symbols' colours).
@@ -31,7 +34,7 @@ KIND_COLORS = MappingProxyType({kind: SYMBOLS[kind][1] for kind in ("attack", "a
 
 # ------------------------------------------------------------------------- link and connection
 LINKS: tuple[str, ...] = ("linked", "inspired")
-LINK_LABELS = MappingProxyType({"linked": "Linked", "inspired": "Inspired"})
+LINK_LABELS = MappingProxyType({"linked": N_("Linked"), "inspired": N_("Inspired")})
 CONNECTIONS: tuple[str, ...] = ("local_cell", "deployed_operative", "both", "unknown", "")
 
 # ------------------------------------------------------------------------- precision
@@ -58,11 +61,11 @@ REGION_NAMES = MappingProxyType({
 })
 #: English names of the regions, as the report uses them.
 REGION_NAMES_EN = MappingProxyType({
-    FLANDERS: "Flanders", WALLONIA: "Wallonia", BRUSSELS_REGION: "Brussels-Capital Region",
+    FLANDERS: N_("Flanders"), WALLONIA: N_("Wallonia"), BRUSSELS_REGION: N_("Brussels-Capital Region"),
 })
 #: How a place known only to its region is named inside a sentence.
 REGION_IN_SENTENCE = MappingProxyType({
-    FLANDERS: "Flanders", WALLONIA: "Wallonia", BRUSSELS_REGION: "the Brussels-Capital Region",
+    FLANDERS: N_("Flanders"), WALLONIA: N_("Wallonia"), BRUSSELS_REGION: N_("the Brussels-Capital Region"),
 })
 
 #: The report's city grouping: every site in the Brussels-Capital Region is "Brussels".
@@ -83,7 +86,7 @@ SMALL_COUNT = 3
 # ------------------------------------------------------------------------- Map 1's look
 #: Map 1's title, its symbols' fill opacity and the land drawn under them (fill, outline): the
 #: same on the web map and the static map.
-MAP1_TITLE = "Map 1 · Attacks, plots and arrest actions"
+MAP1_TITLE = N_("Map 1 · Attacks, plots and arrest actions")
 SYMBOL_OPACITY = 0.9
 LAND_COLOR, LAND_EDGE = "#f7f7f5", "#9a9a9a"
 

@@ -3,25 +3,27 @@
 import streamlit as st
 
 from geo.admin import boundaries
+from geo.i18n import N_, _
 from geo.incidents import aggregate
 from geo.io import casualties
 from geo.maps import classify
 from geo.ui import data, display, downloads, mapview, sidebar, state
 
-LEVEL_LABELS = {"municipality": "Municipality", "arrondissement": "Arrondissement",
-                "province": "Province", "region": "Region"}
-METRIC_LABELS = {"count": "Incidents (sites)", "per_100k": "Per 100,000 residents"}
+LEVEL_LABELS = {"municipality": N_("Municipality"), "arrondissement": N_("Arrondissement"),
+                "province": N_("Province"), "region": N_("Region")}
+METRIC_LABELS = {"count": N_("Incidents (sites)"), "per_100k": N_("Per 100,000 residents")}
 
 sel = sidebar.selection()
 METRIC_LABELS.update(casualties.metric_labels(sel.rows))  # people killed/injured, where the dataset has them
-st.title("Belgium")
+st.title(_("Belgium"))
 c1, c2, c3 = st.columns([2, 2, 1])
 with c1:
-    level = state.page_choice("Level", boundaries.LEVELS, param="level", format_func=LEVEL_LABELS.get)
+    level = state.page_choice(_("Level"), boundaries.LEVELS, param="level", format_func=lambda k: _(LEVEL_LABELS[k]))
 with c2:
-    metric = state.page_choice("Metric", list(METRIC_LABELS), param="metric", format_func=METRIC_LABELS.get)
+    metric = state.page_choice(_("Metric"), list(METRIC_LABELS), param="metric", format_func=lambda k: _(METRIC_LABELS[k]))
 with c3:
-    scheme = state.page_choice("Classes", list(classify.SCHEMES[:3]), param="classes", widget="select")
+    scheme = state.page_choice(_("Classes"), list(classify.SCHEMES[:3]), param="classes", widget="select",
+                               format_func=lambda k: _(classify.SCHEME_LABELS.get(k, k)))
 
 units = data.view_units("belgium", level)
 counted = (aggregate.sum_by_unit(sel.rows, metric, level=level, units_frame=units) if metric in casualties.COLUMNS
@@ -29,10 +31,10 @@ counted = (aggregate.sum_by_unit(sel.rows, metric, level=level, units_frame=unit
 values = counted.table["per_100k" if metric == "per_100k" else "count"]
 classes = downloads.classes(values.tolist(), scheme=scheme, integer=metric != "per_100k")
 code = mapview.choropleth("belgium", level, counted, classes, rows=sel.rows, metric=metric, key="belgium_map",
-                          title=METRIC_LABELS[metric])
-display.not_counted_note(counted, what=LEVEL_LABELS[level].lower())
+                          title=_(METRIC_LABELS[metric]))
+display.not_counted_note(counted, level=level)
 display.provenance_note(sel.rows)
 downloads.buttons(sel, key="belgium", view="belgium", level=level, metric=metric, scheme=scheme, counted=counted)
 
 if not display.unit_incidents(counted, sel.rows, code, level=level, units=units):
-    st.caption("Click a unit on the map to list its incidents.")
+    st.caption(_("Click a unit on the map to list its incidents."))

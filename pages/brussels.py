@@ -9,7 +9,7 @@ from geo.report import figures
 from geo.ui import data, display, downloads, mapview, sidebar, state
 
 sel = sidebar.selection()
-st.title("Brussels-Capital Region and Zaventem")
+st.title(_("Brussels-Capital Region and Zaventem"))
 metric = display.metric_choice()
 units = data.view_units("brussels", "municipality")
 counted = aggregate.count_by_unit(sel.rows, level="municipality", units_frame=units)

@@ -8,7 +8,7 @@ from geo.incidents import aggregate
 from geo.ui import data, display, downloads, mapview, sidebar
 
 sel = sidebar.selection()
-st.title("Charleroi and its arrondissement")
+st.title(_("Charleroi and its arrondissement"))
 metric = display.metric_choice()
 units = data.view_units("charleroi", "municipality")
 counted = aggregate.count_by_unit(sel.rows, level="municipality", units_frame=units)

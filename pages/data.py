@@ -7,7 +7,7 @@ from geo.incidents import filters, readable
 from geo.ui import datasets, display, downloads, importing, sidebar
 
 sel = sidebar.selection()
-st.title("Data")
+st.title(_("Data"))
 st.markdown("\n".join(f"- {line}" for line in readable.record_kinds(sel.all)))
 left, right = st.columns([3, 2])
 query = left.text_input(_("Search"), placeholder=_("Words in place, description, networks, source…"))
@@ -23,7 +23,7 @@ display.provenance_note(rows)
 display.incident_table(rows, height=560)
 downloads.buttons(sel, key="data", narrow=narrow)
 
-st.header("Bring your own incidents")
+st.header(_("Bring your own incidents"))
 importing.panel()
-st.subheader("Saved datasets")
+st.subheader(_("Saved datasets"))
 datasets.panel()

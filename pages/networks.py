@@ -7,7 +7,7 @@ from geo.incidents import aggregate, filters
 from geo.ui import display, downloads, mapview, sidebar, state
 
 sel = sidebar.selection()
-st.title("Networks")
+st.title(_("Networks"))
 st.caption((_("Table 1 of the report, computed from the data: ") if state.dataset_slug() == state.REPORT else "")
            + _("Arrest actions tied to each named network. An action tied to two networks counts for both."))
 table = aggregate.count_networks(sel.rows)
@@ -17,13 +17,14 @@ if table.empty:
     else:
         st.info(_("This dataset names no network: there is no table or map of networks to show."))
     st.stop()
-st.dataframe(table.rename(columns={"network": "Network", "arrest_actions": "Arrest actions"}),
+st.dataframe(table.rename(columns={"network": _("Network"), "arrest_actions": _("Arrest actions")}),
              hide_index=True)
-network = state.page_choice("Network", table["network"].tolist(), param="network", widget="select")
+network = state.page_choice(_("Network"), table["network"].tolist(), param="network", widget="select")
 narrow = filters.Narrow(network=network)
 rows = narrow.apply(sel.rows)
-mapview.symbols(rows, key="networks_map", title=f"{network}: incident sites", outlines="province")
+mapview.symbols(rows, key="networks_map", title=_("{network}: incident sites").format(network=network),
+                outlines="province")
 display.provenance_note(rows)
 downloads.buttons(sel, key="networks", view="belgium", narrow=narrow, symbols=True,
-                  title=f"{network}: incident sites")
+                  title=_("{network}: incident sites").format(network=network))
 display.incident_table(rows)

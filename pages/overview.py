@@ -13,14 +13,14 @@ sel = sidebar.selection()
 st.title(display.dataset_title(_("Islamic State–linked and –inspired incidents in Belgium, {period}").format(
     period=figures.published("period").replace("-", " – "))))  # the report's period, quoted from geo.report
 if state.dataset_slug() == state.REPORT:
-    st.caption("After the Combating Terrorism Center's *Beyond the Caliphate: Belgium* (2018). "
-               "Filters in the sidebar apply to every page.")
+    st.caption(_("After the Combating Terrorism Center's *Beyond the Caliphate: Belgium* (2018). "
+                 "Filters in the sidebar apply to every page."))
 report = state.dataset_slug() == state.REPORT
 display.headline(sel.rows, of=sel.all)
 display.provenance_summary(sel.rows)
 
-st.subheader(vocab.MAP1_TITLE if report else _("Incident sites, by kind"))
-mapview.symbols(sel.rows, key="overview_map", title="Incident sites, by kind")
+st.subheader(_(vocab.MAP1_TITLE) if report else _("Incident sites, by kind"))
+mapview.symbols(sel.rows, key="overview_map", title=_("Incident sites, by kind"))
 downloads.buttons(sel, key="overview", view="belgium", symbols=True)
 
 left, right = st.columns(2)
@@ -29,7 +29,8 @@ with left:
     st.altair_chart(charts.figure1(per_year.table, numbered=report), width="stretch")
 with right:
     cities = aggregate.count_by_city(sel.rows, unit="sites", min_count=2)
-    st.altair_chart(charts.figure2(cities.table, numbered=report), width="stretch")
+    st.altair_chart(charts.figure2(cities.table, numbered=report, city_names=display.city_names(sel.rows)),
+                    width="stretch")
     no_city = int(aggregate.in_belgium(cities.not_counted).sum())
     if no_city:
         st.caption(ngettext("{n} site known only to Flanders or Wallonia belongs to no city.",

@@ -8,15 +8,15 @@ from geo.report import check
 from geo.ui import sidebar, state
 
 sel = sidebar.selection()
-st.title("Report check")
-st.caption("Computed from all records, whatever the sidebar filters. Whole percents in the report match a "
-           "computed share that rounds or truncates to them.")
+st.title(_("Report check"))
+st.caption(_("Computed from all records, whatever the sidebar filters. Whole percents in the report match a "
+             "computed share that rounds or truncates to them."))
 if state.dataset_slug() != state.REPORT:
-    st.info("The figures below are the report's: they are checked on the report's dataset, not on the "
-            "dataset picked in the sidebar.")
+    st.info(_("The figures below are the report's: they are checked on the report's dataset, not on the "
+              "dataset picked in the sidebar."))
 table = check.check_report()
 ok, total = check.summary(table)
-(st.success if ok == total else st.error)(f"{ok} of {total} published figures match the data.")
+(st.success if ok == total else st.error)(_("{ok} of {total} published figures match the data.").format(ok=ok, total=total))
 st.markdown("\n\n".join(check.explanation(table)))
 only = st.toggle(_("Only the figures that rest on reconstructed rows alone"), key="check_only_reconstructed")
 st.dataframe(check.people_table(table, only_reconstructed=only), hide_index=True, width="stretch", height=600,

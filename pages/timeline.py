@@ -2,27 +2,27 @@
 
 import streamlit as st
 
-from geo.i18n import _, ngettext
+from geo.i18n import N_, _, ngettext
 from geo.incidents import aggregate, filters
 from geo.maps import charts
 from geo.ui import data, display, downloads, mapview, sidebar, state
 
-STEP_LABELS = {"year": "By year", "month": "By month"}
-MODE_LABELS = {"period": "In the period", "cumulative": "Cumulative"}
+STEP_LABELS = {"year": N_("By year"), "month": N_("By month")}
+MODE_LABELS = {"period": N_("In the period"), "cumulative": N_("Cumulative")}
 
 sel = sidebar.selection()
-st.title("Timeline")
+st.title(_("Timeline"))
 c1, c2 = st.columns(2)
 with c1:
-    step = state.page_choice("Step", list(STEP_LABELS), param="step", format_func=STEP_LABELS.get)
+    step = state.page_choice(_("Step"), list(STEP_LABELS), param="step", format_func=lambda k: _(STEP_LABELS[k]))
 with c2:
-    mode = state.page_choice("Show", list(MODE_LABELS), param="mode", format_func=MODE_LABELS.get)
+    mode = state.page_choice(_("Show"), list(MODE_LABELS), param="mode", format_func=lambda k: _(MODE_LABELS[k]))
 cumulative = mode == "cumulative"
 
 per_period = aggregate.count_by_period(sel.rows, period=step, unit="sites", cumulative=cumulative)
 periods = per_period.table["period"].tolist()
 if not periods:
-    st.warning("No incident matches the filters.")
+    st.warning(_("No incident matches the filters."))
     st.stop()
 map_key = f"timeline_map_{step}"
 current = mapview.period_of(map_key, periods)
@@ -34,8 +34,9 @@ narrow = filters.Narrow(period=step, value=current, cumulative=cumulative)
 now = narrow.apply(sel.rows)
 counted = aggregate.count_by_unit(now, level="municipality", units_frame=units)
 mapview.timeline(sel.rows, mapview.Timeline(tuple(periods), step, cumulative), classes, key=map_key,
-                 title=f"Incident sites {'up to' if cumulative else 'in'} {{period}} (same classes for every period)")
-display.not_counted_note(counted, what="municipality")
+                 title=(_("Incident sites up to {period} (same classes for every period)") if cumulative
+                        else _("Incident sites in {period} (same classes for every period)")))
+display.not_counted_note(counted, level="municipality")
 st.altair_chart(charts.timeline(per_period.table, current=current, cumulative=cumulative),
                 width="stretch")
 year_only = per_period.not_counted[per_period.not_counted["reason"] != aggregate.NOT_IN_BELGIUM]
@@ -48,5 +49,6 @@ if len(year_only):
 display.provenance_note(sel.rows)
 downloads.buttons(sel, key="timeline", view="belgium", counted=counted,
                   narrow=narrow,
-                  title=f"Incident sites {'up to' if cumulative else 'in'} {current}",
+                  title=(_("Incident sites up to {period}") if cumulative else _("Incident sites in {period}")).format(
+                      period=current),
                   animation={"period": step, "cumulative": cumulative})

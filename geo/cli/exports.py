@@ -9,7 +9,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
-from geo import text
+from geo import i18n, text
 from geo.cli import common
 from geo.errors import UsageError
 
@@ -55,6 +55,7 @@ def _render(call, *args, **kwargs):
 
 
 def _cmd_export_png(args: argparse.Namespace) -> int:
+    i18n.use(args.lang, names=args.names)
     from geo.maps.png import captions, choropleth, grid
 
     data, filters, all_years = common.selection(args)
@@ -99,6 +100,7 @@ def _cmd_export_png(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_animation(args: argparse.Namespace) -> int:
+    i18n.use(args.lang, names=args.names)
     from geo.maps.png import animation, captions
 
     if args.frame_seconds <= 0:
@@ -121,6 +123,7 @@ def _cmd_export_animation(args: argparse.Namespace) -> int:
 
 
 def _cmd_publish(args: argparse.Namespace) -> int:
+    i18n.use(args.lang, names=args.names)
     from geo import publish
 
     data, filters, all_years = common.selection(args)
@@ -144,6 +147,11 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
 
 def _add_words(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", default=i18n.DEFAULT, choices=i18n.LANGUAGES,
+                   help="the language of the map's words (default: en)")
+    p.add_argument("--names", default="local", choices=i18n.NAME_MODES,
+                   help="place names: local (Liège, Antwerpen, Ixelles / Elsene; the default) or in the "
+                        "--lang language where a place has a name in it (reader)")
     p.add_argument("--title", help="your own title (default: what, where and the years)")
     p.add_argument("--subtitle", help="your own subtitle (default: the filters other than the years; '' for none)")
     p.add_argument("--note", help="a note under the map")

@@ -22,6 +22,7 @@ import pandas as pd
 from geo import vocab
 from geo.admin import boundaries
 from geo.admin.boundaries import LEVELS, Level
+from geo.i18n import N_
 
 Unit = Literal["sites", "events"]
 Period = Literal["year", "month"]
@@ -77,7 +78,7 @@ def in_belgium(incidents: pd.DataFrame) -> pd.Series:
     return incidents["region_nis"].fillna("").astype(str) != ""
 
 
-NOT_IN_BELGIUM = "not located in Belgium"
+NOT_IN_BELGIUM = N_("not located in Belgium")
 
 NOT_COUNTED_COLUMNS = ("site_id", "event_id", "place", "region_nis", "geo_precision", "date",
                        "date_precision", "provenance")
@@ -187,7 +188,7 @@ def count_by_period(
     frame = incidents.loc[usable, needed].assign(period=keys[usable])
     missing = pd.concat([
         _not_counted(incidents, ~belgian, NOT_IN_BELGIUM),
-        _not_counted(incidents, belgian & ~dated, "dated only to the year: not placed in a month"),
+        _not_counted(incidents, belgian & ~dated, N_("dated only to the year: not placed in a month")),
     ], ignore_index=True)
     group = ["period"] + ([by] if by else [])
     if len(frame):
@@ -231,7 +232,7 @@ def count_by_city(incidents: pd.DataFrame, *, unit: Unit = "sites", min_count: i
     has_city = incidents["city"].fillna("") != ""
     table = count_by(incidents.loc[has_city, ["city", "event_id"]], "city", unit=unit)
     table = table[table["count"] >= min_count].reset_index(drop=True)
-    missing = _not_counted(incidents, ~has_city, "known only to the region, or not located: no city")
+    missing = _not_counted(incidents, ~has_city, N_("known only to the region, or not located: no city"))
     return Counted(table, missing, unit)
 
 

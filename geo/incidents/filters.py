@@ -11,6 +11,7 @@ import pandas as pd
 
 from geo import vocab
 from geo.admin.search import places_named
+from geo.i18n import _
 from geo.incidents.aggregate import rows_in_period
 
 
@@ -49,17 +50,18 @@ class Filters:
         parts = []
         if self.years is not None and self.years != all_years:
             a, b = self.years
-            parts.append(f"years {a}" if a == b else f"years {a}–{b}")
+            parts.append(_("years {year}").format(year=a) if a == b else _("years {first}–{last}").format(first=a, last=b))
         elif all_years is not None:
-            parts.append(f"years {all_years[0]}–{all_years[1]}")
-        parts.append("cities: " + (", ".join(self.cities) if self.cities else "all"))
-        parts.append("kinds: " + (", ".join(vocab.KIND_LABELS.get(k, k) for k in self.kinds) if self.kinds else "all"))
+            parts.append(_("years {first}–{last}").format(first=all_years[0], last=all_years[1]))
+        parts.append(_("cities: {names}").format(names=", ".join(self.cities) if self.cities else _("all")))
+        parts.append(_("kinds: {names}").format(
+            names=", ".join(_(vocab.KIND_LABELS.get(k, k)) for k in self.kinds) if self.kinds else _("all")))
         if self.links:
-            parts.append("link: " + ", ".join(vocab.LINK_LABELS.get(k, k) for k in self.links))
+            parts.append(_("link: {names}").format(names=", ".join(_(vocab.LINK_LABELS.get(k, k)) for k in self.links)))
         if self.plots_only:
-            parts.append("plots only")
+            parts.append(_("plots only"))
         if not self.include_reconstructed:
-            parts.append("documented records only")
+            parts.append(_("documented records only"))
         return "; ".join(parts)
 
     def to_query(self) -> dict[str, str]:

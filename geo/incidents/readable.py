@@ -89,11 +89,12 @@ def _labels(values: pd.Series, labels: Mapping[str, str]) -> pd.Series:
     return values.fillna("").astype(str).map(lambda v: words.get(v, v))
 
 
-def people_table(rows: pd.DataFrame) -> pd.DataFrame:
+def people_table(rows: pd.DataFrame, *, city_names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The rows in people's words: the columns of :data:`TABLE_COLUMNS` (labels translated),
     dates at their precision, kinds, links and precisions in words, the first web address of the
     source in ``Source link``. Reconstructed rows say so in ``Record``, the first column, with a hollow
-    mark (○) as on the maps."""
+    mark (○) as on the maps. ``city_names`` names the report's cities as the reader asked (local
+    names or the reader's language); without it, the cities as stored."""
     out = pd.DataFrame(index=rows.index)
     marks = rows["provenance"].map(PROVENANCE_MARKS).fillna("")
     out["Record"] = (marks + " " + _labels(rows["provenance"], PROVENANCE_LABELS)).str.strip()
@@ -101,6 +102,8 @@ def people_table(rows: pd.DataFrame) -> pd.DataFrame:
     out["Kind"] = _labels(rows["kind"], vocab.KIND_LABELS)
     out["Place"] = rows["place"].fillna("").astype(str)
     out["City"] = rows["city"].fillna("").astype(str) if "city" in rows else ""
+    if city_names and "city" in rows:
+        out["City"] = out["City"].map(lambda c: city_names.get(c, c))
     out["Description"] = rows["description"].fillna("").astype(str)
     out["Source"] = rows["source"].fillna("").astype(str)
     out[LINK_COLUMN] = out["Source"].map(lambda s: (urls(s) or [None])[0])

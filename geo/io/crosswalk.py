@@ -160,7 +160,7 @@ def map_kinds(fields: Sequence[tuple[str, pd.Series]], *, source: str,
                              .format(value=v, kind=k) for v, k in zip(text[hit], kind[hit])]
     undecided = kind.isna()
     if undecided.any():
-        where = [f"{source} {field}" for field, _ in fields]
+        where = [f"{source} {field}" for field, _column in fields]
         parts = pd.DataFrame({w: u for w, u in zip(where, unknown)}, index=index)[undecided]
         note[undecided] = [
             ("; ".join(f"{w} {v!r} is not in the crosswalk" for w, v in zip(where, row) if v)

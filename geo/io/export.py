@@ -16,10 +16,42 @@ import numpy as np
 import pandas as pd
 
 from geo import text
+from geo.i18n import pgettext
 from geo.incidents.table import COLUMNS
 
 #: Derived columns exported beside the stored ones.
 DERIVED_COLUMNS: tuple[str, ...] = ("year", "month", "city", "municipality_name", "region_name")
+
+
+def column_labels() -> dict[str, str]:
+    """The CSV downloads' column headers in the current language. In English they are the field
+    names themselves (as the data card and a re-import know them); French and Dutch readers get
+    words. GeoJSON property names are always the field names."""
+    return {
+        "site_id": pgettext("CSV column", "site_id"), "event_id": pgettext("CSV column", "event_id"), "date": pgettext("CSV column", "date"),
+        "date_precision": pgettext("CSV column", "date_precision"),
+        "source_date_precision": pgettext("CSV column", "source_date_precision"), "kind": pgettext("CSV column", "kind"),
+        "plot": pgettext("CSV column", "plot"), "link": pgettext("CSV column", "link"), "connection": pgettext("CSV column", "connection"),
+        "networks": pgettext("CSV column", "networks"), "n_arrested": pgettext("CSV column", "n_arrested"),
+        "traveled": pgettext("CSV column", "traveled"), "weapon": pgettext("CSV column", "weapon"), "target": pgettext("CSV column", "target"),
+        "place": pgettext("CSV column", "place"), "municipality_nis": pgettext("CSV column", "municipality_nis"),
+        "region_nis": pgettext("CSV column", "region_nis"), "lat": pgettext("CSV column", "lat"), "lon": pgettext("CSV column", "lon"),
+        "geo_precision": pgettext("CSV column", "geo_precision"), "source_geo_precision": pgettext("CSV column", "source_geo_precision"),
+        "provenance": pgettext("CSV column", "provenance"), "source": pgettext("CSV column", "source"),
+        "description": pgettext("CSV column", "description"), "year": pgettext("CSV column", "year"), "month": pgettext("CSV column", "month"),
+        "city": pgettext("CSV column", "city"), "municipality_name": pgettext("CSV column", "municipality_name"),
+        "region_name": pgettext("CSV column", "region_name"), "killed": pgettext("CSV column", "killed"),
+        "injured": pgettext("CSV column", "injured"),
+        # count tables
+        "code": pgettext("CSV column", "code"), "name_nl": pgettext("CSV column", "name_nl"), "name_fr": pgettext("CSV column", "name_fr"),
+        "population": pgettext("CSV column", "population"), "count": pgettext("CSV column", "count"),
+        "per_100k": pgettext("CSV column", "per_100k"), "small": pgettext("CSV column", "small"),
+    }
+
+
+def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
+    labels = column_labels()
+    return frame.rename(columns={c: labels.get(c, c) for c in frame.columns})
 
 
 def export_columns(frame: pd.DataFrame) -> list[str]:
@@ -44,29 +76,37 @@ def _as_text_table(frame: pd.DataFrame, *, bool_text: bool = True) -> pd.DataFra
     return out
 
 
-def _guarded_csv(frame: pd.DataFrame) -> bytes:
+def _guarded_table(frame: pd.DataFrame) -> pd.DataFrame:
     table = _as_text_table(frame)
     for col in table.columns:
         if not pd.api.types.is_numeric_dtype(table[col]):
             table[col] = table[col].map(text.guard_cell)
+    return table
+
+
+def _csv_bytes(table: pd.DataFrame) -> bytes:
     buf = io.StringIO()
     table.to_csv(buf, index=False, lineterminator="\r\n")
     return buf.getvalue().encode("utf-8-sig")
 
 
-def incidents_csv(frame: pd.DataFrame) -> bytes:
+
+def incidents_csv(frame: pd.DataFrame, *, labelled: bool = False) -> bytes:
     """The incident rows as CSV: the stored columns and the derived ``year``, ``month``, ``city``
-    (and municipality/region names), UTF-8 with BOM, formula cells guarded."""
-    return _guarded_csv(frame[export_columns(frame)].reset_index(drop=True))
+    (and municipality/region names), UTF-8 with BOM, formula cells guarded. ``labelled``: headers
+    in the current language (:func:`column_labels`), else the field names."""
+    table = _guarded_table(frame[export_columns(frame)].reset_index(drop=True))
+    return _csv_bytes(_labelled(table) if labelled else table)
 
 
-def counts_csv(counted_table: pd.DataFrame) -> bytes:
+def counts_csv(counted_table: pd.DataFrame, *, labelled: bool = False) -> bytes:
     """A count table (e.g. ``Counted.table``) as CSV; rates rounded to 3 decimals; formula cells
-    guarded; UTF-8 with BOM."""
+    guarded; UTF-8 with BOM. ``labelled``: headers in the current language."""
     table = counted_table.copy()
     if "per_100k" in table:
         table["per_100k"] = table["per_100k"].round(3)
-    return _guarded_csv(table.reset_index(drop=True))
+    table = _guarded_table(table.reset_index(drop=True))
+    return _csv_bytes(_labelled(table) if labelled else table)
 
 
 def incidents_geojson(frame: pd.DataFrame) -> bytes:

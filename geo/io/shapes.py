@@ -23,7 +23,7 @@ import shapely
 
 from geo.admin import boundaries, geocode
 from geo.admin.boundaries import LEVELS
-from geo.i18n import _
+from geo.i18n import N_, _
 
 #: Share of a geometry a unit must hold to contain it.
 CONTAIN_SHARE = 0.99
@@ -32,9 +32,9 @@ METRIC_CRS = "EPSG:3812"
 #: Columns of :func:`place_geometries`.
 COLUMNS = ("municipality_nis", "region_nis", "geo_precision", "geocode_method", "geocode_note")
 
-_KIND = {"Polygon": "polygon", "MultiPolygon": "polygon", "LineString": "line",
-         "MultiLineString": "line", "LinearRing": "line", "MultiPoint": "group of points",
-         "GeometryCollection": "geometry", "Point": "point"}
+_KIND = {"Polygon": N_("polygon"), "MultiPolygon": N_("polygon"), "LineString": N_("line"),
+         "MultiLineString": N_("line"), "LinearRing": N_("line"), "MultiPoint": N_("group of points"),
+         "GeometryCollection": N_("geometry"), "Point": N_("point")}
 
 
 def _measure(geoms: np.ndarray) -> np.ndarray:
@@ -108,7 +108,7 @@ def _place(values: np.ndarray, positions: np.ndarray, out: dict[str, np.ndarray]
     names = {level: bounds.units(level).set_index("code")[["name_nl", "name_fr", "reg_nis"]]
              for level in LEVELS}
     for i, pos in enumerate(positions):
-        what = _KIND.get(values[i].geom_type, "geometry")
+        what = _(_KIND.get(values[i].geom_type, "geometry"))
         if i not in found:
             if touching[i]:
                 out["geocode_note"][pos] = _(

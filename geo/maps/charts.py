@@ -8,6 +8,8 @@ another dataset are not the report's figures and carry no number.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import altair as alt
 import pandas as pd
 
@@ -22,7 +24,8 @@ def count_axis(title: str) -> alt.Axis:
 
 def figure1(by_year_kind: pd.DataFrame, *, numbered: bool = True) -> alt.Chart:
     """Events per year, stacked by kind. Input: ``count_by_period(..., by="kind").table``."""
-    data = by_year_kind.assign(kind=by_year_kind["kind"].map(vocab.KIND_LABELS).fillna(by_year_kind["kind"]))
+    labels = {k: _(v) for k, v in vocab.KIND_LABELS.items()}
+    data = by_year_kind.assign(kind=by_year_kind["kind"].map(labels).fillna(by_year_kind["kind"]))
     kinds = [k for k in vocab.KINDS if k in set(by_year_kind["kind"])] or list(vocab.REPORT_KINDS)
     colors = {**{k: vocab.SYMBOLS[k][1] for k in vocab.KINDS}, **vocab.KIND_COLORS}
     title = _("Arrest actions and attacks per year (events)") if set(kinds) <= set(vocab.REPORT_KINDS) \
@@ -36,7 +39,7 @@ def figure1(by_year_kind: pd.DataFrame, *, numbered: bool = True) -> alt.Chart:
             x=alt.X("period:O", title=_("Year")),
             y=alt.Y("count:Q", stack=True, axis=count_axis(_("Events"))),
             color=alt.Color("kind:N", title=_("Kind"),
-                            scale=alt.Scale(domain=[vocab.KIND_LABELS[k] for k in kinds],
+                            scale=alt.Scale(domain=[labels[k] for k in kinds],
                                             range=[colors[k] for k in kinds])),
             tooltip=[alt.Tooltip("period:O", title=_("Year")), alt.Tooltip("kind:N", title=_("Kind")),
                      alt.Tooltip("count:Q", title=_("Events"))],
@@ -44,8 +47,11 @@ def figure1(by_year_kind: pd.DataFrame, *, numbered: bool = True) -> alt.Chart:
     )
 
 
-def figure2(by_city: pd.DataFrame, *, numbered: bool = True) -> alt.Chart:
-    """Sites per city, largest first. Input: ``count_by_city(..., min_count=2).table``."""
+def figure2(by_city: pd.DataFrame, *, numbered: bool = True, city_names: Mapping[str, str] | None = None) -> alt.Chart:
+    """Sites per city, largest first. Input: ``count_by_city(..., min_count=2).table``; ``city_names``
+    names the cities as the reader asked (local names or the reader's language)."""
+    if city_names:
+        by_city = by_city.assign(city=by_city["city"].map(lambda c: city_names.get(c, c)))
     title = _("Incidents in cities with more than one (sites)")
     if numbered:
         title = _("Figure 2 · {title}").format(title=title)

@@ -23,11 +23,14 @@ from functools import lru_cache
 
 import numpy as np
 
-from geo.i18n import _
+from geo.i18n import N_, _, number
 
 ZERO_COLOR = "#f4f4f2"
 NO_DATA_COLOR = "#d9d9d9"
 SCHEMES = ("FisherJenks", "Quantiles", "EqualInterval", "NaturalBreaks")
+#: The schemes in words (translated where shown).
+SCHEME_LABELS = {"FisherJenks": N_("Fisher–Jenks"), "Quantiles": N_("Quantiles"),
+                 "EqualInterval": N_("Equal intervals"), "NaturalBreaks": N_("Natural breaks")}
 #: The scheme name of user-entered breaks.
 USER_DEFINED = "UserDefined"
 #: ColorBrewer sequential schemes offered (all marked colour-blind safe by ColorBrewer), the
@@ -128,7 +131,9 @@ class Classes:
 
 
 def _fmt(value: float, decimals: int) -> str:
-    return f"{value:,.{decimals}f}"
+    """``value`` with ``decimals`` decimals, grouped as the current language writes numbers
+    (1,234.5 in English, 1 234,5 in French, 1.234,5 in Dutch)."""
+    return number(value, decimals)
 
 
 def _round(values: np.ndarray, decimals: int) -> np.ndarray:

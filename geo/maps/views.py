@@ -18,6 +18,7 @@ import geopandas as gpd
 from geo import vocab
 from geo.admin import boundaries
 from geo.admin.boundaries import Level
+from geo.i18n import N_
 
 ViewName = Literal["belgium", "brussels", "charleroi"]
 VIEWS: tuple[ViewName, ...] = ("belgium", "brussels", "charleroi")
@@ -26,16 +27,16 @@ VIEWS: tuple[ViewName, ...] = ("belgium", "brussels", "charleroi")
 @dataclass(frozen=True)
 class View:
     name: ViewName
-    title: str
+    title: str  # English, marked with N_: translate where shown
     levels: tuple[Level, ...]
     #: margin added around the units' bounds, in degrees
     margin: float
 
 
 VIEW_SPECS: dict[ViewName, View] = {
-    "belgium": View("belgium", "Belgium", boundaries.LEVELS, 0.05),
-    "brussels": View("brussels", "Brussels-Capital Region and Zaventem", ("municipality",), 0.01),
-    "charleroi": View("charleroi", "Charleroi and its arrondissement", ("municipality",), 0.02),
+    "belgium": View("belgium", N_("Belgium"), boundaries.LEVELS, 0.05),
+    "brussels": View("brussels", N_("Brussels-Capital Region and Zaventem"), ("municipality",), 0.01),
+    "charleroi": View("charleroi", N_("Charleroi and its arrondissement"), ("municipality",), 0.02),
 }
 
 

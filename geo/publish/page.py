@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import mapping
 
-from geo import vocab
+from geo import i18n, vocab
 from geo.admin.boundaries import Level
 from geo.admin.names import names_of_units
 from geo.i18n import _, ngettext
@@ -24,8 +24,8 @@ from geo.incidents import aggregate
 from geo.incidents.filters import Filters
 from geo.maps.classify import DEFAULT_PALETTE, NO_DATA_COLOR, ZERO_COLOR, Classes, classify
 from geo.maps.png.captions import (
-    CREDITS,
     Metric,
+    credits,
     default_subtitle,
     default_title,
     filters_line,
@@ -122,10 +122,12 @@ def page_data(
     k: int = 5,
     palette: str = DEFAULT_PALETTE,
     breaks: tuple[float, ...] | None = None,
-    language: str = "en",
+    language: str | None = None,
 ) -> PageData:
     """The page's data for ``incidents`` (already filtered; ``filters`` only describes them):
-    the periods "all" and every year of the filters' years (empty ones included)."""
+    the periods "all" and every year of the filters' years (empty ones included). Words are in the
+    current language; unit names in ``language`` (default: the current one), named the current way
+    (:func:`geo.i18n.names_mode`)."""
     if metric not in ("count", "per_100k"):
         raise ValueError(f"metric must be 'count' or 'per_100k', not {metric!r}")
     units = view_units(view, level=level, web=True)
@@ -171,7 +173,7 @@ def page_data(
         title=title.strip() if title and title.strip() else default_title(view, level, metric, unit, years=years),
         subtitle=default_subtitle(filters) if subtitle is None else subtitle.strip(),
         legend_title=label,
-        source=source.strip() if source and source.strip() else CREDITS,
+        source=source.strip() if source and source.strip() else credits(),
         note=(note or "").strip(),
         filters=filters_line(incidents, filters, all_years),
         periods=periods,
@@ -180,6 +182,7 @@ def page_data(
         classes={ALL: _classes_json(whole, same_for=""),
                  "year": _classes_json(every, same_for=_("Same classes for every year"))},
         values=values, flags=flags, tooltips=tooltips, notes=notes, provenance=provenance, counts=counts,
-        units=_units_geojson(units, names_of_units(units, language=language)),
+        units=_units_geojson(units, names_of_units(units, language=language or i18n.language(),
+                                                   mode=i18n.names_mode())),
         bounds=[[miny, minx], [maxy, maxx]],
     )

@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo import text
+from geo import i18n, text
 from geo.errors import UsageError
 from geo.i18n import _
 from geo.publish.page import PageData, page_data
@@ -77,12 +77,15 @@ def _data_js(data: PageData) -> bytes:
     return f"window.ATLAS_DATA = {body};\n".encode()
 
 
-def build(incidents, *, language: str = "en", **options) -> Published:
-    """The published files of one view of ``incidents`` (already filtered); ``options`` are
-    those of :func:`geo.publish.page.page_data` (view, level, metric, filters, title…)."""
-    data = page_data(incidents, language=language, **options)
+def build(incidents, *, language: str | None = None, **options) -> Published:
+    """The published files of one view of ``incidents`` (already filtered), in ``language`` (default:
+    the current one, :func:`geo.i18n.language`); ``options`` are those of
+    :func:`geo.publish.page.page_data` (view, level, metric, filters, title…)."""
+    with i18n.using(language or i18n.language()) as lang:
+        data = page_data(incidents, language=lang, **options)
+        index = _index_html(data, lang)
     files = {
-        "index.html": _index_html(data, language),
+        "index.html": index,
         "data.js": _data_js(data),
         "assets/atlas.js": (ASSET_DIR / "atlas.js").read_bytes(),
         "assets/atlas.css": (ASSET_DIR / "atlas.css").read_bytes(),

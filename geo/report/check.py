@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo.i18n import N_, _
+from geo.i18n import N_, _, ngettext
 from geo.incidents.table import load_incidents
 from geo.report.facts import Facts, Value
 from geo.report.figures import FIGURES
@@ -33,25 +33,25 @@ def _split(rows: pd.DataFrame | None, weight: str | None) -> dict[str, int]:
 
 
 def _words(split: dict[str, int]) -> str:
-    return f"{split['documented']} documented, {split['reconstructed']} reconstructed"
+    return _("{documented} documented, {reconstructed} reconstructed").format(**split)
 
 
 def support_of(value: Value) -> tuple[dict[str, int], str]:
     """(the split of what ``value`` counts, a sentence saying what it rests on)."""
     split = _split(value.basis, value.weight)
     if value.basis is None:
-        return split, "rests on no particular rows"
+        return split, _("rests on no particular rows")
     total = sum(split.values())
     if value.weight == "n_arrested":
-        what = "people arrested"
+        text = ngettext("{n} person arrested: {split}", "{n} people arrested: {split}", total)
     elif value.weight:
-        what = value.weight.replace("_", " ")
+        text = "{n} " + value.weight.replace("_", " ") + ": {split}"
     else:
-        what = "row" if total == 1 else "rows"
-    text = f"{total} {what}: {_words(split)}"
+        text = ngettext("{n} row: {split}", "{n} rows: {split}", total)
+    text = text.format(n=total, split=_words(split))
     if value.base is not None:
         whole = _split(value.base, None)
-        text += f"; out of {sum(whole.values())}: {_words(whole)}"
+        text += _("; out of {n}: {split}").format(n=sum(whole.values()), split=_words(whole))
     return split, text
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from geo.i18n import _
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -51,12 +53,12 @@ class Rule:
 
     def describe(self) -> str:
         base = {
-            "count": "count: equal",
-            "at least": f"count: at least {self.target}",
-            "holds": "holds",
-            "percent": "percent: rounds half up or truncates to the printed whole number",
-            "percent (1 decimal)": "percent: rounds half up or truncates to one decimal",
-            "range": "range",
+            "count": _("count: equal"),
+            "at least": _("count: at least {n}").format(n=self.target),
+            "holds": _("holds"),
+            "percent": _("percent: rounds half up or truncates to the printed whole number"),
+            "percent (1 decimal)": _("percent: rounds half up or truncates to one decimal"),
+            "range": _("range"),
         }[self.kind]
         return f"{base}; {self.text}" if self.text else base
 

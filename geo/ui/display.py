@@ -10,13 +10,13 @@ from types import MappingProxyType
 import pandas as pd
 import streamlit as st
 
-from geo.admin import names
 from geo.errors import DatasetNotFoundError
 from geo.i18n import N_, _, ngettext
 from geo.incidents import aggregate, readable
 from geo.incidents.aggregate import Counted
 from geo.io import store
-from geo.ui import state
+from geo.maps.png.captions import LEVEL_SINGULAR
+from geo.ui import language, state
 
 MAX_TABLE_ROWS = 5_000
 #: the Belgium, Brussels and Charleroi pages' metrics (``?metric=`` in the URL)
@@ -80,7 +80,8 @@ def provenance_note(rows: pd.DataFrame) -> None:
         st.caption(ngettext("{n} imported record.", "{n} records, all imported.", len(rows)).format(
             n=f"{len(rows):,}"))
     else:
-        kinds = ", ".join(f"{c:,} {p}" for p, c in rows["provenance"].value_counts().items())
+        kinds = ", ".join(f"{c:,} {_(readable.PROVENANCE_LABELS.get(p, p)).lower()}"
+                          for p, c in rows["provenance"].value_counts().items())
         st.caption(_("Includes no reconstructed records ({kinds}).").format(kinds=kinds or _("no records")))
 
 
@@ -90,14 +91,28 @@ def dataset_title(default: str) -> str:
     if slug == state.REPORT:
         return default
     try:
-        return f"Incidents: {store.get_dataset(slug).name}"
+        return _("Incidents: {name}").format(name=store.get_dataset(slug).name)
     except DatasetNotFoundError:
         return default
 
 
-def not_counted_note(counted: Counted, *, what: str) -> None:
-    """Why some sites are not on the map: known only to their region (never spread over its
-    municipalities), or not placed in Belgium."""
+#: Columns a reason may name ("killed: not known"), in words.
+_REASON_COLUMNS = MappingProxyType({"killed": N_("killed"), "injured": N_("injured")})
+
+
+def reason_text(reason: str) -> str:
+    """A not-counted reason of :mod:`geo.incidents.aggregate` (English, compared by the code) in
+    the reader's language."""
+    column, _sep, rest = str(reason).partition(": ")
+    if rest == "not known":
+        return _("{column}: not known").format(column=_(_REASON_COLUMNS.get(column, column)))
+    return _(reason)
+
+
+def not_counted_note(counted: Counted, *, level: str) -> None:
+    """Why some sites are not on the map of ``level``: known only to their region (never spread
+    over its municipalities), or not placed in Belgium."""
+    what = _(LEVEL_SINGULAR.get(level, level))
     reasons = counted.not_counted["reason"].value_counts() if len(counted.not_counted) else {}
     for reason, n in dict(reasons).items():
         n = int(n)
@@ -113,7 +128,15 @@ def not_counted_note(counted: Counted, *, what: str) -> None:
         else:
             st.warning(ngettext("{n} site is not on any map: {reason} (see the Data page).",
                                 "{n} sites are not on any map: {reason} (see the Data page).", n).format(
-                n=f"{n:,}", reason=reason))
+                n=f"{n:,}", reason=reason_text(reason)))
+
+
+def city_names(rows: pd.DataFrame) -> dict[str, str]:
+    """The report's cities of ``rows`` as this session names places (Bruxelles / Brussel, Antwerpen…)."""
+    if "city" not in rows or not len(rows):
+        return {}
+    pairs = rows[["city", "municipality_nis"]].drop_duplicates("city")
+    return language.city_labels(dict(pairs.itertuples(index=False, name=None)))
 
 
 def incident_table(rows: pd.DataFrame, *, height: int | None = None, key: str = "incidents") -> None:
@@ -127,7 +150,7 @@ def incident_table(rows: pd.DataFrame, *, height: int | None = None, key: str = 
         st.caption(_("Showing the first {n} of {total} rows; the downloads hold them all.").format(
             n=f"{MAX_TABLE_ROWS:,}", total=f"{len(rows):,}"))
         rows = rows.head(MAX_TABLE_ROWS)
-    shown = readable.people_table(rows)
+    shown = readable.people_table(rows, city_names=city_names(rows))
     link = _(readable.LINK_COLUMN)
     text = st.column_config.TextColumn
     config = {
@@ -202,7 +225,7 @@ def unit_incidents(counted: Counted, rows: pd.DataFrame, code: str | None, *, le
     if units is not None and "reg_nis" in units:
         picked = units[units["code"] == code]
         if len(picked):
-            name = names.names_of_units(picked).iloc[0]
+            name = language.unit_names(picked).iloc[0]
     n = int(chosen["count"])
     st.subheader(ngettext("{name}: {n} incident site", "{name}: {n} incident sites", n).format(name=name, n=n))
     here = rows[aggregate.level_codes(rows, level) == code]

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from geo import text
-from geo.i18n import _
+from geo.i18n import _, bound
 from geo.incidents.aggregate import Counted
 from geo.incidents.filters import Narrow
 from geo.io import export
@@ -108,13 +108,13 @@ def _prefilled(key: str, default: str) -> str:
 
 
 def _words(key: str, *, title: str, subtitle: str) -> dict:
-    from geo.maps.png.captions import CREDITS
+    from geo.maps.png.captions import credits
 
     with st.expander(_("Title, subtitle, note and source of the exported map")):
         t = st.text_input(_("Title"), key=_prefilled(f"{key}_title", title))
         s = st.text_input(_("Subtitle"), key=_prefilled(f"{key}_subtitle", subtitle))
         n = st.text_input(_("Note (under the map)"), key=f"{key}_note")
-        src = st.text_input(_("Source line"), key=_prefilled(f"{key}_source", CREDITS))
+        src = st.text_input(_("Source line"), key=_prefilled(f"{key}_source", credits()))
         st.caption(_("The filters and the number of reconstructed records are always printed on the map."))
     return {"title": t, "subtitle": s, "note": n, "source": src}
 
@@ -195,12 +195,12 @@ def buttons(sel: Selection, *, key: str, view: views.ViewName | None = None, lev
         if counted is not None:
             table = counted.table  # one row per unit: small
             next(cols).download_button(
-                _("Counts CSV"), data=lambda: export.counts_csv(table), file_name=f"{stem}-counts.csv",
+                _("Counts CSV"), data=bound(lambda: export.counts_csv(table, labelled=True)), file_name=f"{stem}-counts.csv",
                 mime="text/csv", on_click="ignore", icon=":material/download:", key=f"{key}_counts")
-        next(cols).download_button(_("Incidents CSV"), data=lambda: export.incidents_csv(rows()),
+        next(cols).download_button(_("Incidents CSV"), data=bound(lambda: export.incidents_csv(rows(), labelled=True)),
                                    file_name="incidents.csv", mime="text/csv", on_click="ignore",
                                    icon=":material/download:", key=f"{key}_csv")
-        next(cols).download_button(_("GeoJSON"), data=lambda: export.incidents_geojson(rows()),
+        next(cols).download_button(_("GeoJSON"), data=bound(lambda: export.incidents_geojson(rows())),
                                    file_name="incidents.geojson", mime="application/geo+json", on_click="ignore",
                                    icon=":material/download:", key=f"{key}_geojson")
         if choropleth and animation is not None:
@@ -225,7 +225,7 @@ def _map_button(col, rows, *, key, view, level, metric, fmt, size, symbols, filt
         return render_map(rows(), view=view, level=level, metric=metric, filters=filters, size=size, format=fmt,
                           total_reconstructed=recon, all_years=all_years, **look, **words).data
 
-    col.download_button(_("Map {format}").format(format=FORMATS[fmt]), data=render, file_name=f"{stem}.{fmt}",
+    col.download_button(_("Map {format}").format(format=FORMATS[fmt]), data=bound(render), file_name=f"{stem}.{fmt}",
                         mime=MIME[fmt], on_click="ignore", icon=":material/image:", key=f"{key}_map")
 
 
@@ -239,7 +239,7 @@ def _grid_button(col, filtered, *, key, view, level, metric, fmt, size, filters,
         return render_grid(filtered(), by="year", view=view, level=level, metric=metric, filters=filters, size=size,
                            format=fmt, total_reconstructed=recon, all_years=all_years, **look, **words).data
 
-    col.download_button(_("Map per year ({format})").format(format=FORMATS[fmt]), data=grid,
+    col.download_button(_("Map per year ({format})").format(format=FORMATS[fmt]), data=bound(grid),
                         file_name=f"{captions.file_stem(view, level, metric, years)}-grid-year.{fmt}", mime=MIME[fmt],
                         on_click="ignore", icon=":material/grid_view:", key=f"{key}_grid")
 
@@ -263,7 +263,7 @@ def _animation_buttons(filtered, *, key, view, level, metric, filters, all_years
                                     total_reconstructed=recon, all_years=all_years, **look, **anim_words,
                                     **animation).data
 
-        cols[i].download_button(_("Animated timeline ({format})").format(format=kind.upper()), data=movie,
+        cols[i].download_button(_("Animated timeline ({format})").format(format=kind.upper()), data=bound(movie),
                                 file_name=f"{stem}.{kind}", mime=MIME[kind], on_click="ignore",
                                 icon=":material/animation:", key=f"{key}_{kind}")
 
@@ -277,7 +277,7 @@ def _site_button(col, filtered, *, key, view, level, metric, filters, all_years,
         return publish.zip_bytes(publish.build(filtered(), view=view, level=level, metric=metric, filters=filters,
                                                all_years=all_years, total_reconstructed=recon, **look, **words))
 
-    col.download_button(_("Interactive map (HTML)"), data=site,
+    col.download_button(_("Interactive map (HTML)"), data=bound(site),
                         file_name=f"{captions.file_stem(view, level, metric, years)}-interactive.zip",
                         mime=MIME["zip"], on_click="ignore", icon=":material/public:", key=f"{key}_site")
 

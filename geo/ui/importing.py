@@ -28,6 +28,12 @@ MAX_ASSIGN = 40
 _KEEP = "other (leave)"
 
 
+def _help(field: str) -> str | None:
+    """The mapping form's help for ``field`` in the reader's language."""
+    text = MAPPING_HELP.get(field)
+    return _(text) if text else None
+
+
 def _crs_choices(current: str | None) -> list[str]:
     choices = [_NONE, *crs_.KNOWN]
     if current and current not in choices:
@@ -50,10 +56,10 @@ def _mapping_form(raw: pd.DataFrame, suggested: ColumnMapping, *, key: str) -> C
             current = getattr(suggested, name)
             values[name] = cols[i % 3].selectbox(
                 name.replace("_", " "), choices, index=choices.index(current) if current in choices else 0,
-                help=_(MAPPING_HELP[name]) if name in MAPPING_HELP else None, key=f"{key}_{name}")
+                help=_help(name), key=f"{key}_{name}")
         for name in ("places", "areas"):
             values[name] = st.multiselect(name, columns, default=[c for c in getattr(suggested, name) if c in columns],
-                                          help=MAPPING_HELP.get(name), key=f"{key}_{name}")
+                                          help=_help(name), key=f"{key}_{name}")
         c1, c2 = st.columns(2)
         systems = _crs_choices(suggested.crs)
         values["crs"] = c1.selectbox(
@@ -61,12 +67,12 @@ def _mapping_form(raw: pd.DataFrame, suggested: ColumnMapping, *, key: str) -> C
             index=systems.index(suggested.crs) if suggested.crs in systems else 0,
             format_func=lambda c: f"{c} — {crs_.KNOWN[c]}" if c in crs_.KNOWN else (
                 _("— (no x/y columns)") if c == _NONE else c),
-            help=_(MAPPING_HELP["crs"]), key=f"{key}_crs")
+            help=_help("crs"), key=f"{key}_crs")
         if suggested.x:
             c1.caption(_("x/y recognised: {crs}. Check it before importing.").format(
                 crs=crs_.label(suggested.crs or crs_.LAMBERT_72)))
         values["date_format"] = c2.text_input(_("date format (optional)"), value=suggested.date_format or "",
-                                              help=MAPPING_HELP.get("date_format"), key=f"{key}_fmt")
+                                              help=_help("date_format"), key=f"{key}_fmt")
         submitted = st.form_submit_button(_("Check the file with this mapping"), type="primary")
     if not submitted:
         return None
@@ -99,7 +105,7 @@ def _assign_form(result, *, key: str) -> dict[str, str] | None:
             chosen[value] = cols[i % 2].selectbox(
                 _("{value} ({n} rows)").format(value=value, n=rows), options,
                 index=options.index(assigned.get(value, _KEEP)) if assigned.get(value, _KEEP) in options else 0,
-                format_func=lambda k: k if k == _KEEP else vocab.KIND_LABELS.get(k, k),
+                format_func=lambda k: _("other (leave)") if k == _KEEP else _(vocab.KIND_LABELS.get(k, k)),
                 key=f"{key}_assign_{i}")
         if len(unknown) > MAX_ASSIGN:
             st.caption(_("{n} more values: assign these first, or use the command line's --assign.")

@@ -65,12 +65,12 @@ def apply() -> str:
     if K_NAMES not in st.session_state:
         mode = st.query_params.get("names")
         st.session_state[K_NAMES] = mode if mode in names_mod.MODES else "local"
-    return i18n.use(st.session_state[K_LANG])
+    return i18n.use(st.session_state[K_LANG], names=st.session_state[K_NAMES])
 
 
 def names_mode() -> names_mod.Mode:
-    """How this session names places: ``local`` (the default) or ``reader``."""
-    mode = st.session_state.get(K_NAMES)
+    """How this run names places: ``local`` (the default) or ``reader`` (set by :func:`apply`)."""
+    mode = i18n.names_mode()
     return mode if mode in names_mod.MODES else "local"
 
 
@@ -85,7 +85,7 @@ def picker() -> None:
     st.radio(_("Place names"), names_mod.MODES, key=K_NAMES, horizontal=True,
              format_func={"local": _("local"), "reader": _("in my language")}.get,
              help=_("Local: each municipality in its own language (Liège, Antwerpen, Ixelles / Elsene, Eupen). "
-                    "In my language: in the language of the page where it has a name in it (Luik, Anvers)."))
+                    "In my language: in the language of the page where it has a name in it (Antwerp, Ghent)."))
     write_query()
 
 

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from geo import vocab
 from geo.admin import names
 from geo.i18n import LANGUAGES, _, language
 from geo.incidents import aggregate
@@ -232,11 +233,13 @@ def symbols(rows: pd.DataFrame, *, key: str, title: str, outlines: str = "munici
             height: int = HEIGHT) -> None:
     """Map 1 (or a network's map): circles per place and kind over unit outlines, with its legend
     and a short text summary."""
-    payload = sym.payload(rows, view="belgium", title=title)
+    places = unit_names("belgium", "municipality")
+    cities = ui_language.city_labels({**vocab.REPORT_CITIES, vocab.BRUSSELS_CITY: vocab.CITY_OF_BRUSSELS})
+    payload = sym.payload(rows, view="belgium", title=title, place_names=places, city_names=cities)
     payload |= _common("belgium", outlines, label=_("Map: {title}").format(title=title), height=height)
     payload |= {"selected": None, "clickable": False}
     _mount(key, payload)
-    st.caption(sym.summary(rows))
+    st.caption(sym.summary(rows, place_names=places))
 
 
 def preload() -> None:

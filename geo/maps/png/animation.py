@@ -20,6 +20,7 @@ from matplotlib.patches import PathPatch
 from PIL import Image
 
 from geo.admin.boundaries import Level
+from geo.i18n import _, ngettext
 from geo.incidents import aggregate
 from geo.incidents.filters import Filters
 from geo.maps.classify import DEFAULT_PALETTE, ZERO_COLOR, Classes, classify
@@ -280,8 +281,8 @@ def render_animation(
     extra = []
     if period == "month" and len(left_out):
         n = len(left_out)
-        extra.append(f"{n} {'site' if n == 1 else 'sites'} dated only to the year "
-                     f"{'is' if n == 1 else 'are'} left out of the monthly frames")
+        extra.append(ngettext("{n} site dated only to the year is left out of the monthly frames",
+                              "{n} sites dated only to the year are left out of the monthly frames", n).format(n=n))
     notes = [tuple(frame_notes(rows, view, level, unit, geo.units, counted))
              for rows, counted in zip(subsets, frames)]
     marked = [mostly_reconstructed(rows, counted, level=level, unit=unit, units_frame=geo.units).to_numpy(bool)
@@ -298,7 +299,7 @@ def render_animation(
     drawn = build_figure(
         geo, lay=lay, facecolors=first, hatched=None, marked=marked[0] if any_marked else None,
         title=title, subtitle=subtitle,
-        legend_title=label + (" (same classes in every frame)" if len(frames) > 1 else ""),
+        legend_title=_("{label} (same classes in every frame)").format(label=label) if len(frames) > 1 else label,
         legend_items=legend, notes=notes[0], notes_change=True,
         captions=captions, label_units=(view != "belgium"), stamp=periods[0],
     )

@@ -93,9 +93,9 @@ def class_legend(classes: Classes, *, hatch_note: bool, has_nan: bool,
     hatching and the mostly-reconstructed marks, when drawn."""
     items: list[BoxItem] = [(c, lab, None) for c, lab in classes.legend()]
     if has_nan:
-        items.append((NO_DATA_COLOR, "no population figure", None))
+        items.append((NO_DATA_COLOR, _("no population figure"), None))
     if hatch_note:
-        items.append(("white", f"fewer than {vocab.SMALL_COUNT} incidents: rate unreliable", HATCH))
+        items.append(("white", _("fewer than {n} incidents: rate unreliable").format(n=vocab.SMALL_COUNT), HATCH))
     if marked_note:
         items.append(("white", _("more than half of the count is reconstructed records"), RECON_HATCH))
     return items
@@ -234,7 +234,7 @@ def build_figure(
     panel_x = (2 * margin + map_w) / W + 0.01
     panel_w_in = (1 - panel_x) * W - margin
     # handles wide and tall enough for the largest circle (row heights are all the same)
-    biggest = max((d for _, _, d in symbol_items), default=0.0)
+    biggest = max((d for _c, _l, d in symbol_items), default=0.0)
     handle_w = max(2.2, (biggest + 0.2 * lay.text) / lay.text)
     handle_h = max(1.3, (biggest + 0.1 * lay.text) / lay.text)
     label_w_in = panel_w_in - (handle_w + 1.0) * lay.text / 72  # the handle and its gap

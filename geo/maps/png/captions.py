@@ -18,32 +18,46 @@ import pandas as pd
 
 from geo import text, vocab
 from geo.admin.boundaries import Level
-from geo.i18n import _
+from geo.i18n import N_, _, ngettext
 from geo.incidents import aggregate
 from geo.incidents.filters import Filters
 from geo.maps.views import VIEW_SPECS, ViewName
 
 Metric = Literal["count", "per_100k"]
 
-CREDITS = (
+#: The default source line (English; :func:`credits` gives it in the current language).
+CREDITS = N_(
     "Data: CTC, Beyond the Caliphate: Belgium (2018), reconstructed where marked; "
     "boundaries: Statbel via bmesuere/belgium-topojson (CC0)"
 )
+#: A level's name, singular and plural (translated where shown).
+LEVEL_SINGULAR = MappingProxyType({
+    "municipality": N_("municipality"),
+    "arrondissement": N_("arrondissement"),
+    "province": N_("province"),
+    "region": N_("region"),
+})
 LEVEL_PLURAL = MappingProxyType({
-    "municipality": "municipalities",
-    "arrondissement": "arrondissements",
-    "province": "provinces",
-    "region": "regions",
+    "municipality": N_("municipalities"),
+    "arrondissement": N_("arrondissements"),
+    "province": N_("provinces"),
+    "region": N_("regions"),
 })
 
 
+def credits() -> str:
+    """The default source line in the current language."""
+    return _(CREDITS)
+
+
 def metric_label(metric: Metric, level: Level, unit: str = "sites", *, cumulative: bool = False) -> str:
-    what = "Incident sites" if unit == "sites" else "Incidents (events)"
+    what = _("Incident sites") if unit == "sites" else _("Incidents (events)")
+    where = _(LEVEL_SINGULAR.get(level, level))
     if metric == "per_100k":
-        text = f"{what} per 100,000 residents, by {level}"
+        text = _("{what} per 100,000 residents, by {level}").format(what=what, level=where)
     else:
-        text = f"{what} per {level}"
-    return text + (", cumulative" if cumulative else "")
+        text = _("{what} per {level}").format(what=what, level=where)
+    return _("{label}, cumulative").format(label=text) if cumulative else text
 
 
 def years_text(years: tuple[int, int] | None) -> str:
@@ -68,13 +82,13 @@ def shown_years(incidents: pd.DataFrame, filters: Filters | None,
 def default_title(view: ViewName, level: Level, metric: Metric, unit: str = "sites", *,
                   years: tuple[int, int] | None = None, label: str | None = None) -> str:
     """"Incident sites per municipality — Belgium, 2014–2017"."""
-    head = f"{label or metric_label(metric, level, unit)} — {VIEW_SPECS[view].title}"
+    head = f"{label or metric_label(metric, level, unit)} — {_(VIEW_SPECS[view].title)}"
     return f"{head}, {years_text(years)}" if years else head
 
 
 def symbols_title(view: ViewName, years: tuple[int, int] | None) -> str:
     """Map 1's default title: "Map 1 · Attacks, plots and arrest actions — Belgium, 2014–2017"."""
-    head = f"{vocab.MAP1_TITLE} — {VIEW_SPECS[view].title}"
+    head = f"{_(vocab.MAP1_TITLE)} — {_(VIEW_SPECS[view].title)}"
     return f"{head}, {years_text(years)}" if years else head
 
 
@@ -86,9 +100,9 @@ def filters_phrase(filters: Filters | None) -> str:
     if filters.cities:
         parts.append(_("cities: {names}").format(names=", ".join(filters.cities)))
     if filters.kinds:
-        parts.append(_("kinds: {names}").format(names=", ".join(vocab.KIND_LABELS.get(k, k) for k in filters.kinds)))
+        parts.append(_("kinds: {names}").format(names=", ".join(_(vocab.KIND_LABELS.get(k, k)) for k in filters.kinds)))
     if filters.links:
-        parts.append(_("link: {names}").format(names=", ".join(vocab.LINK_LABELS.get(k, k) for k in filters.links)))
+        parts.append(_("link: {names}").format(names=", ".join(_(vocab.LINK_LABELS.get(k, k)) for k in filters.links)))
     if filters.plots_only:
         parts.append(_("plots only"))
     if not filters.include_reconstructed:
@@ -121,13 +135,23 @@ def not_counted_lines(not_counted: pd.DataFrame, level: Level, unit: str = "site
         counts.append((n, str(region)))
     lines = []
     for n, region in sorted(counts, key=lambda c: (-c[0], c[1])):  # largest first
-        noun = ("event" if n == 1 else "events") if unit == "events" else ("site" if n == 1 else "sites")
-        verb = "is" if n == 1 else "are"
         if region in ("", "nan", "None"):
-            lines.append(f"{n} {noun} not located in Belgium {verb} not shown")
+            lines.append(ngettext("{n} event not located in Belgium is not shown",
+                                  "{n} events not located in Belgium are not shown", n).format(n=n)
+                         if unit == "events" else
+                         ngettext("{n} site not located in Belgium is not shown",
+                                  "{n} sites not located in Belgium are not shown", n).format(n=n))
             continue
-        where = vocab.REGION_IN_SENTENCE.get(region, f"region {region}")
-        lines.append(f"{n} {noun} known only to {where} {verb} not shown on {LEVEL_PLURAL[level]}")
+        where = (_(vocab.REGION_IN_SENTENCE[region]) if region in vocab.REGION_IN_SENTENCE
+                 else _("region {code}").format(code=region))
+        on = _(LEVEL_PLURAL[level])
+        lines.append(ngettext("{n} event known only to {where} is not shown on {level}",
+                              "{n} events known only to {where} are not shown on {level}", n).format(
+                         n=n, where=where, level=on)
+                     if unit == "events" else
+                     ngettext("{n} site known only to {where} is not shown on {level}",
+                              "{n} sites known only to {where} are not shown on {level}", n).format(
+                         n=n, where=where, level=on))
     return lines
 
 
@@ -137,10 +161,12 @@ def reconstructed_line(incidents: pd.DataFrame, total_reconstructed: int | None 
     many the filters left out."""
     n = int((incidents["provenance"] == "reconstructed").sum()) if len(incidents) else 0
     m = len(incidents)
-    line = f"Includes {n:,} reconstructed record{'s' if n != 1 else ''} (of {m:,})"
+    line = ngettext("Includes {n} reconstructed record (of {m})", "Includes {n} reconstructed records (of {m})",
+                    n).format(n=f"{n:,}", m=f"{m:,}")
     if total_reconstructed is not None and total_reconstructed > n:
         k = total_reconstructed - n
-        line += f"; the filters leave out {k:,} other reconstructed record{'s' if k != 1 else ''}"
+        line += ngettext("; the filters leave out {k} other reconstructed record",
+                         "; the filters leave out {k} other reconstructed records", k).format(k=f"{k:,}")
     return line
 
 
@@ -150,7 +176,7 @@ def filters_line(incidents: pd.DataFrame, filters: Filters | None,
     filters = filters or Filters()
     if all_years is None and len(incidents):
         all_years = (int(incidents["year"].min()), int(incidents["year"].max()))
-    return "Filters: " + filters.describe(all_years=all_years)
+    return _("Filters: {filters}").format(filters=filters.describe(all_years=all_years))
 
 
 def caption_lines(
@@ -169,7 +195,7 @@ def caption_lines(
              *extra]
     if note and note.strip():
         lines.append(note.strip())
-    lines.append(source.strip() if source and source.strip() else CREDITS)
+    lines.append(source.strip() if source and source.strip() else credits())
     return lines
 
 
@@ -182,7 +208,8 @@ def outside_view_line(incidents: pd.DataFrame, view: ViewName, units: gpd.GeoDat
     outside = int(((codes != "") & ~codes.isin(set(units["code"]))).sum())
     if not outside:
         return None
-    return f"{outside} {'site lies' if outside == 1 else 'sites lie'} elsewhere in Belgium, outside this view"
+    return ngettext("{n} site lies elsewhere in Belgium, outside this view",
+                    "{n} sites lie elsewhere in Belgium, outside this view", outside).format(n=outside)
 
 
 def frame_notes(incidents: pd.DataFrame, view: ViewName, level: Level, unit: str,

@@ -13,7 +13,8 @@ import shapely.ops
 from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from geo import vocab
+from geo import i18n
+from geo.admin import names
 from geo.maps.png.geometry import ViewGeometry
 from geo.maps.png.layout import Layout
 
@@ -26,13 +27,18 @@ def halo(fontsize: float) -> list:
     return [patheffects.withStroke(linewidth=max(1.0, 0.34 * fontsize), foreground="white")]
 
 
-def local_name(name_nl: str, name_fr: str, reg_nis: str) -> str:
-    """The name a municipality is known by locally: Dutch in Flanders, French elsewhere."""
-    return name_nl if reg_nis == vocab.FLANDERS else name_fr
+def unit_labels(units) -> list[str]:
+    """The names of ``units`` as the run names places (:func:`geo.i18n.names_mode`): by default in
+    their own language (Liège, Antwerpen, Ixelles / Elsene, Eupen), else in the reader's language
+    where they have a name in it (:mod:`geo.admin.names`)."""
+    return list(names.names_of_units(units, language=i18n.language(), mode=i18n.names_mode()))
 
 
 def label_text(name: str) -> str:
-    """Split long compound names (Woluwe-Saint-Lambert) over two lines."""
+    """Split long compound names (Woluwe-Saint-Lambert) over two lines; a name in two languages
+    (Ixelles / Elsene) over as many lines as it has names."""
+    if " / " in name:
+        return " /\n".join(label_text(part) for part in name.split(" / "))
     if len(name) <= 14 or "-" not in name:
         return name
     parts = name.split("-")
@@ -99,21 +105,21 @@ def leader(ax, anchor, x: float, y: float, lay: Layout, zorder: float = 6) -> No
 
 def place_labels(ax, canvas: FigureCanvasAgg, geo: ViewGeometry, lay: Layout,
                  values: Sequence[str] | None = None) -> None:
-    """Label every unit with its local name (and its value, when given and not empty), greedily,
+    """Label every unit with its name (:func:`unit_labels`; and its value, when given and not empty), greedily,
     smallest unit first: inside the unit where a spot free of other labels exists (the one
     holding most of the label), else beside it with a leader line."""
     renderer = canvas.get_renderer()
     trans = ax.transData
-    (ox, oy), (ux, _) = trans.transform([(0, 0), (1, 0)])
+    (ox, oy), (ux, _uy) = trans.transform([(0, 0), (1, 0)])
     px_per_m = ux - ox
     frame = ax.get_window_extent(renderer)
     placed: list[Box] = []
-    units = geo.units.assign(label_area=geo.units.geometry.area,
+    units = geo.units.assign(label_area=geo.units.geometry.area, label_name=unit_labels(geo.units),
                              label_value=list(values) if values is not None else "").sort_values("label_area")
     pad = 0.12 * lay.label * lay.dpi / 72
     for row in units.itertuples(index=False):
         geom = row.geometry
-        name = label_text(local_name(row.name_nl, row.name_fr, row.reg_nis))
+        name = label_text(row.label_name)
         text = ax.text(0, 0, name + (f"\n{row.label_value}" if row.label_value else ""),
                        fontsize=lay.label, ha="center", va="center", zorder=7, color="#111111",
                        linespacing=0.95, path_effects=halo(lay.label))

@@ -18,7 +18,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import PathPatch, Rectangle
 
 from geo import vocab
-from geo.i18n import _
+from geo.i18n import _, ngettext
 from geo.incidents.filters import Filters
 from geo.maps import web
 from geo.maps.png.canvas import (
@@ -62,7 +62,8 @@ def size_key(max_count: int) -> list[int]:
 def region_box_text(region_name: str, count: int, reconstructed: int = 0) -> str:
     """The text of a region's count box (the web map's, over two lines): the sites known only to
     that region, which are never drawn as points, and how many of them are reconstructed."""
-    text = f"{region_name}\n{count:,} site{'s' if count != 1 else ''} with no municipality detail"
+    text = region_name + "\n" + ngettext("{n} site with no municipality detail",
+                                         "{n} sites with no municipality detail", count).format(n=f"{count:,}")
     if reconstructed:
         text += "\n" + _("{n} of them reconstructed").format(n=f"{reconstructed:,}")
     return text
@@ -70,8 +71,8 @@ def region_box_text(region_name: str, count: int, reconstructed: int = 0) -> str
 
 def inset_note(boxed: int) -> str:
     """Under the Brussels inset's heading: the sites it cannot show."""
-    return (f"Not drawn: {boxed:,} {'site' if boxed == 1 else 'sites'} known only to the region "
-            "(box on the main map)")
+    return ngettext("Not drawn: {n} site known only to the region (box on the main map)",
+                    "Not drawn: {n} sites known only to the region (box on the main map)", boxed).format(n=f"{boxed:,}")
 
 
 def symbol_notes(n_sites: int, symbols: Sequence[web.Symbol], regional: pd.DataFrame, *,
@@ -81,19 +82,20 @@ def symbol_notes(n_sites: int, symbols: Sequence[web.Symbol], regional: pd.DataF
     notes = []
     boxed = int(regional["count"].sum()) if len(regional) else 0
     if boxed:
-        one = boxed == 1
-        notes.append(f"{boxed:,} {'site' if one else 'sites'} known only to {'its' if one else 'their'} "
-                     f"region {'is' if one else 'are'} counted in a box on the region, never drawn as points")
+        notes.append(ngettext("{n} site known only to its region is counted in a box on the region, never drawn "
+                              "as points",
+                              "{n} sites known only to their region are counted in a box on the region, never "
+                              "drawn as points", boxed).format(n=f"{boxed:,}"))
     if any(s.label.endswith("(grouped by municipality)") for s in symbols):
-        notes.append("Too many places to draw one by one: symbols are grouped by municipality, at a point "
-                     "inside it")
+        notes.append(_("Too many places to draw one by one: symbols are grouped by municipality, at a point "
+                       "inside it"))
     missing = n_sites - sum(s.count for s in symbols) - boxed - outside
     if missing > 0:
-        notes.append(f"{missing:,} {'site' if missing == 1 else 'sites'} with no known place in Belgium "
-                     f"{'is' if missing == 1 else 'are'} not shown")
+        notes.append(ngettext("{n} site with no known place in Belgium is not shown",
+                              "{n} sites with no known place in Belgium are not shown", missing).format(n=f"{missing:,}"))
     if outside:
-        notes.append(f"{outside:,} {'site lies' if outside == 1 else 'sites lie'} elsewhere in Belgium, "
-                     "outside this view")
+        notes.append(ngettext("{n} site lies elsewhere in Belgium, outside this view",
+                              "{n} sites lie elsewhere in Belgium, outside this view", outside).format(n=f"{outside:,}"))
     return notes
 
 
@@ -104,15 +106,16 @@ def _symbol_legend(incidents: pd.DataFrame, symbols: Sequence[web.Symbol], lay: 
     if len(incidents) and (web.symbol_category(incidents) == "other").any():
         kinds.append("other")
     scale = symbol_scale(lay)
-    items = [(vocab.SYMBOLS[k][1], vocab.SYMBOLS[k][0], 2 * scale * web.symbol_radius_px(1, k)) for k in kinds]
+    items = [(vocab.SYMBOLS[k][1], _(vocab.SYMBOLS[k][0]), 2 * scale * web.symbol_radius_px(1, k)) for k in kinds]
     if any(s.reconstructed for s in symbols):
         items.append((ring(HOLLOW_KEY_COLOR), _("Hollow: reconstructed records only"),
                       2 * scale * web.symbol_radius_px(1, "arrest_action")))
     if symbols:
         largest = max(s.count for s in symbols)
-        items.append(("none", "Size: sites at one place (attacks drawn a quarter larger)", 0.0))
+        items.append(("none", _("Size: sites at one place (attacks drawn a quarter larger)"), 0.0))
         for n in size_key(largest):
-            label = f"{n:,} site{'s' if n != 1 else ''}" + (" (the most at one place)" if n == largest > 1 else "")
+            label = (ngettext("{n} site (the most at one place)", "{n} sites (the most at one place)", n)
+                     if n == largest > 1 else ngettext("{n} site", "{n} sites", n)).format(n=f"{n:,}")
             items.append((SIZE_KEY_COLOR, label, 2 * scale * web.symbol_radius_px(n, "arrest_action")))
     return items
 
@@ -152,7 +155,7 @@ def _draw_region_boxes(ax, canvas: FigureCanvasAgg, regional: pd.DataFrame, lay:
     to the region's representative point. Returns the boxes' texts."""
     renderer = canvas.get_renderer()
     trans = ax.transData
-    (ox, _), (ux, _) = trans.transform([(0, 0), (1, 0)])
+    (ox, _oy), (ux, _uy) = trans.transform([(0, 0), (1, 0)])
     px_per_m = ux - ox
     frame = ax.get_window_extent(renderer)
     shapes = regions()
@@ -168,13 +171,13 @@ def _draw_region_boxes(ax, canvas: FigureCanvasAgg, regional: pd.DataFrame, lay:
             continue
         todo.append((geom.area, r, geom))
     texts = []
-    for _, r, geom in sorted(todo, key=lambda t: t[0]):  # smallest region first: hardest to fit
+    for _area, r, geom in sorted(todo, key=lambda t: t[0]):  # smallest region first: hardest to fit
         anchor = None
         if pd.notna(r.lat) and pd.notna(r.lon):
             anchor = shapely.Point(to_draw().transform(r.lon, r.lat))
         if anchor is None or not geom.contains(anchor):
             anchor = anchor_point(geom)
-        content = region_box_text(r.region_name, int(r.count), int(getattr(r, "reconstructed", 0)))
+        content = region_box_text(_(r.region_name), int(r.count), int(getattr(r, "reconstructed", 0)))
         text = ax.text(0, 0, content, fontsize=lay.label, ha="center", va="center", zorder=9,
                        color="#111111", linespacing=1.2,
                        bbox=dict(boxstyle=f"round,pad={pad / lay.label:.2f}", facecolor="white",
@@ -203,7 +206,8 @@ def _draw_inset(drawn: Canvas, geo: ViewGeometry, symbols: Sequence[web.Symbol],
     fig, W = drawn.fig, lay.width_in
     H = fig.get_size_inches()[1]
     x0, y0, x1, y1 = drawn.panel_free
-    heading = "\n".join(wrap(f"Enlarged: {VIEW_SPECS[INSET_VIEW].title}", lay.text, (x1 - x0) * W))
+    heading = "\n".join(wrap(_("Enlarged: {view}").format(view=_(VIEW_SPECS[INSET_VIEW].title)), lay.text,
+                             (x1 - x0) * W))
     boxed = regional.loc[regional["region_nis"] == vocab.BRUSSELS_REGION, "count"].sum()
     sub = "\n".join(wrap(inset_note(int(boxed)), lay.caption, (x1 - x0) * W)) if boxed else ""
     heading_h = ((heading.count("\n") + 1.8) * 1.2 * lay.text
@@ -283,7 +287,7 @@ def render_symbols(
     recon = incidents[(incidents["geo_precision"] == "region") & (incidents["provenance"] == "reconstructed")]
     regional = regional.assign(reconstructed=regional["region_nis"].map(recon.groupby("region_nis").size())
                                .fillna(0).astype(int))
-    _, _, limits = map_box(geo, lay)
+    _w, _h, limits = map_box(geo, lay)
     minx, miny, maxx, maxy = limits
     xy = _symbol_xy(symbols)
     seen = ((xy[:, 0] >= minx) & (xy[:, 0] <= maxx) & (xy[:, 1] >= miny) & (xy[:, 1] <= maxy)
@@ -304,7 +308,7 @@ def render_symbols(
         geo, lay=lay, facecolors=[vocab.LAND_COLOR] * len(geo.paths), hatched=None, edgecolor=vocab.LAND_EDGE,
         title=title,
         subtitle=default_subtitle(filters) if subtitle is None else subtitle.strip(),
-        legend_title="Incident sites, by kind", legend_items=[], symbol_items=legend,
+        legend_title=_("Incident sites, by kind"), legend_items=[], symbol_items=legend,
         notes=notes, captions=captions, label_units=False,
     )
     renderer = drawn.canvas.get_renderer()

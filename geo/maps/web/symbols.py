@@ -7,6 +7,7 @@ Coordinates are EPSG:4326 degrees. Every text is plain text: the browser escapes
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -67,15 +68,16 @@ def _lines(cat: str, n: int, where: str, place: str | None, r, grouped: bool, re
     return tuple(lines)
 
 
-def incident_symbols(incidents: pd.DataFrame, *, max_places: int = 1500,
-                     by_provenance: bool = False) -> tuple[list[Symbol], pd.DataFrame]:
+def incident_symbols(incidents: pd.DataFrame, *, max_places: int = 1500, by_provenance: bool = False,
+                     place_names: Mapping[str, str] | None = None) -> tuple[list[Symbol], pd.DataFrame]:
     """Map 1's symbols: one per place known to the point or municipality and category (attack;
     arrest action revealing a plot; arrest action; other), sized by the number of sites there.
     With more than ``max_places`` distinct places (large imported datasets), symbols are grouped
     by municipality instead, at its representative point, so the map stays light. Rows known only
     to a region are not drawn as points: they come back as a table (region, count) to show as a
     count on the region. With ``by_provenance``, reconstructed records get symbols of their own
-    (``Symbol.reconstructed``), as the web map draws them hollow."""
+    (``Symbol.reconstructed``), as the web map draws them hollow. ``place_names`` (municipality code →
+    name) names the places as the reader asked; without it, their local names."""
     frame = incidents.assign(category=symbol_category(incidents),
                              _recon=incidents["provenance"].eq("reconstructed") if by_provenance else False)
     located = frame[frame["geo_precision"].isin(("point", "municipality")) & frame["lat"].notna()]
@@ -85,7 +87,8 @@ def incident_symbols(incidents: pd.DataFrame, *, max_places: int = 1500,
         located = located.assign(lon=located["municipality_nis"].map(lambda c: reps[c][0]),
                                  lat=located["municipality_nis"].map(lambda c: reps[c][1]))
     stats = located.groupby(["lat", "lon", "category", "_recon"], sort=True).agg(
-        n=("site_id", "size"), where=("municipality_name", "first"), city=("city", "first"),
+        n=("site_id", "size"), where=("municipality_name", "first"), code=("municipality_nis", "first"),
+        city=("city", "first"),
         places=("place", "nunique"), place=("place", "first"), description=("description", "first"),
         date=("date", "first"), date_precision=("date_precision", "first"))
     symbols = []
@@ -98,7 +101,7 @@ def incident_symbols(incidents: pd.DataFrame, *, max_places: int = 1500,
             label += f" · {r['place']}"
         if n == 1 and str(r["description"]).strip():
             label += " · " + str(r["description"])[:160]
-        where = str(r["where"] or r["city"])
+        where = str((place_names or {}).get(r["code"]) or r["where"] or r["city"])
         lines = _lines(cat, n, where, str(r["place"]) if r["places"] == 1 and not grouped else None, r,
                        grouped, bool(recon))
         symbols.append(Symbol(float(lat), float(lon), cat, n, label, bool(recon), lines))
@@ -127,22 +130,25 @@ def region_box_lines(region_name: str, count: int) -> list[str]:
                                   count).format(n=f"{count:,}")]
 
 
-def city_labels(view: str = "belgium") -> list[list]:
+def city_labels(view: str = "belgium", names: Mapping[str, str] | None = None) -> list[list]:
     """[lat, lon, name, side] of the cities the report names (Brussels at the City of Brussels), at a
-    point inside each municipality."""
+    point inside each municipality. ``names`` (the report's city → its name for the reader); without
+    it, the report's English names in the current language."""
     if view != "belgium":
         return []
     reps = boundaries.representative_points("municipality")
     cities = {vocab.BRUSSELS_CITY: vocab.CITY_OF_BRUSSELS, **vocab.REPORT_CITIES}
     # beside the symbols: Brussels to the left of its crowd, Zaventem to its right
     side = {vocab.CITY_OF_BRUSSELS: "left"}
-    return [[round(reps[code][1], 4), round(reps[code][0], 4), _(name), side.get(code, "")]
+    return [[round(reps[code][1], 4), round(reps[code][0], 4), (names or {}).get(name) or _(name), side.get(code, "")]
             for name, code in cities.items() if code in reps]
 
 
-def payload(incidents: pd.DataFrame, *, view: str = "belgium", title: str = "") -> dict:
-    """The data of a symbol-map update (geometry, assets and size are added by the caller)."""
-    symbols, regional = incident_symbols(incidents, by_provenance=True)
+def payload(incidents: pd.DataFrame, *, view: str = "belgium", title: str = "",
+            place_names: Mapping[str, str] | None = None, city_names: Mapping[str, str] | None = None) -> dict:
+    """The data of a symbol-map update (geometry, assets and size are added by the caller);
+    ``place_names`` and ``city_names`` name municipalities and the report's cities for the reader."""
+    symbols, regional = incident_symbols(incidents, by_provenance=True, place_names=place_names)
     cats = [c for c in vocab.SYMBOL_ORDER if c != "other" or any(s.category == "other" for s in symbols)]
     index = {c: i for i, c in enumerate(cats)}
     ordered = sorted(symbols, key=lambda s: (vocab.SYMBOL_ORDER.index(s.category), -s.count))
@@ -170,16 +176,16 @@ def payload(incidents: pd.DataFrame, *, view: str = "belgium", title: str = "") 
         "categories": [[_(vocab.SYMBOLS[c][0]), vocab.SYMBOLS[c][1]] for c in cats],
         "symbols": rows,
         "boxes": boxes,
-        "cities": city_labels(view),
+        "cities": city_labels(view, city_names),
         "opacity": vocab.SYMBOL_OPACITY,
         "land": [vocab.LAND_COLOR, vocab.LAND_EDGE],
         "legend": {"title": title, "items": items, "notes": notes},
     }
 
 
-def summary(incidents: pd.DataFrame) -> str:
+def summary(incidents: pd.DataFrame, *, place_names: Mapping[str, str] | None = None) -> str:
     """A short text beside the symbol map: the places with the most sites, and what is not drawn."""
-    symbols, regional = incident_symbols(incidents)
+    symbols, regional = incident_symbols(incidents, place_names=place_names)
     if not symbols and regional.empty:
         return _("No incident on this map.")
     per_place: dict[str, int] = {}
