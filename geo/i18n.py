@@ -16,9 +16,11 @@ import gettext
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date
 from functools import lru_cache, wraps
 from typing import TypeVar
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from geo.config import PACKAGE_DIR
@@ -116,3 +118,9 @@ def number(value: float, decimals: int = 0) -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return format_decimal(round(float(value), decimals), format=pattern, locale=_language.get(),
                           decimal_quantization=True)
+
+
+def month_year(value: date) -> str:
+    """A month and its year as the current language writes them in a title: "Jun 2014",
+    "juin 2014", "jun. 2014" (Babel's CLDR data)."""
+    return format_date(value, "MMM y", locale=_language.get())

@@ -6,12 +6,11 @@ from geo import vocab
 from geo.i18n import _, ngettext
 from geo.incidents import aggregate
 from geo.maps import charts
-from geo.report import figures
 from geo.ui import display, downloads, mapview, sidebar, state
 
 sel = sidebar.selection()
 st.title(display.dataset_title(_("Islamic State–linked and –inspired incidents in Belgium, {period}").format(
-    period=figures.published("period").replace("-", " – "))))  # the report's period, quoted from geo.report
+    period=display.report_period())))  # the report's period, quoted from geo.report, in the reader's language
 if state.dataset_slug() == state.REPORT:
     st.caption(_("After the Combating Terrorism Center's *Beyond the Caliphate: Belgium* (2018). "
                  "Filters in the sidebar apply to every page."))

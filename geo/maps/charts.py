@@ -8,6 +8,7 @@ another dataset are not the report's figures and carry no number.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import altair as alt
@@ -15,6 +16,12 @@ import pandas as pd
 
 from geo import vocab
 from geo.i18n import _
+
+
+def _title(text: str, width: int = 48) -> alt.TitleParams:
+    """A chart title over as many lines as it needs (Vega cuts a long one short with "…"; French and
+    Dutch titles run longer than English)."""
+    return alt.TitleParams(textwrap.wrap(text, width) or [text], anchor="start")
 
 
 def count_axis(title: str) -> alt.Axis:
@@ -33,7 +40,7 @@ def figure1(by_year_kind: pd.DataFrame, *, numbered: bool = True) -> alt.Chart:
     if numbered:
         title = _("Figure 1 · {title}").format(title=title)
     return (
-        alt.Chart(data, title=title)
+        alt.Chart(data, title=_title(title))
         .mark_bar()
         .encode(
             x=alt.X("period:O", title=_("Year")),
@@ -56,7 +63,7 @@ def figure2(by_city: pd.DataFrame, *, numbered: bool = True, city_names: Mapping
     if numbered:
         title = _("Figure 2 · {title}").format(title=title)
     return (
-        alt.Chart(by_city, title=title)
+        alt.Chart(by_city, title=_title(title))
         .mark_bar(color="#2166ac")
         .encode(
             x=alt.X("count:Q", axis=count_axis(_("Incidents (sites)"))),
@@ -71,7 +78,7 @@ def timeline(counts: pd.DataFrame, *, current: str | None = None, cumulative: bo
     ``count_by_period(...).table`` (columns ``period``, ``count``)."""
     data = counts.assign(current=counts["period"] == current)
     return (
-        alt.Chart(data, title=_("Cumulative incidents") if cumulative else _("Incidents per period"))
+        alt.Chart(data, title=_title(_("Cumulative incidents") if cumulative else _("Incidents per period")))
         .mark_bar()
         .encode(
             x=alt.X("period:O", title=None),

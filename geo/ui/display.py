@@ -5,17 +5,19 @@ people's words, a clicked unit's incidents and the metric choice (the maps are
 
 from __future__ import annotations
 
+from datetime import datetime
 from types import MappingProxyType
 
 import pandas as pd
 import streamlit as st
 
 from geo.errors import DatasetNotFoundError
-from geo.i18n import N_, _, ngettext
+from geo.i18n import N_, _, month_year, ngettext
 from geo.incidents import aggregate, readable
 from geo.incidents.aggregate import Counted
 from geo.io import store
 from geo.maps.png.captions import LEVEL_SINGULAR
+from geo.report import figures
 from geo.ui import language, state
 
 MAX_TABLE_ROWS = 5_000
@@ -38,7 +40,7 @@ def headline(rows: pd.DataFrame, *, of: pd.DataFrame | None = None) -> None:
         figures.append((_("Plots revealed"), h["plots"]))
     with st.container(horizontal=True, gap="medium"):
         for label, value in figures:
-            st.metric(label, f"{value:,}", width=120)
+            st.metric(label, f"{value:,}", width=max(120, 8 * len(label)))  # "Actions d'arrestation" whole
 
 
 def provenance_summary(rows: pd.DataFrame) -> None:
@@ -83,6 +85,17 @@ def provenance_note(rows: pd.DataFrame) -> None:
         kinds = ", ".join(f"{c:,} {_(readable.PROVENANCE_LABELS.get(p, p)).lower()}"
                           for p, c in rows["provenance"].value_counts().items())
         st.caption(_("Includes no reconstructed records ({kinds}).").format(kinds=kinds or _("no records")))
+
+
+def report_period() -> str:
+    """The report's period ("Jun 2014-Oct 2017", quoted from geo.report) in the reader's language:
+    "Jun 2014 – Oct 2017", "juin 2014 – oct. 2017", "jun 2014 – okt 2017"."""
+    text = figures.published("period")
+    try:
+        first, last = (datetime.strptime(part.strip(), "%b %Y").date() for part in text.split("-"))
+    except ValueError:
+        return text.replace("-", " – ")
+    return f"{month_year(first)} – {month_year(last)}"
 
 
 def dataset_title(default: str) -> str:

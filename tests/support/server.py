@@ -36,6 +36,7 @@ CHROMIUM = config.chromium()
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync",
+    "--lang=en-US",  # the browser's preferred language (the app's default): a test that wants another sets locale=
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 #: a map of the app (geo/ui/components/atlas_map: Leaflet in the page, no iframe)
