@@ -53,9 +53,9 @@ class Filters:
             parts.append(_("years {year}").format(year=a) if a == b else _("years {first}–{last}").format(first=a, last=b))
         elif all_years is not None:
             parts.append(_("years {first}–{last}").format(first=all_years[0], last=all_years[1]))
-        parts.append(_("cities: {names}").format(names=", ".join(self.cities) if self.cities else _("all")))
-        parts.append(_("kinds: {names}").format(
-            names=", ".join(_(vocab.KIND_LABELS.get(k, k)) for k in self.kinds) if self.kinds else _("all")))
+        parts.append(_("cities: {names}").format(names=", ".join(self.cities)) if self.cities else _("cities: all"))
+        parts.append(_("kinds: {names}").format(names=", ".join(_(vocab.KIND_LABELS.get(k, k)) for k in self.kinds))
+                     if self.kinds else _("kinds: all"))
         if self.links:
             parts.append(_("link: {names}").format(names=", ".join(_(vocab.LINK_LABELS.get(k, k)) for k in self.links)))
         if self.plots_only:

@@ -60,7 +60,7 @@ class Rule:
             "percent (1 decimal)": _("percent: rounds half up or truncates to one decimal"),
             "range": _("range"),
         }[self.kind]
-        return f"{base}; {self.text}" if self.text else base
+        return f"{base}; {_(self.text)}" if self.text else base  # the text is marked with N_ in figures.py
 
 
 def count(n: int, text: str = "") -> Rule:
