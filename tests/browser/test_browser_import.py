@@ -113,6 +113,8 @@ def test_preview_assign_save_and_map_people_killed(server, browser, tmp_path):
         assert page.get_by_role("radio", name="People killed").is_checked()  # offered: the dataset has counts
         assert page.get_by_text("killed: not known").count() >= 1  # U3: never counted as 0
         # the map files draw counts and rates: they say so, rather than offer a button that fails
+        # (the downloads are drawn after the map: wait for them before counting)
+        page.get_by_role("button", name="Counts CSV").wait_for(timeout=15_000)
         assert page.get_by_text("Map files draw incident counts").count() == 1
         assert page.get_by_role("button", name="Counts CSV").count() == 1
         # the legend counts people, not incidents

@@ -11,7 +11,7 @@ import pytest
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 from geo.config import ROOT  # noqa: E402
-from tests.support.server import MAP, Offline, wait_for_app, wait_for_paths  # noqa: E402
+from tests.support.server import MAP, Offline, wait_for_app, wait_for_paths, wait_for_still_map  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -310,27 +310,29 @@ def test_lowest_class_stands_out_from_no_incident_as_painted(server, page, palet
     goto(page, server, f"/belgium?level=municipality&palette={palette}")
     wait_for_paths(page, at_least=MUNICIPALITIES)
     page.mouse.move(0, 0)
-    points = page.evaluate(f"""() => {{
+    wait_for_still_map(page)
+    points = page.evaluate("""() => {
         let m = null;
-        document.querySelectorAll('*').forEach(e => {{ if (e.__atlasMap) m = e.__atlasMap; }});
-        const inside = (i) => {{
+        document.querySelectorAll('*').forEach(e => { if (e.__atlasMap) m = e.__atlasMap; });
+        const inside = (i) => {
             const path = m.paths[i].getElement(), r = path.getBoundingClientRect();
-            for (let fy = 0.3; fy <= 0.7; fy += 0.1) for (let fx = 0.3; fx <= 0.7; fx += 0.1) {{
+            for (let fy = 0.3; fy <= 0.7; fy += 0.1) for (let fx = 0.3; fx <= 0.7; fx += 0.1) {
                 const x = r.left + fx * r.width, y = r.top + fy * r.height;
                 if (document.elementFromPoint(x, y) === path) return [Math.round(x), Math.round(y)];
-            }}
+            }
             return null;
-        }};
-        const pick = (test) => {{
-            for (let i = 0; i < m.paths.length; i++) {{
+        };
+        const pick = (test) => {
+            for (let i = 0; i < m.paths.length; i++) {
                 const [k, , flags] = m.values(i);
-                if (test(k, flags)) {{ const at = inside(i); if (at) return at; }}
-            }}
+                if (test(k, flags)) { const at = inside(i); if (at) return at; }
+            }
             return null;
-        }};
+        };
         return [pick((k, f) => k === 1 && f === 0), pick((k, f) => k === 0)];
-    }}""")
+    }""")
     assert points[0] and points[1], points
-    shot = np.asarray(Image.open(io.BytesIO(page.screenshot())).convert("RGB"))
-    low, none = (("#%02x%02x%02x" % tuple(shot[y, x])) for x, y in points)
+    raw = page.screenshot()
+    shot = np.asarray(Image.open(io.BytesIO(raw)).convert("RGB"))
+    low, none = ("#" + "".join(f"{int(v):02x}" for v in shot[y, x][:3]) for x, y in points)
     assert contrast(low, none) >= MIN_CONTRAST, (low, none)

@@ -201,6 +201,23 @@ def wait_for_paths(page, *, at_least: int = 1, index: int = 0, timeout: float = 
                        f"(wanted at least {at_least})")
 
 
+def wait_for_still_map(page, *, timeout: float = 10.0):
+    """Wait until the page's map stops moving (a fit after layout): the first path keeps the same
+    box over three polls, so that what a test measures is where it will be painted."""
+    deadline = time.perf_counter() + timeout
+    last, same = None, 0
+    while time.perf_counter() < deadline:
+        box = page.evaluate("""() => { const p = document.querySelector('.leaflet-interactive');
+            if (!p) return null; const r = p.getBoundingClientRect();
+            return [r.left, r.top, r.width, r.height].map(v => Math.round(v * 10)); }""")
+        same = same + 1 if box is not None and box == last else 0
+        if same >= 3:
+            return
+        last = box
+        time.sleep(0.1)
+    raise TimeoutError(f"the map was still moving after {timeout:.0f} s")
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless chromium for every browser test (two sync Playwright sessions cannot run at

@@ -180,7 +180,8 @@ class AtlasMap {
 
   refit() {
     const size = this.map.getSize();
-    this.map.fitBounds(this.bounds);  // the map needs a view before its layers can draw
+    // without animation: a view that moves after the page has drawn is a jolt (and reduced motion)
+    this.map.fitBounds(this.bounds, {animate: false});  // the map needs a view before its layers can draw
     this.fitted = {zoom: this.map.getZoom(), center: this.map.getCenter()};
     // Not laid out yet (no height): that fit gave the least zoom, so fit again once it has a size.
     this.pendingFit = !size.x || !size.y;
