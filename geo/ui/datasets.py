@@ -10,12 +10,19 @@ import streamlit as st
 from geo.errors import DatasetError
 from geo.i18n import _
 from geo.io import store
-from geo.ui import access, state
+from geo.ui import access, language, state
 
 
-@st.dialog(_("Delete this dataset?"))
 def _confirm_delete(slug: str, name: str) -> None:
-    access.bind()  # a dialog reruns alone (a fragment), without app.py: bind this run's store again
+    """Ask before deleting, in a dialog titled in the reader's language (so made here, per run, not
+    when the module is imported)."""
+    st.dialog(_("Delete this dataset?"))(_delete_dialog)(slug, name)
+
+
+def _delete_dialog(slug: str, name: str) -> None:
+    # a dialog reruns alone (a fragment), without app.py: this run's language and store again
+    language.apply()
+    access.bind()
     st.write(_("**{name}** will be deleted for every user. This cannot be undone.").format(name=name))
     left, right = st.columns(2)
     if left.button(_("Delete"), type="primary", key="confirm_delete"):

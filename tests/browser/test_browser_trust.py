@@ -27,7 +27,7 @@ import pytest
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 from geo.config import ROOT  # noqa: E402
-from tests.support.server import Offline, wait_for_app  # noqa: E402
+from tests.support.server import Offline, settled_text, wait_for_app  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -82,7 +82,7 @@ def main_text(page) -> str:
 def sidebar_text(page) -> str:
     """The sidebar's text, once its last control (the basemap toggle) is drawn."""
     page.locator("[data-testid='stSidebar']").get_by_text("Basemap tiles").wait_for(timeout=15_000)
-    return page.locator("[data-testid='stSidebarUserContent']").inner_text()
+    return settled_text(page, "[data-testid='stSidebarUserContent']")
 
 
 def chart_texts(page, index: int) -> list[str]:

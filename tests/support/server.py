@@ -168,6 +168,24 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
     page.wait_for_selector(NOT_RUNNING, state="attached", timeout=timeout)
 
 
+def settled_text(page, selector: str, *, timeout: float = 15.0) -> str:
+    """The text of ``selector`` once the script is not running and the text has stayed the same for
+    three polls: a rerun that has not started yet, or is drawing, shows the previous run's elements
+    for a moment."""
+    deadline = time.perf_counter() + timeout
+    last, same = None, 0
+    while time.perf_counter() < deadline:
+        text = page.evaluate("""([sel, idle]) => {
+            const e = document.querySelector(sel);
+            return document.querySelector(idle) && e ? e.innerText : null; }""", [selector, NOT_RUNNING])
+        same = same + 1 if text is not None and text == last else 0
+        if same >= 3:
+            return text
+        last = text
+        time.sleep(0.15)
+    return page.locator(selector).inner_text()
+
+
 def map_frames(page):
     """One frame per map on the page, in page order. The maps are drawn in the page itself (a
     Streamlit component with no iframe), so each is the page's main frame: ``frame.locator`` and
