@@ -56,7 +56,7 @@ class PageData:
     classes: dict[str, dict]
     values: dict[str, list[int | None]]
     #: per unit: 1 = mostly reconstructed records (hatched), 2 = a rate from fewer than
-    #: vocab.SMALL_COUNT incidents (dashed outline, paler)
+    #: vocab.SMALL_COUNT incidents (dashed outline)
     flags: dict[str, list[int]]
     tooltips: dict[str, list[str]]
     notes: dict[str, list[str]]
@@ -73,7 +73,7 @@ class PageData:
             "tooltips": self.tooltips, "notes": self.notes, "provenance": self.provenance,
             "units": self.units, "bounds": self.bounds, "counts": self.counts,
             "words": {"mostly": _("Hatched: more than half of the count is reconstructed records"),
-                      "small": _("Dashed and paler: fewer than {n} incidents, rate unreliable").format(
+                      "small": _("Dashed outline: fewer than {n} incidents, the rate is not reliable").format(
                           n=vocab.SMALL_COUNT)},
         }
 

@@ -1,9 +1,9 @@
 """The animated choropleth: one frame per period (years or months, empty ones included), the same
 classes on every frame, the period stamped in the side panel, and each frame's own notes (what
-could not be placed, in that frame) and dots on units mostly reconstructed in that frame. Written
+could not be placed, in that frame) and diagonal lines on units mostly reconstructed in that frame. Written
 as a looping GIF (one shared palette, so the GIF stores only what changes) or an H.264 MP4 (the
 ``ffmpeg`` that the imageio-ffmpeg package ships). Frames are drawn fast: only the fills, the
-dots, the stamp and the notes change."""
+lines, the stamp and the notes change."""
 
 from __future__ import annotations
 
@@ -96,7 +96,7 @@ class FrameState:
 def _draw_frames(drawn: Canvas, paths: Sequence, states: Sequence[FrameState]) -> Iterator[np.ndarray]:
     """RGB arrays of the figure for each state, fast: the static parts (title, legend,
     captions) and the overlay (outlines, labels, scale bar) are drawn once; each frame redraws
-    only the fills, the dots, the stamp and the notes, then lays the overlay on top."""
+    only the fills, the lines, the stamp and the notes, then lays the overlay on top."""
     ax, fig, canvas = drawn.ax, drawn.fig, drawn.canvas
     changing = [a for a in (drawn.fills, drawn.hatch, drawn.stamp, drawn.notes, *(drawn.marks or ()))
                 if a is not None]
@@ -232,7 +232,7 @@ class RenderedAnimation(Rendered):
     #: each frame's notes
     notes: tuple[tuple[str, ...], ...]
     title: str = ""
-    #: each frame's units dotted as mostly reconstructed
+    #: each frame's units marked as mostly reconstructed
     marked: tuple[tuple[str, ...], ...] = ()
 
 

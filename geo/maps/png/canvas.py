@@ -1,5 +1,5 @@
 """The static maps' figure: title, map (fills, hatching, outlines, scale bar, north arrow, unit
-labels), side panel (legend, notes, period stamp) and captions, laid out on a matplotlib Figure
+labels; the marks of unreliable rates and mostly reconstructed counts), side panel (legend, notes, period stamp) and captions, laid out on a matplotlib Figure
 with the Agg canvas (object-oriented API: no pyplot, no global backend switch)."""
 
 from __future__ import annotations
@@ -23,10 +23,15 @@ from geo.maps.png.geometry import ViewGeometry
 from geo.maps.png.labels import halo, place_labels
 from geo.maps.png.layout import MAP_W, Layout, symbol_edge
 
-HATCH = "///"
-#: Units whose count is mostly reconstructed records.
-RECON_HATCH = "..."
-#: The dots' ink: dark on light fills, white on dark ones (below this luminance).
+#: Units whose count is mostly reconstructed records: diagonal lines, as on the web maps and the
+#: published page (one mark for one meaning in every view).
+RECON_HATCH = "///"
+#: Rates from fewer than vocab.SMALL_COUNT incidents: a dark dashed outline over the class colour, as on
+#: the web maps (the fill stays the class's, so the legend still decodes it; ``SMALL`` stands for that
+#: mark in a legend item).
+SMALL = "dashed"
+SMALL_EDGE = "#222222"
+#: The lines' ink: dark on light fills, white on dark ones (below this luminance).
 RECON_INK, RECON_INK_ON_DARK, DARK_FILL = (0.1, 0.1, 0.1, 0.6), (1, 1, 1, 0.85), 0.12
 EDGE_COLOR = "#7a7a7a"
 OUTLINE_COLOR = "#333333"
@@ -95,7 +100,7 @@ def class_legend(classes: Classes, *, hatch_note: bool, has_nan: bool,
     if has_nan:
         items.append((NO_DATA_COLOR, _("no population figure"), None))
     if hatch_note:
-        items.append(("white", _("fewer than {n} incidents: rate unreliable").format(n=vocab.SMALL_COUNT), HATCH))
+        items.append(("white", _("fewer than {n} incidents: rate unreliable").format(n=vocab.SMALL_COUNT), SMALL))
     if marked_note:
         items.append(("white", _("more than half of the count is reconstructed records"), RECON_HATCH))
     return items
@@ -114,7 +119,7 @@ class Canvas:
     hatch: PatchCollection | None = None
     #: the side panel's notes (one text; animations change it per frame)
     notes: object | None = None
-    #: the mostly-reconstructed dots, dark and white ink (animations change which units carry them)
+    #: the mostly-reconstructed lines, dark and white ink (animations change which units carry them)
     marks: tuple[PatchCollection, PatchCollection] | None = None
     #: the side panel's free space under the legend and notes (figure fraction x0, y0, x1, y1)
     panel_free: tuple[float, float, float, float] | None = None
@@ -122,8 +127,38 @@ class Canvas:
     panel_w_in: float = 0.0
 
 
+def draw_marks(ax, paths: Sequence, facecolors: Sequence[str], *, small: Sequence[bool] | None,
+               marked: Sequence[bool] | None, edge: float, gids: bool = True):
+    """The two provenance and reliability marks over drawn fills: a dashed outline on ``small``
+    units (unreliable rates), diagonal lines on ``marked`` ones (mostly reconstructed records), in
+    dark ink on light fills and white on dark ones. Returns (the outlines or None, the lines' two
+    collections or None)."""
+    outlines = None
+    if small is not None and any(small):
+        outlines = ax.add_collection(PatchCollection(
+            [PathPatch(p) for p, h in zip(paths, small) if h], facecolors="none", edgecolors=SMALL_EDGE,
+            linewidths=edge, linestyles=(0, (3, 2)), zorder=3))
+    marks = None
+    if marked is not None:
+        marks = tuple(
+            ax.add_collection(PatchCollection([PathPatch(p) for p in part], facecolors="none", edgecolors=ink,
+                                              linewidths=0, hatch=RECON_HATCH, zorder=3,
+                                              gid=gid if gids else None))
+            for part, ink, gid in zip(mark_paths(paths, marked, facecolors), (RECON_INK, RECON_INK_ON_DARK),
+                                      ("reconstructed", "reconstructed-on-dark")))
+    return outlines, marks
+
+
+def legend_handle(colour: str, label: str, mark: str | None, *, edge: float) -> Patch:
+    """A legend box: a class colour, or a mark (SMALL: a dark dashed outline; a hatch pattern)."""
+    if mark == SMALL:
+        return Patch(facecolor=colour, edgecolor=SMALL_EDGE, linewidth=edge * 1.5, linestyle=(0, (3, 2)),
+                     label=label)
+    return Patch(facecolor=colour, edgecolor=EDGE_COLOR, linewidth=edge, hatch=mark, label=label)
+
+
 def mark_paths(paths: Sequence, marked: Sequence[bool], facecolors: Sequence[str]) -> tuple[list, list]:
-    """The paths of the marked units, split by the ink their dots need: (on light, on dark) fills."""
+    """The paths of the marked units, split by the ink their lines need: (on light, on dark) fills."""
     light, dark = [], []
     for p, m, c in zip(paths, marked, facecolors):
         if m:
@@ -177,7 +212,8 @@ def build_figure(
     """Lay out title, map, side panel (legend, notes, period stamp) and captions. The figure is
     ``lay.width_in`` wide; its height follows the view's shape. ``legend_items`` are drawn as
     filled boxes (colour, label, hatch), then ``symbol_items`` as circles (colour, label,
-    diameter in points). ``marked`` units (mostly reconstructed records) carry dots. Text is
+    diameter in points). ``hatched`` units (unreliable rates) have a dashed outline,
+    ``marked`` units (mostly reconstructed records) carry diagonal lines. Text is
     drawn as written (no mathtext: a "$" in a title stays a "$"). With ``notes_change``
     the notes' text is drawn even when empty (animations set it per frame)."""
     W = lay.width_in
@@ -204,18 +240,7 @@ def build_figure(
                             edgecolors=edgecolor, linewidths=lay.edge, zorder=2)
     fills.set_gid("units")  # SVG: <g id="units"> holds one <path> per unit, in the order of geo.units
     ax.add_collection(fills)
-    hatch = None
-    if hatched is not None and any(hatched):
-        small = [PathPatch(p) for p, h in zip(geo.paths, hatched) if h]
-        hatch = ax.add_collection(PatchCollection(small, facecolors="none", edgecolors=(0, 0, 0, 0.45),
-                                                  linewidths=0, hatch=HATCH, zorder=3))
-    marks = None
-    if marked is not None:
-        marks = tuple(
-            ax.add_collection(PatchCollection([PathPatch(p) for p in part], facecolors="none", edgecolors=ink,
-                                              linewidths=0, hatch=RECON_HATCH, zorder=3, gid=gid))
-            for part, ink, gid in zip(mark_paths(geo.paths, marked, facecolors), (RECON_INK, RECON_INK_ON_DARK),
-                                      ("reconstructed", "reconstructed-on-dark")))
+    hatch, marks = draw_marks(ax, geo.paths, facecolors, small=hatched, marked=marked, edge=lay.edge * 3)
     ax.add_collection(PatchCollection([PathPatch(p) for p in geo.outline], facecolors="none",
                                       edgecolors=OUTLINE_COLOR, linewidths=lay.outline, zorder=4))
     scale_bar(ax, limits, lay)
@@ -238,8 +263,7 @@ def build_figure(
     handle_w = max(2.2, (biggest + 0.2 * lay.text) / lay.text)
     handle_h = max(1.3, (biggest + 0.1 * lay.text) / lay.text)
     label_w_in = panel_w_in - (handle_w + 1.0) * lay.text / 72  # the handle and its gap
-    handles = [Patch(facecolor=c, edgecolor=EDGE_COLOR, linewidth=lay.edge * 2, hatch=h,
-                     label="\n".join(wrap(lab, lay.text, label_w_in)))
+    handles = [legend_handle(c, "\n".join(wrap(lab, lay.text, label_w_in)), h, edge=lay.edge * 2)
                for c, lab, h in legend_items]
     handles += [Line2D([], [], linestyle="none", marker="o", markersize=d,
                        markerfacecolor=to_rgba(c, vocab.SYMBOL_OPACITY) if not c.startswith(RING) else "white",

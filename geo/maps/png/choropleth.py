@@ -1,6 +1,6 @@
 """The static choropleth: one view's units coloured by their counts or rates, with the web maps'
 classes and colours (:func:`geo.maps.classify.classify`: a scheme or your own breaks, a
-ColorBrewer palette), hatching on unreliable rates, dots on units whose count is mostly
+ColorBrewer palette), unreliable rates with a dashed outline, diagonal lines on units whose count is mostly
 reconstructed records, unit labels in city views, the title, subtitle, note and source line a
 person may write, and the honesty lines (DESIGN.md §4). PNG, SVG or PDF."""
 
@@ -43,7 +43,7 @@ class RenderedMap(Rendered):
     legend: tuple[BoxItem, ...]
     title: str = ""
     subtitle: str = ""
-    #: unit codes dotted as mostly reconstructed
+    #: unit codes marked as mostly reconstructed
     marked: tuple[str, ...] = ()
 
 

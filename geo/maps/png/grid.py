@@ -2,7 +2,7 @@
 classes in every panel and one legend, the title, notes and honesty lines of the single map.
 
 Each panel says what it is ("2016 · 23 sites") and how many of its sites could not be placed on
-its level; dots mark units whose count is mostly reconstructed records, as on the single map.
+its level; diagonal lines mark units whose count is mostly reconstructed records, as on the single map.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch, PathPatch
+from matplotlib.patches import PathPatch
 
 from geo.admin.boundaries import Level
 from geo.i18n import _, ngettext
@@ -24,15 +24,12 @@ from geo.incidents.filters import Filters
 from geo.maps.classify import DEFAULT_PALETTE, Classes, classify
 from geo.maps.png.canvas import (
     EDGE_COLOR,
-    HATCH,
     OUTLINE_COLOR,
-    RECON_HATCH,
-    RECON_INK,
-    RECON_INK_ON_DARK,
     Canvas,
     class_legend,
+    draw_marks,
     fit_limits,
-    mark_paths,
+    legend_handle,
     scale_bar,
     wrap,
 )
@@ -135,13 +132,7 @@ def _draw_panel(fig: Figure, rect, geo: ViewGeometry, lay: Layout, colors, hatch
                             linewidths=lay.edge * 0.6, zorder=2)
     fills.set_gid(gid)
     ax.add_collection(fills)
-    if hatched is not None and hatched.any():
-        ax.add_collection(PatchCollection([PathPatch(p) for p, h in zip(geo.paths, hatched) if h], facecolors="none",
-                                          edgecolors=(0, 0, 0, 0.45), linewidths=0, hatch=HATCH, zorder=3))
-    for part, ink in zip(mark_paths(geo.paths, marked, colors), (RECON_INK, RECON_INK_ON_DARK)):
-        if part:
-            ax.add_collection(PatchCollection([PathPatch(p) for p in part], facecolors="none", edgecolors=ink,
-                                              linewidths=0, hatch=RECON_HATCH, zorder=3))
+    draw_marks(ax, geo.paths, colors, small=hatched, marked=marked, edge=lay.edge * 3, gids=False)
     ax.add_collection(PatchCollection([PathPatch(p) for p in geo.outline], facecolors="none",
                                       edgecolors=OUTLINE_COLOR, linewidths=lay.outline * 0.7, zorder=4))
     head, _sep, sub = caption.partition("\n")
@@ -256,8 +247,8 @@ def render_grid(
     panel_x = (margin + panel_area_w + 0.03 * W) / W
     panel_w_in = (1 - panel_x) * W - margin
     label_w_in = panel_w_in - 3.2 * lay.text / 72
-    handles = [Patch(facecolor=col, edgecolor=EDGE_COLOR, linewidth=lay.edge * 2, hatch=h,
-                     label="\n".join(wrap(lab, lay.text, label_w_in))) for col, lab, h in items]
+    handles = [legend_handle(col, "\n".join(wrap(lab, lay.text, label_w_in)), h, edge=lay.edge * 2)
+               for col, lab, h in items]
     leg = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(panel_x, 1 - title_h / H),
                      frameon=False, fontsize=lay.text, title="\n".join(wrap(label, lay.text, panel_w_in)),
                      title_fontsize=lay.text, alignment="left", handlelength=2.2, handleheight=1.3,

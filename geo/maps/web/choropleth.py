@@ -128,7 +128,7 @@ def legend(classes: Classes, frames: Sequence[list[Row]], *, title: str, metric:
     if flags & MOSTLY_RECONSTRUCTED:
         items.append(["hatch", "", _("Hatched: most of the count is reconstructed records")])
     if metric == "per_100k" and flags & SMALL:
-        items.append(["dashed", "", _("Dashed, paler: fewer than 3 incidents, the rate is not reliable")])
+        items.append(["dashed", "", _("Dashed outline: fewer than {n} incidents, the rate is not reliable").format(n=vocab.SMALL_COUNT)])
     return {"title": title, "items": items, "notes": out_notes}
 
 

@@ -5,6 +5,7 @@
   "use strict";
   var D = window.ATLAS_DATA;
   var RECON = 1, SMALL = 2; // flags: mostly reconstructed records (hatched); rate unreliable (dashed)
+  var EDGE = "#6b6b6b", EDGE_WEIGHT = 0.5; // the units' outline
   var SVGNS = "http://www.w3.org/2000/svg";
   var select = document.getElementById("period");
 
@@ -74,7 +75,7 @@
   features.forEach(function (f, i) { index[f.properties.code] = i; });
 
   var layer = L.geoJSON(D.units, {
-    style: function () { return { weight: 0.5, color: "#6b6b6b", fillOpacity: 1, fillColor: "#ffffff" }; },
+    style: function () { return { weight: EDGE_WEIGHT, color: EDGE, fillOpacity: 1, fillColor: "#ffffff" }; },
     onEachFeature: function (feature, lyr) {
       lyr.bindTooltip(function () {
         var i = index[feature.properties.code];
@@ -117,9 +118,12 @@
     layer.eachLayer(function (lyr) {
       var i = index[lyr.feature.properties.code];
       var colour = colourOf(period, values[i]);
-      lyr.setStyle({ fillColor: flags[i] & RECON ? hatch(colour) : colour,
-                     fillOpacity: flags[i] & SMALL ? 0.55 : 1,
-                     dashArray: flags[i] & SMALL ? "3 3" : null });
+      // the same marks as the atlas's maps: diagonal lines (mostly reconstructed), a dark dashed
+      // outline over the class's own colour (a rate from fewer than 3 incidents)
+      var small = (flags[i] & SMALL) !== 0;
+      lyr.setStyle({ fillColor: flags[i] & RECON ? hatch(colour) : colour, fillOpacity: 1,
+                     color: small ? "#222222" : EDGE, weight: small ? 1.2 : EDGE_WEIGHT,
+                     dashArray: small ? "3 2" : null });
     });
     drawLegend(period);
     var notes = document.getElementById("notes");

@@ -97,7 +97,7 @@ def test_unknown_animation_format_is_refused(tiny_incidents):
         animation.render_animation(tiny_incidents, format="png")
 
 
-# --- each frame's own notes, dots, MP4 ----------------------------------------------------------
+# --- each frame's own notes, lines, MP4 ----------------------------------------------------------
 
 
 def _regional_rows():
@@ -145,9 +145,9 @@ def test_mp4_has_one_frame_per_period_and_the_classes_colours(tmp_path):
         True, False, False, False]
 
 
-def test_dots_follow_each_frame():
+def test_reconstructed_lines_follow_each_frame():
     anim = animation.render_animation(_regional_rows(), view="brussels", period="year")
-    # Molenbeek's 2014 site is documented: never dotted
+    # Molenbeek's 2014 site is documented: never lined
     assert all(MOLENBEEK not in m for m in anim.marked)
     rows = [make_row(site_id=f"R{i}", event_id=f"R{i}", date=f"201{4 + i}-05-01", date_precision="month",
                      provenance="reconstructed", source="report") for i in range(2)]

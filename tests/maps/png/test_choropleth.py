@@ -12,7 +12,7 @@ from geo.incidents.filters import Filters
 from geo.incidents.table import validate_incidents
 from geo.maps.classify import ZERO_COLOR
 from geo.maps.classify import classify as shared_classify
-from geo.maps.png import choropleth, layout
+from geo.maps.png import canvas, choropleth, layout
 from geo.maps.views import view_units
 from tests.conftest import make_row, table
 from tests.maps.png.pixels import LEUVEN, MOLENBEEK, UCCLE, dominant_is, image, rgb
@@ -105,15 +105,22 @@ def test_two_filters_give_two_images(tiny_incidents):
 # --- legend and hatching ---------------------------------------------------------------------
 
 
-def test_rates_hatch_small_counts_and_say_so(tiny_incidents):
+def test_rates_from_small_counts_are_dashed_and_said_so(tiny_incidents):
+    """The web maps' mark for an unreliable rate (a dark dashed outline over the class's own colour,
+    which the legend decodes), not a hatch: on every map, diagonal lines mean "mostly
+    reconstructed" and nothing else."""
     rendered = choropleth.render_map(tiny_incidents, view="brussels", metric="per_100k")
-    assert rendered.table.set_index("code").loc[MOLENBEEK, "small"]
-    hatched = [label for _, label, hatch in rendered.legend if hatch]
-    assert hatched and "unreliable" in hatched[0]
-    # hatch lines: dark pixels inside Molenbeek that a plain fill would not have
+    row = rendered.table.set_index("code").loc[MOLENBEEK]
+    assert row["small"]
+    marks = {mark: label for _, label, mark in rendered.legend if mark}
+    assert list(marks) == [canvas.SMALL] and "unreliable" in marks[canvas.SMALL]
+    colour = rendered.classes.color_of(float(row["per_100k"]))
     pixels = _unit_pixels(rendered, "municipality", MOLENBEEK, n=25)
-    plain = choropleth.render_map(tiny_incidents, view="brussels", metric="count")
-    assert len(np.unique(pixels, axis=0)) > len(np.unique(_unit_pixels(plain, "municipality", MOLENBEEK, n=25), axis=0))
+    tinted = pixels[np.ptp(pixels, axis=1) > 30]  # leave out the unit's label (dark text on a white halo)
+    assert len(tinted) >= 10 and _share_close(tinted, colour) > 0.75  # (label edges blend)
+    svg = choropleth.render_map(tiny_incidents, view="brussels", metric="per_100k", format="svg").data.decode()
+    plain = choropleth.render_map(tiny_incidents, view="brussels", metric="count", format="svg").data.decode()
+    assert "stroke-dasharray" in svg and "stroke-dasharray" not in plain
     assert all("." in label for _, label, _ in rendered.legend[1:-1])  # rate classes, not integers
 
 

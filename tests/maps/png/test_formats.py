@@ -116,7 +116,7 @@ def _molenbeek_distinct_colours(rendered) -> int:
     return len(np.unique(_unit_pixels(rendered, "municipality", MOLENBEEK, n=30), axis=0))
 
 
-def test_units_mostly_reconstructed_are_dotted_and_the_legend_says_so():
+def test_units_mostly_reconstructed_are_lined_and_the_legend_says_so():
     def rows(provenance: str):
         return validate_incidents(table(*[
             make_row(site_id=f"R{i}", event_id=f"R{i}", provenance=provenance, source="report",
@@ -128,7 +128,7 @@ def test_units_mostly_reconstructed_are_dotted_and_the_legend_says_so():
     assert recon.marked == (MOLENBEEK,) and documented.marked == ()
     assert any("reconstructed" in label and hatch for _, label, hatch in recon.legend)
     assert not any("reconstructed" in label for _, label, _ in documented.legend)
-    # the dots are drawn: more colours inside Molenbeek than its plain fill
+    # the lines are drawn: more colours inside Molenbeek than its plain fill
     assert _molenbeek_distinct_colours(recon) > _molenbeek_distinct_colours(documented)
     assert image(recon.data).size == image(documented.data).size
 

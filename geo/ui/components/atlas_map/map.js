@@ -260,17 +260,18 @@ class AtlasMap {
 
   styleUnit(i) {
     const [k, , flags] = this.values(i);
-    const hatch = (flags & 1) !== 0;  // a rate from fewer than 3 incidents: paler, dashed
-    const recon = (flags & 2) !== 0;  // mostly reconstructed records: hatched
+    // the same marks as the map files and the published page (geo.maps.png.canvas)
+    const small = (flags & 1) !== 0;  // a rate from fewer than 3 incidents: a dark dashed outline
+    const recon = (flags & 2) !== 0;  // mostly reconstructed records: diagonal lines
     const chosen = this.selected === this.codes[i];
     this.paths[i].setStyle({
       fillColor: recon ? this.pattern(k) : this.palette[k],
-      // opaque unless a basemap shows through: the colours are the palette's own, whose lowest class
-      // stands out from "no incident" by a contrast of 2:1 (geo.maps.classify)
-      fillOpacity: hatch ? 0.55 : (this.tilesUrl ? 0.85 : 1),
-      color: chosen ? "#111111" : "#6b6b6b",
-      weight: chosen ? 2.5 : 0.5,
-      dashArray: hatch ? "3 3" : null,
+      // the class's own colour (the legend decodes it), opaque unless a basemap shows through: the
+      // lowest class stands out from "no incident" by a contrast of 2:1 (geo.maps.classify)
+      fillOpacity: this.tilesUrl ? 0.85 : 1,
+      color: chosen ? "#111111" : (small ? "#222222" : "#6b6b6b"),
+      weight: chosen ? 2.5 : (small ? 1.2 : 0.5),
+      dashArray: small && !chosen ? "3 2" : null,
     });
     if (chosen) this.paths[i].bringToFront();
   }
