@@ -149,6 +149,19 @@ def draw_marks(ax, paths: Sequence, facecolors: Sequence[str], *, small: Sequenc
     return outlines, marks
 
 
+def draw_title(fig: Figure, title_lines: Sequence[str], sub_lines: Sequence[str], *, lay: Layout,
+               margin: float) -> None:
+    """The title (bold) and the subtitle, wrapped already, at the figure's top left ``margin``
+    inches in (as text: SVG and PDF keep it; ids "title" and "subtitle")."""
+    W, H = fig.get_size_inches()
+    fig.text(margin / W, 1 - margin / H, "\n".join(title_lines), fontsize=lay.title, fontweight="bold",
+             va="top", ha="left", linespacing=1.25, parse_math=False, gid="title")
+    if sub_lines:
+        top_in = margin + (len(title_lines) * 1.25 + 0.45) * lay.title / 72
+        fig.text(margin / W, 1 - top_in / H, "\n".join(sub_lines), fontsize=lay.text, va="top", ha="left",
+                 color="#333333", linespacing=1.35, parse_math=False, gid="subtitle")
+
+
 def legend_handle(colour: str, label: str, mark: str | None, *, edge: float) -> Patch:
     """A legend box: a class colour, or a mark (SMALL: a dark dashed outline; a hatch pattern)."""
     if mark == SMALL:
@@ -248,12 +261,7 @@ def build_figure(
     if label_units:
         place_labels(ax, canvas, geo, lay, label_values)
 
-    fig.text(margin / W, 1 - margin / H, "\n".join(title_lines), fontsize=lay.title, fontweight="bold",
-             va="top", ha="left", linespacing=1.25, parse_math=False, gid="title")
-    if sub_lines:
-        top_in = margin + (len(title_lines) * 1.25 + 0.45) * lay.title / 72
-        fig.text(margin / W, 1 - top_in / H, "\n".join(sub_lines), fontsize=lay.text, va="top", ha="left",
-                 color="#333333", linespacing=1.35, parse_math=False, gid="subtitle")
+    draw_title(fig, title_lines, sub_lines, lay=lay, margin=margin)
 
     # Side panel: legend, then (animations) the period stamp, then the notes.
     panel_x = (2 * margin + map_w) / W + 0.01

@@ -28,6 +28,7 @@ from geo.maps.png.canvas import (
     Canvas,
     class_legend,
     draw_marks,
+    draw_title,
     fit_limits,
     legend_handle,
     scale_bar,
@@ -232,12 +233,7 @@ def render_grid(
         axes.append(ax)
         first_fills = first_fills or fills
 
-    fig.text(margin / W, 1 - margin / H, "\n".join(title_lines), fontsize=lay.title, fontweight="bold",
-             va="top", ha="left", linespacing=1.25, parse_math=False, gid="title")
-    if sub_lines:
-        top_in = margin + (len(title_lines) * 1.25 + 0.45) * lay.title / 72
-        fig.text(margin / W, 1 - top_in / H, "\n".join(sub_lines), fontsize=lay.text, va="top", ha="left",
-                 color="#333333", linespacing=1.35, parse_math=False, gid="subtitle")
+    draw_title(fig, title_lines, sub_lines, lay=lay, margin=margin)
     # one legend for every panel
     any_marked = any(mostly_reconstructed(p.rows, p.counted, level=level, unit=unit, units_frame=geo.units).any()
                      for p in panels)
