@@ -45,6 +45,26 @@ class Filters:
         # nothing is filtered out
         return incidents.copy(deep=False) if bool(keep.all()) else incidents[keep]
 
+    def phrases(self, *, say_all: bool = False) -> list[str]:
+        """The filters other than the years, in words: those that narrow the rows, and with
+        ``say_all`` also "cities: all" and "kinds: all" where they do not."""
+        parts = []
+        if self.cities:
+            parts.append(_("cities: {names}").format(names=", ".join(self.cities)))
+        elif say_all:
+            parts.append(_("cities: all"))
+        if self.kinds:
+            parts.append(_("kinds: {names}").format(names=", ".join(_(vocab.KIND_LABELS.get(k, k)) for k in self.kinds)))
+        elif say_all:
+            parts.append(_("kinds: all"))
+        if self.links:
+            parts.append(_("link: {names}").format(names=", ".join(_(vocab.LINK_LABELS.get(k, k)) for k in self.links)))
+        if self.plots_only:
+            parts.append(_("plots only"))
+        if not self.include_reconstructed:
+            parts.append(_("documented records only"))
+        return parts
+
     def describe(self, *, all_years: tuple[int, int] | None = None) -> str:
         """One line naming the filters, for captions and exported images."""
         parts = []
@@ -53,16 +73,7 @@ class Filters:
             parts.append(_("years {year}").format(year=a) if a == b else _("years {first}–{last}").format(first=a, last=b))
         elif all_years is not None:
             parts.append(_("years {first}–{last}").format(first=all_years[0], last=all_years[1]))
-        parts.append(_("cities: {names}").format(names=", ".join(self.cities)) if self.cities else _("cities: all"))
-        parts.append(_("kinds: {names}").format(names=", ".join(_(vocab.KIND_LABELS.get(k, k)) for k in self.kinds))
-                     if self.kinds else _("kinds: all"))
-        if self.links:
-            parts.append(_("link: {names}").format(names=", ".join(_(vocab.LINK_LABELS.get(k, k)) for k in self.links)))
-        if self.plots_only:
-            parts.append(_("plots only"))
-        if not self.include_reconstructed:
-            parts.append(_("documented records only"))
-        return "; ".join(parts)
+        return "; ".join(parts + self.phrases(say_all=True))
 
     def to_query(self) -> dict[str, str]:
         """Query parameters for the non-default filters (lists comma-separated)."""

@@ -94,20 +94,7 @@ def symbols_title(view: ViewName, years: tuple[int, int] | None) -> str:
 
 def filters_phrase(filters: Filters | None) -> str:
     """The filters other than the years, in words ("" when none narrows the rows)."""
-    if filters is None:
-        return ""
-    parts = []
-    if filters.cities:
-        parts.append(_("cities: {names}").format(names=", ".join(filters.cities)))
-    if filters.kinds:
-        parts.append(_("kinds: {names}").format(names=", ".join(_(vocab.KIND_LABELS.get(k, k)) for k in filters.kinds)))
-    if filters.links:
-        parts.append(_("link: {names}").format(names=", ".join(_(vocab.LINK_LABELS.get(k, k)) for k in filters.links)))
-    if filters.plots_only:
-        parts.append(_("plots only"))
-    if not filters.include_reconstructed:
-        parts.append(_("documented records only"))
-    return "; ".join(parts)
+    return "" if filters is None else "; ".join(filters.phrases())
 
 
 def default_subtitle(filters: Filters | None) -> str:
