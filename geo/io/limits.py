@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from geo import config
 from geo.errors import ImportFileError, ImportLimitError
+from geo.i18n import _, number
 
 #: What an import reads: a path, the file's bytes, or a binary file object (Streamlit's
 #: ``UploadedFile``).
@@ -25,9 +26,9 @@ Source = str | os.PathLike | bytes | bytearray | memoryview | BinaryIO
 def too_many_rows(filename: str, limit: int) -> ImportLimitError:
     """The error of a reader that found more than ``limit`` data rows."""
     return ImportLimitError(
-        filename, f"has more than {limit:,} data rows, the most one import takes "
-        "(ATLAS_MAX_ROWS); split the file or raise the limit", what="rows", limit=limit,
-        actual=limit + 1)
+        filename, _("has more than {limit} data rows, the most one import takes (ATLAS_MAX_ROWS); "
+                    "split the file or raise the limit").format(limit=number(limit)),
+        what="rows", limit=limit, actual=limit + 1)
 
 
 def check_row_count(filename: str, rows: int) -> None:
@@ -35,15 +36,17 @@ def check_row_count(filename: str, rows: int) -> None:
     takes."""
     limit = config.max_rows()
     if rows > limit:
-        raise ImportLimitError(filename, f"has {rows:,} data rows, more than the {limit:,} one "
-                               "import takes (ATLAS_MAX_ROWS)", what="rows", limit=limit,
-                               actual=rows)
+        raise ImportLimitError(filename, _("has {rows} data rows, more than the {limit} one import "
+                                           "takes (ATLAS_MAX_ROWS)").format(
+                                   rows=number(rows), limit=number(limit)),
+                               what="rows", limit=limit, actual=rows)
 
 
 def _too_big(filename: str, limit: int, size: int) -> ImportLimitError:
     return ImportLimitError(
-        filename, f"is {size / 1e6:,.1f} MB, more than the {limit / 1e6:,.0f} MB an upload may be "
-        "(ATLAS_MAX_UPLOAD_MB)", what="size", limit=limit, actual=size)
+        filename, _("is {size} MB, more than the {limit} MB an upload may be (ATLAS_MAX_UPLOAD_MB)")
+        .format(size=number(size / 1e6, 1), limit=number(limit / 1e6)),
+        what="size", limit=limit, actual=size)
 
 
 def read_bytes(source: Source, filename: str) -> bytes:
@@ -61,7 +64,8 @@ def read_bytes(source: Source, filename: str) -> bytes:
                 raise _too_big(filename, limit, size)
             data = path.read_bytes()
         except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-            raise ImportFileError(filename, f"cannot be opened ({exc.strerror or exc})") from None
+            raise ImportFileError(filename, _("cannot be opened ({reason})").format(
+                reason=exc.strerror or exc)) from None
     elif hasattr(source, "read"):
         if hasattr(source, "seek"):
             with contextlib.suppress(OSError, ValueError):

@@ -132,8 +132,8 @@ class ColumnMapping:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise MappingError("mapping", f"unknown mapping field(s): {', '.join(unknown)}; "
-                               f"known: {', '.join(sorted(known))}")
+            raise MappingError(_("mapping"), _("unknown mapping field(s): {unknown}; known: {known}")
+                               .format(unknown=", ".join(unknown), known=", ".join(sorted(known))))
         values: dict[str, Any] = {}
         for key, value in data.items():
             if key in ("places", "areas"):
@@ -372,7 +372,8 @@ def check_mapping(mapping: ColumnMapping, columns: Sequence[str], filename: str)
     unknown preset, a column the table lacks (for a preset: its required columns, by name), no
     date source, half a coordinate pair, a day without a month, an unusable date format."""
     if mapping.preset is not None and mapping.preset not in PRESETS:
-        raise MappingError(filename, f"unknown preset {mapping.preset!r}; presets: {', '.join(PRESETS)}")
+        raise MappingError(filename, _("unknown preset {preset!r}; presets: {presets}").format(
+            preset=mapping.preset, presets=", ".join(PRESETS)))
     present = set(columns)
     missing = [c for c in mapping.columns() if c not in present]
     if missing:
@@ -381,16 +382,18 @@ def check_mapping(mapping: ColumnMapping, columns: Sequence[str], filename: str)
             required = set(spec.required.values())
             lacking = [c for c in missing if c.lower() in required]
             if lacking and len(lacking) == len(missing):
-                raise MappingError(filename, f"looks like {spec.label} but lacks the required "
-                                   f"column(s) {', '.join(map(repr, lacking))}", missing=lacking)
-        raise MappingError(filename, f"the mapping names column(s) the table does not have: "
-                           f"{', '.join(map(repr, missing))} (columns: "
-                           f"{', '.join(map(repr, columns))})", missing=missing)
+                raise MappingError(filename, _("looks like {preset} but lacks the required column(s) "
+                                               "{columns}").format(
+                    preset=_(spec.label), columns=", ".join(map(repr, lacking))), missing=lacking)
+        raise MappingError(filename, _("the mapping names column(s) the table does not have: {missing} "
+                                       "(columns: {columns})").format(
+            missing=", ".join(map(repr, missing)), columns=", ".join(map(repr, columns))),
+            missing=missing)
     if mapping.date is None and mapping.year is None:
-        raise MappingError(filename, "no date: map a date column, or a year column (with month "
-                           "and day columns if there are any)", missing=("date",))
+        raise MappingError(filename, _("no date: map a date column, or a year column (with month "
+                                       "and day columns if there are any)"), missing=("date",))
     if (mapping.lat is None) != (mapping.lon is None):
-        raise MappingError(filename, "map both latitude and longitude, or neither")
+        raise MappingError(filename, _("map both latitude and longitude, or neither"))
     if (mapping.x is None) != (mapping.y is None):
         raise MappingError(filename, _("map both x and y, or neither"))
     if mapping.crs is not None:
@@ -404,12 +407,13 @@ def check_mapping(mapping: ColumnMapping, columns: Sequence[str], filename: str)
                                            "not a kind ({kinds})").format(
                 value=value, kind=kind, kinds=", ".join(vocab.KINDS)))
     if mapping.day is not None and mapping.month is None and mapping.date is None:
-        raise MappingError(filename, "a day column needs a month column")
+        raise MappingError(filename, _("a day column needs a month column"))
     if mapping.date_format is not None:
         fmt = mapping.date_format
         if "%Y" not in fmt and "%y" not in fmt:
-            raise MappingError(filename, f"date format {fmt!r} has no year (%Y)")
+            raise MappingError(filename, _("date format {format!r} has no year (%Y)").format(format=fmt))
         try:
             datetime.strptime(datetime(2016, 3, 22).strftime(fmt), fmt)
         except ValueError as exc:
-            raise MappingError(filename, f"date format {fmt!r} cannot be used: {exc}") from None
+            raise MappingError(filename, _("date format {format!r} cannot be used: {error}").format(
+                format=fmt, error=exc)) from None

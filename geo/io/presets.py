@@ -31,6 +31,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from geo.i18n import N_
+
 #: Date precision of ACLED ``time_precision`` codes (see the module docstring).
 ACLED_TIME_PRECISION: Mapping[str, str] = MappingProxyType({"1": "day", "2": "month", "3": "month"})
 #: Location precision of GTD ``specificity`` codes; 5 also means "do not use the coordinates".
@@ -66,8 +68,8 @@ class PresetSpec:
     province/region columns, best first. ``signature``: distinctive column names that recognise
     an export. ``categories``: (mapping field, crosswalk ``source_field``), most specific first.
     ``date_codes``/``location_codes``: what the source's precision codes mean (``None``: the
-    hand-made words). ``label`` names an export in messages, ``location_label`` its location
-    precision code."""
+    hand-made words). ``label`` names an export in messages (marked with ``N_``: show it with
+    ``_()``), ``location_label`` its location precision code."""
 
     label: str
     required: Mapping[str, str]
@@ -82,7 +84,7 @@ class PresetSpec:
 
 
 _GTD = PresetSpec(
-    label="a GTD export",
+    label=N_("a GTD export"),
     required=MappingProxyType({"id": "eventid", "year": "iyear", "month": "imonth", "day": "iday"}),
     optional=MappingProxyType({
         "lat": "latitude", "lon": "longitude", "location_precision": "specificity",
@@ -100,7 +102,7 @@ _GTD = PresetSpec(
     location_codes=GTD_SPECIFICITY,
 )
 _ACLED = PresetSpec(
-    label="an ACLED export",
+    label=N_("an ACLED export"),
     required=MappingProxyType({"id": "event_id_cnty", "date": "event_date"}),
     optional=MappingProxyType({
         "date_precision": "time_precision", "lat": "latitude", "lon": "longitude",

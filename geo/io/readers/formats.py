@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import ImportFileError
+from geo.i18n import _
 from geo.io.limits import Source, read_bytes
 from geo.io.readers.delimited import read_delimited
 from geo.io.readers.excel import read_xlsx, sheet_names
@@ -32,10 +33,10 @@ def sniff_format(data: bytes, filename: str) -> str:
     if data[:16] == b"SQLite format 3\x00":
         return "gpkg"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise ImportFileError(filename, "is an old-style Excel workbook (.xls), which this atlas "
-                              "does not read: save it as .xlsx or as CSV")
+        raise ImportFileError(filename, _("is an old-style Excel workbook (.xls), which this atlas "
+                                          "does not read: save it as .xlsx or as CSV"))
     if ext in (".xlsx", ".xlsm", ".gpkg", ".xls") and data.strip():
-        raise ImportFileError(filename, f"is named {ext} but is not a {ext} file")
+        raise ImportFileError(filename, _("is named {ext} but is not a {ext} file").format(ext=ext))
     if ext in (".geojson", ".json"):
         return "geojson"
     return "csv"
@@ -49,7 +50,7 @@ def list_sheets(source: Source, *, filename: str) -> list[str]:
     if kind == "xlsx":
         return sheet_names(data, filename)
     if kind == "gpkg":
-        return [str(name) for name, _ in gpkg_layers(data, filename)]
+        return [str(name) for name, _kind in gpkg_layers(data, filename)]
     return []
 
 
@@ -64,7 +65,7 @@ def read_table(source: Source, *, filename: str, sheet: str | None = None) -> tu
     filename = str(filename or "upload")
     data = read_bytes(source, filename)
     if not data.strip():
-        raise ImportFileError(filename, "is empty (0 bytes of data)")
+        raise ImportFileError(filename, _("is empty (0 bytes of data)"))
     kind = sniff_format(data, filename)
     if kind == "xlsx":
         return read_xlsx(data, filename, sheet)

@@ -114,22 +114,22 @@ def read_geojson(data: bytes, filename: str) -> tuple[pd.DataFrame, ReadInfo]:
         decode_notes = (*decode_notes, _("GeoJSON must be UTF-8, but this file is {encoding}: it "
                                          "was read as such").format(encoding=encoding))
     if not text.strip():
-        raise ImportFileError(filename, "is empty")
+        raise ImportFileError(filename, _("is empty"))
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFileError(filename, f"is not valid JSON (line {exc.lineno}, column "
-                              f"{exc.colno}: {exc.msg})") from None
+        raise ImportFileError(filename, _("is not valid JSON (line {line}, column {column}: {error})")
+                              .format(line=exc.lineno, column=exc.colno, error=exc.msg)) from None
     except RecursionError:
-        raise ImportFileError(filename, "is nested too deeply to be GeoJSON") from None
+        raise ImportFileError(filename, _("is nested too deeply to be GeoJSON")) from None
     if isinstance(document, dict) and document.get("type") == "Feature":
         features = [document]
     elif isinstance(document, dict) and document.get("type") == "FeatureCollection":
         features = document.get("features")
         if not isinstance(features, list):
-            raise ImportFileError(filename, "is a FeatureCollection without a 'features' list")
+            raise ImportFileError(filename, _("is a FeatureCollection without a 'features' list"))
     else:
-        raise ImportFileError(filename, "is JSON but not GeoJSON: expected a FeatureCollection")
+        raise ImportFileError(filename, _("is JSON but not GeoJSON: expected a FeatureCollection"))
     declared = crs_.geojson_crs(document.get("crs"))
     limit = config.max_rows()
     if len(features) > limit:
@@ -187,7 +187,8 @@ def gpkg_layers(data: bytes, filename: str) -> list[tuple[str, str]]:
             warnings.simplefilter("ignore")
             return [(str(n), str(g)) for n, g in pyogrio.list_layers(io.BytesIO(data))]
     except Exception as exc:  # GDAL errors on damaged files
-        raise ImportFileError(filename, f"is not a readable GeoPackage ({exc})") from None
+        raise ImportFileError(filename, _("is not a readable GeoPackage ({error})").format(
+            error=exc)) from None
 
 
 def read_gpkg(data: bytes, filename: str, layer: str | None) -> tuple[pd.DataFrame, ReadInfo]:
@@ -196,12 +197,12 @@ def read_gpkg(data: bytes, filename: str, layer: str | None) -> tuple[pd.DataFra
 
     layers = [name for name, _kind in gpkg_layers(data, filename)]
     if not layers:
-        raise ImportFileError(filename, "is a GeoPackage without layers")
+        raise ImportFileError(filename, _("is a GeoPackage without layers"))
     if layer is None:
         layer = layers[0]
     elif layer not in layers:
-        raise ImportFileError(filename, f"has no layer named {layer!r}; its layers are "
-                              f"{', '.join(map(repr, layers))}")
+        raise ImportFileError(filename, _("has no layer named {layer!r}; its layers are {names}")
+                              .format(layer=layer, names=", ".join(map(repr, layers))))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -212,7 +213,8 @@ def read_gpkg(data: bytes, filename: str, layer: str | None) -> tuple[pd.DataFra
     except ImportFileError:
         raise
     except Exception as exc:
-        raise ImportFileError(filename, f"layer {layer!r} cannot be read ({exc})") from None
+        raise ImportFileError(filename, _("layer {layer!r} cannot be read ({error})").format(
+            layer=layer, error=exc)) from None
     notes: list[str] = []
     lat = lon = wkt = [""] * len(gdf)
     geometry = getattr(gdf, "geometry", None) if "geometry" in gdf.columns else None
@@ -233,7 +235,7 @@ def read_gpkg(data: bytes, filename: str, layer: str | None) -> tuple[pd.DataFra
     blank = len(rows) - len(keep)
     rows, numbers = [rows[i] for i in keep], [numbers[i] for i in keep]
     if not rows:
-        raise ImportFileError(filename, f"layer {layer!r} has no features")
+        raise ImportFileError(filename, _("layer {layer!r} has no features").format(layer=layer))
     frame = text_frame(header, rows, numbers)
     return frame, ReadInfo(filename=filename, format="gpkg", size_bytes=len(data), rows=len(frame),
                            sheet=layer, blank_rows=blank, notes=tuple(notes))

@@ -16,6 +16,7 @@ import pandas as pd
 
 from geo import text
 from geo.errors import DatasetNotFoundError, DatasetPermissionError
+from geo.i18n import _
 from geo.incidents.table import COLUMNS, derive
 from geo.io.result import COUNT_COLUMNS, EXTRA_COLUMNS, ImportResult
 
@@ -65,8 +66,8 @@ def slugify(name: str) -> str:
 def check_slug(slug: object) -> str:
     """``slug`` if it is one (``[a-z0-9-]``, at most 60); else :class:`DatasetNotFoundError`."""
     if not isinstance(slug, str) or not SLUG.fullmatch(slug):
-        raise DatasetNotFoundError(f"{slug!r} is not a dataset name (lower-case letters, digits "
-                                   "and '-', at most 60)")
+        raise DatasetNotFoundError(_("{slug!r} is not a dataset name (lower-case letters, digits "
+                                     "and '-', at most 60)").format(slug=slug))
     return slug
 
 
@@ -150,8 +151,8 @@ class Store(abc.ABC):
 
     def writable(self) -> None:
         if self.read_only:
-            raise DatasetPermissionError("this session may read saved datasets, not change them "
-                                         "(only editors import, save and delete)")
+            raise DatasetPermissionError(_("this session may read saved datasets, not change them "
+                                           "(only editors import, save and delete)"))
 
     @abc.abstractmethod
     def save_dataset(self, result: ImportResult, *, name: str) -> DatasetInfo:
@@ -190,8 +191,10 @@ class Store(abc.ABC):
         hits = [i for i in infos if i.name.casefold() == wanted.casefold()]
         if len(hits) == 1:
             return hits[0]
-        choices = ", ".join(i.slug for i in infos) or "none saved yet"
+        choices = ", ".join(i.slug for i in infos) or _("none saved yet")
         if hits:
-            raise DatasetNotFoundError(f"{len(hits)} saved datasets are named {wanted!r}: give the "
-                                       f"slug ({', '.join(i.slug for i in hits)})")
-        raise DatasetNotFoundError(f"no saved dataset {wanted!r}; saved: {choices}")
+            raise DatasetNotFoundError(_("{n} saved datasets are named {name!r}: give the slug "
+                                         "({slugs})").format(
+                n=len(hits), name=wanted, slugs=", ".join(i.slug for i in hits)))
+        raise DatasetNotFoundError(_("no saved dataset {name!r}; saved: {choices}").format(
+            name=wanted, choices=choices))

@@ -36,6 +36,7 @@ import pandas as pd
 
 from geo import config
 from geo.errors import DatasetError, DatasetNotFoundError
+from geo.i18n import _
 from geo.io.result import ImportResult
 from geo.io.store.common import (
     SLUG,
@@ -83,7 +84,7 @@ def _read_manifest(folder: Path) -> DatasetInfo:
         data = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
         return DatasetInfo.from_dict(data)
     except FileNotFoundError:
-        raise DatasetNotFoundError(f"no saved dataset {folder.name!r}") from None
+        raise DatasetNotFoundError(_("no saved dataset {name!r}").format(name=folder.name)) from None
     except (OSError, ValueError, TypeError) as exc:
         raise DatasetError(f"dataset {folder.name!r}: its manifest cannot be read ({exc})") from None
 
@@ -118,7 +119,7 @@ class LocalStore(Store):
         root = self.root()
         path = (root / slug).resolve()
         if path.parent != root:
-            raise DatasetNotFoundError(f"{slug!r} is not a dataset name")
+            raise DatasetNotFoundError(_("{slug!r} is not a dataset name").format(slug=slug))
         return path
 
     def save_dataset(self, result: ImportResult, *, name: str) -> DatasetInfo:
@@ -163,7 +164,7 @@ class LocalStore(Store):
         try:
             mtime = path.stat().st_mtime_ns
         except FileNotFoundError:
-            raise DatasetNotFoundError(f"no saved dataset {slug!r}") from None
+            raise DatasetNotFoundError(_("no saved dataset {name!r}").format(name=slug)) from None
         return _load_cached(str(path), mtime).copy()
 
     def rejected_csv(self, slug: str) -> bytes:
@@ -171,7 +172,7 @@ class LocalStore(Store):
         try:
             return path.read_bytes()
         except FileNotFoundError:
-            raise DatasetNotFoundError(f"no saved dataset {slug!r}") from None
+            raise DatasetNotFoundError(_("no saved dataset {name!r}").format(name=slug)) from None
 
     def delete_dataset(self, slug: str) -> None:
         self.writable()
@@ -180,6 +181,6 @@ class LocalStore(Store):
         trash = root / f".trash-{uuid.uuid4().hex}"
         with _locked(root):
             if not (folder / MANIFEST_FILE).exists():
-                raise DatasetNotFoundError(f"no saved dataset {slug!r}")
+                raise DatasetNotFoundError(_("no saved dataset {name!r}").format(name=slug))
             os.replace(folder, trash)
         shutil.rmtree(trash, ignore_errors=True)

@@ -39,6 +39,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects import postgresql
 
 from geo.errors import DatasetError, DatasetNotFoundError, DatasetPermissionError, SettingsError
+from geo.i18n import _
 from geo.io.result import COUNT_COLUMNS, ImportResult
 from geo.io.result import rejected_csv as rejected_bytes
 from geo.io.store.common import (
@@ -218,7 +219,7 @@ class PostgisStore(Store):
                 else:
                     raise
         if not deleted:
-            raise DatasetNotFoundError(f"no saved dataset {slug!r}")
+            raise DatasetNotFoundError(_("no saved dataset {name!r}").format(name=slug))
 
     # ------------------------------------------------------------------ reading
     @contextlib.contextmanager
@@ -239,7 +240,7 @@ class PostgisStore(Store):
         row = conn.execute(sa.select(DATASETS.c.manifest, DATASETS.c.rejected_columns)
                            .where(DATASETS.c.slug == check_slug(slug))).first()
         if row is None:
-            raise DatasetNotFoundError(f"no saved dataset {slug!r}")
+            raise DatasetNotFoundError(_("no saved dataset {name!r}").format(name=slug))
         return row
 
     def list_datasets(self) -> list[DatasetInfo]:
