@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from geo.i18n import _
+
 
 class AtlasError(Exception):
     """Base class of every error the ``geo`` package raises on purpose."""
@@ -40,10 +42,10 @@ class Problem:
     def __str__(self) -> str:
         where = self.file
         if self.row is not None:
-            where += f", row {self.row}"
+            where = _("{where}, row {row}").format(where=where, row=self.row)
         if self.field:
-            where += f", field '{self.field}'"
-        return f"{where}: {self.reason}"
+            where = _("{where}, field '{field}'").format(where=where, field=self.field)
+        return _("{where}: {reason}").format(where=where, reason=self.reason)
 
 
 class ProblemsError(AtlasError):
@@ -83,7 +85,7 @@ class ImportFileError(AtlasError):
     def __init__(self, filename: str, message: str):
         self.filename = filename
         self.message = message
-        super().__init__(f"{filename}: {message}")
+        super().__init__(_("{where}: {reason}").format(where=filename, reason=message))
 
 
 class ImportLimitError(ImportFileError):

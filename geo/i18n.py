@@ -18,14 +18,14 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from functools import lru_cache, wraps
+from pathlib import Path
 from typing import TypeVar
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from geo.config import PACKAGE_DIR
-
-LOCALE_DIR = PACKAGE_DIR / "locale"
+#: Beside this module (not from geo.config: geo.errors translates its messages, and config imports errors).
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "atlas"
 #: The interface languages, the default first.
 LANGUAGES: tuple[str, ...] = ("en", "fr", "nl")
