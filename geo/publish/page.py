@@ -19,7 +19,7 @@ from shapely.geometry import mapping
 from geo import i18n, vocab
 from geo.admin.boundaries import Level
 from geo.admin.names import names_of_units
-from geo.i18n import _, ngettext
+from geo.i18n import _, ngettext, number
 from geo.incidents import aggregate
 from geo.incidents.filters import Filters
 from geo.maps.classify import DEFAULT_PALETTE, NO_DATA_COLOR, ZERO_COLOR, Classes, classify
@@ -86,7 +86,7 @@ def _classes_json(classes: Classes, *, same_for: str) -> dict:
 
 def _value_text(count: int, rate: float, small: bool, metric: Metric, unit: str, classes: Classes) -> str:
     what = (ngettext("{n} event", "{n} events", count) if unit == "events"
-            else ngettext("{n} incident site", "{n} incident sites", count)).format(n=f"{count:,}")
+            else ngettext("{n} incident site", "{n} incident sites", count)).format(n=number(count))
     if metric != "per_100k":
         return what
     if rate != rate:  # NaN: no population figure
@@ -166,7 +166,7 @@ def page_data(
         provenance[p] = line if p == ALL else _("{year}: {line}").format(year=p, line=line)
         n = len(rows_of[p]) if unit == "sites" else int(rows_of[p]["event_id"].nunique())
         counts[p] = (ngettext("{n} event", "{n} events", n) if unit == "events"
-                     else ngettext("{n} incident site", "{n} incident sites", n)).format(n=f"{n:,}")
+                     else ngettext("{n} incident site", "{n} incident sites", n)).format(n=number(n))
     label = metric_label(metric, level, unit)
     minx, miny, maxx, maxy = view_extent(view)
     return PageData(

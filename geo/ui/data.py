@@ -10,7 +10,7 @@ import streamlit as st
 
 from geo import vocab
 from geo.errors import DatasetNotFoundError
-from geo.i18n import _
+from geo.i18n import _, number
 from geo.incidents import aggregate
 from geo.incidents import table as incidents_mod
 from geo.io import store
@@ -52,7 +52,7 @@ def dataset_names() -> dict[str, str]:
     """The datasets the picker offers: slug -> label."""
     names = {state.REPORT: _("CTC report: Belgium 2014–2017")}
     for info in store.list_datasets():
-        names[info.slug] = _("{name} ({n} rows)").format(name=info.name, n=f"{info.accepted:,}")
+        names[info.slug] = _("{name} ({n} rows)").format(name=info.name, n=number(info.accepted))
     return names
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DatasetNotFoundError
-from geo.i18n import N_, _, month_year, ngettext
+from geo.i18n import N_, _, month_year, ngettext, number
 from geo.incidents import aggregate, readable
 from geo.incidents.aggregate import Counted
 from geo.io import store
@@ -40,7 +40,7 @@ def headline(rows: pd.DataFrame, *, of: pd.DataFrame | None = None) -> None:
         figures.append((_("Plots revealed"), h["plots"]))
     with st.container(horizontal=True, gap="medium"):
         for label, value in figures:
-            st.metric(label, f"{value:,}", width=max(120, 8 * len(label)))  # "Actions d'arrestation" whole
+            st.metric(label, number(value), width=max(120, 8 * len(label)))  # "Actions d'arrestation" whole
 
 
 def provenance_summary(rows: pd.DataFrame) -> None:
@@ -77,12 +77,12 @@ def provenance_note(rows: pd.DataFrame) -> None:
     if n:
         st.caption(_("Includes **{n} reconstructed** of {total} records (sites): they make the report's "
                      "aggregates hold, with no more precision than the report gives. Switch them off in the "
-                     "sidebar.").format(n=f"{n:,}", total=f"{len(rows):,}"))
+                     "sidebar.").format(n=number(n), total=number(len(rows))))
     elif len(rows) and (rows["provenance"] == "imported").all():
         st.caption(ngettext("{n} imported record.", "{n} records, all imported.", len(rows)).format(
-            n=f"{len(rows):,}"))
+            n=number(len(rows))))
     else:
-        kinds = ", ".join(f"{c:,} {_(readable.PROVENANCE_LABELS.get(p, p)).lower()}"
+        kinds = ", ".join(f"{number(c)} {_(readable.PROVENANCE_LABELS.get(p, p)).lower()}"
                           for p, c in rows["provenance"].value_counts().items())
         st.caption(_("Includes no reconstructed records ({kinds}).").format(kinds=kinds or _("no records")))
 
@@ -133,15 +133,15 @@ def not_counted_note(counted: Counted, *, level: str) -> None:
             st.info(ngettext("{n} site is not on this {what} map: it is known only to its region and is never "
                              "spread over its municipalities.",
                              "{n} sites are not on this {what} map: they are known only to their region and are "
-                             "never spread over its municipalities.", n).format(n=f"{n:,}", what=what))
+                             "never spread over its municipalities.", n).format(n=number(n), what=what))
         elif reason == aggregate.NOT_IN_BELGIUM:
             st.warning(ngettext("{n} record is not on any map: it is not placed in Belgium (see the Data page).",
                                 "{n} records are not on any map: they are not placed in Belgium (see the Data "
-                                "page).", n).format(n=f"{n:,}"))
+                                "page).", n).format(n=number(n)))
         else:
             st.warning(ngettext("{n} site is not on any map: {reason} (see the Data page).",
                                 "{n} sites are not on any map: {reason} (see the Data page).", n).format(
-                n=f"{n:,}", reason=reason_text(reason)))
+                n=number(n), reason=reason_text(reason)))
 
 
 def city_names(rows: pd.DataFrame) -> dict[str, str]:
@@ -161,7 +161,7 @@ def incident_table(rows: pd.DataFrame, *, height: int | None = None, key: str = 
     downloads hold them all)."""
     if len(rows) > MAX_TABLE_ROWS:
         st.caption(_("Showing the first {n} of {total} rows; the downloads hold them all.").format(
-            n=f"{MAX_TABLE_ROWS:,}", total=f"{len(rows):,}"))
+            n=number(MAX_TABLE_ROWS), total=number(len(rows))))
         rows = rows.head(MAX_TABLE_ROWS)
     shown = readable.people_table(rows, city_names=city_names(rows))
     link = _(readable.LINK_COLUMN)

@@ -14,7 +14,7 @@ import streamlit as st
 
 from geo import text, vocab
 from geo.errors import DatasetError, ImportFileError
-from geo.i18n import _
+from geo.i18n import _, number
 from geo.io import crosswalk, store
 from geo.io import crs as crs_
 from geo.io.mapping import MAPPING_HELP, ColumnMapping, suggest_mapping
@@ -119,12 +119,12 @@ def _assign_form(result, *, key: str) -> dict[str, str] | None:
 def _show_result(result, *, key: str) -> None:
     s = result.summary
     cols = st.columns(5)
-    cols[0].metric(_("Rows in the file"), f"{s['rows_in']:,}")
-    cols[1].metric(_("Accepted"), f"{s['accepted']:,}")
-    cols[2].metric(_("Rejected"), f"{s['rejected']:,}")
-    cols[3].metric(_("Outside Belgium"), f"{s['outside_belgium']:,}",
+    cols[0].metric(_("Rows in the file"), number(s['rows_in']))
+    cols[1].metric(_("Accepted"), number(s['accepted']))
+    cols[2].metric(_("Rejected"), number(s['rejected']))
+    cols[3].metric(_("Outside Belgium"), number(s['outside_belgium']),
                    help=_("Accepted rows placed outside Belgium: kept with the dataset, not mapped"))
-    cols[4].metric(_("Not placed"), f"{s['not_placed']:,}",
+    cols[4].metric(_("Not placed"), number(s['not_placed']),
                    help=_("Accepted rows not outside Belgium that nothing could place in a Belgian "
                           "unit (their notes say why): kept, not mapped"))
     notes = result.notes()
@@ -172,7 +172,7 @@ def panel() -> None:
     suggested = suggest_mapping(raw.columns, raw)
     how = [info.format] + [v for v in (info.encoding, info.delimiter and repr(info.delimiter)) if v]
     st.caption(_("{name}: {n} rows read ({how}); {preset}").format(
-        name=upload.name, n=f"{len(raw):,}", how=", ".join(how),
+        name=upload.name, n=number(len(raw)), how=", ".join(how),
         preset=_("recognised as a {p} export").format(p=suggested.preset.upper()) if suggested.preset
         else _("no preset recognised")))
     mapping = _mapping_form(raw, suggested, key=key)

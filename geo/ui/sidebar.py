@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from geo import vocab
-from geo.i18n import _
+from geo.i18n import _, number
 from geo.incidents.filters import Filters
 from geo.ui import data, frame, language, state
 
@@ -61,7 +61,7 @@ def draw() -> None:
         else:
             absent.append(_("plots"))
         if n_recon:
-            st.toggle(_("Include reconstructed records ({n} of {total})").format(n=f"{n_recon:,}", total=f"{len(rows):,}"),
+            st.toggle(_("Include reconstructed records ({n} of {total})").format(n=number(n_recon), total=number(len(rows))),
                       key=state.K_RECON,
                       help=_("Reconstructed rows make the report's published figures hold; they are not "
                              "events on the public record. See the Data page."))

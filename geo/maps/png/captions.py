@@ -18,7 +18,7 @@ import pandas as pd
 
 from geo import text, vocab
 from geo.admin.boundaries import Level
-from geo.i18n import N_, _, ngettext
+from geo.i18n import N_, _, ngettext, number
 from geo.incidents import aggregate
 from geo.incidents.filters import Filters
 from geo.maps.views import VIEW_SPECS, ViewName
@@ -149,11 +149,11 @@ def reconstructed_line(incidents: pd.DataFrame, total_reconstructed: int | None 
     n = int((incidents["provenance"] == "reconstructed").sum()) if len(incidents) else 0
     m = len(incidents)
     line = ngettext("Includes {n} reconstructed record (of {m})", "Includes {n} reconstructed records (of {m})",
-                    n).format(n=f"{n:,}", m=f"{m:,}")
+                    n).format(n=number(n), m=number(m))
     if total_reconstructed is not None and total_reconstructed > n:
         k = total_reconstructed - n
         line += ngettext("; the filters leave out {k} other reconstructed record",
-                         "; the filters leave out {k} other reconstructed records", k).format(k=f"{k:,}")
+                         "; the filters leave out {k} other reconstructed records", k).format(k=number(k))
     return line
 
 

@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
 
 from geo.admin.boundaries import Level
-from geo.i18n import _, ngettext
+from geo.i18n import _, ngettext, number
 from geo.incidents import aggregate
 from geo.incidents.filters import Filters
 from geo.maps.classify import DEFAULT_PALETTE, Classes, classify
@@ -107,11 +107,11 @@ def _panel_caption(panel: Panel, unit: str, regions: set[str]) -> str:
     n = int(panel.counted.table["count"].sum())
     head = (ngettext("{name} · {n} event on the map", "{name} · {n} events on the map", n) if unit == "events"
             else ngettext("{name} · {n} site on the map", "{name} · {n} sites on the map", n)).format(
-        name=panel.name, n=f"{n:,}")
+        name=panel.name, n=number(n))
     missing = panel.counted.not_counted
     missing = missing[missing["region_nis"].isin(regions)] if len(missing) else missing
     if len(missing):
-        head += "\n" + _("+{n} known only to a region").format(n=f"{len(missing):,}")
+        head += "\n" + _("+{n} known only to a region").format(n=number(len(missing)))
     return head
 
 

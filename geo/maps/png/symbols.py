@@ -18,7 +18,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import PathPatch, Rectangle
 
 from geo import vocab
-from geo.i18n import _, ngettext
+from geo.i18n import _, ngettext, number
 from geo.incidents.filters import Filters
 from geo.maps import web
 from geo.maps.png.canvas import (
@@ -63,16 +63,16 @@ def region_box_text(region_name: str, count: int, reconstructed: int = 0) -> str
     """The text of a region's count box (the web map's, over two lines): the sites known only to
     that region, which are never drawn as points, and how many of them are reconstructed."""
     text = region_name + "\n" + ngettext("{n} site with no municipality detail",
-                                         "{n} sites with no municipality detail", count).format(n=f"{count:,}")
+                                         "{n} sites with no municipality detail", count).format(n=number(count))
     if reconstructed:
-        text += "\n" + _("{n} of them reconstructed").format(n=f"{reconstructed:,}")
+        text += "\n" + _("{n} of them reconstructed").format(n=number(reconstructed))
     return text
 
 
 def inset_note(boxed: int) -> str:
     """Under the Brussels inset's heading: the sites it cannot show."""
     return ngettext("Not drawn: {n} site known only to the region (box on the main map)",
-                    "Not drawn: {n} sites known only to the region (box on the main map)", boxed).format(n=f"{boxed:,}")
+                    "Not drawn: {n} sites known only to the region (box on the main map)", boxed).format(n=number(boxed))
 
 
 def symbol_notes(n_sites: int, symbols: Sequence[web.Symbol], regional: pd.DataFrame, *,
@@ -85,17 +85,17 @@ def symbol_notes(n_sites: int, symbols: Sequence[web.Symbol], regional: pd.DataF
         notes.append(ngettext("{n} site known only to its region is counted in a box on the region, never drawn "
                               "as points",
                               "{n} sites known only to their region are counted in a box on the region, never "
-                              "drawn as points", boxed).format(n=f"{boxed:,}"))
-    if any(s.label.endswith("(grouped by municipality)") for s in symbols):
+                              "drawn as points", boxed).format(n=number(boxed)))
+    if any(s.grouped for s in symbols):
         notes.append(_("Too many places to draw one by one: symbols are grouped by municipality, at a point "
                        "inside it"))
     missing = n_sites - sum(s.count for s in symbols) - boxed - outside
     if missing > 0:
         notes.append(ngettext("{n} site with no known place in Belgium is not shown",
-                              "{n} sites with no known place in Belgium are not shown", missing).format(n=f"{missing:,}"))
+                              "{n} sites with no known place in Belgium are not shown", missing).format(n=number(missing)))
     if outside:
         notes.append(ngettext("{n} site lies elsewhere in Belgium, outside this view",
-                              "{n} sites lie elsewhere in Belgium, outside this view", outside).format(n=f"{outside:,}"))
+                              "{n} sites lie elsewhere in Belgium, outside this view", outside).format(n=number(outside)))
     return notes
 
 
@@ -115,7 +115,7 @@ def _symbol_legend(incidents: pd.DataFrame, symbols: Sequence[web.Symbol], lay: 
         items.append(("none", _("Size: sites at one place (attacks drawn a quarter larger)"), 0.0))
         for n in size_key(largest):
             label = (ngettext("{n} site (the most at one place)", "{n} sites (the most at one place)", n)
-                     if n == largest > 1 else ngettext("{n} site", "{n} sites", n)).format(n=f"{n:,}")
+                     if n == largest > 1 else ngettext("{n} site", "{n} sites", n)).format(n=number(n))
             items.append((SIZE_KEY_COLOR, label, 2 * scale * web.symbol_radius_px(n, "arrest_action")))
     return items
 

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from geo import vocab
-from geo.i18n import _, ngettext
+from geo.i18n import _, ngettext, number
 from geo.incidents.aggregate import Counted
 from geo.maps.classify import NO_DATA_COLOR, ZERO_COLOR, Classes
 
@@ -93,13 +93,13 @@ def count_texts(counts: Sequence[int], unit: str, metric: str = "count") -> dict
     out = {}
     for n in sorted({0, *(int(c) for c in counts)}):
         if metric == "killed":
-            out[str(n)] = ngettext("{n} person killed", "{n} people killed", n).format(n=f"{n:,}")
+            out[str(n)] = ngettext("{n} person killed", "{n} people killed", n).format(n=number(n))
         elif metric == "injured":
-            out[str(n)] = ngettext("{n} person injured", "{n} people injured", n).format(n=f"{n:,}")
+            out[str(n)] = ngettext("{n} person injured", "{n} people injured", n).format(n=number(n))
         elif unit == "events":
-            out[str(n)] = ngettext("{n} event", "{n} events", n).format(n=f"{n:,}")
+            out[str(n)] = ngettext("{n} event", "{n} events", n).format(n=number(n))
         else:
-            out[str(n)] = ngettext("{n} incident site", "{n} incident sites", n).format(n=f"{n:,}")
+            out[str(n)] = ngettext("{n} incident site", "{n} incident sites", n).format(n=number(n))
     return out
 
 
@@ -154,14 +154,14 @@ def summary(codes: Sequence[str], counts: Sequence[int], names: Mapping[str, str
     if not ranked:
         text = _("No incident on this map.")
     else:
-        parts = [_("{name}: {n}").format(name=names.get(c, c), n=f"{n:,}") for n, c in ranked[:top]]
+        parts = [_("{name}: {n}").format(name=names.get(c, c), n=number(n)) for n, c in ranked[:top]]
         text = _("Largest counts: {list}.").format(list="; ".join(parts))
         text += " " + ngettext("{n} unit on this map has at least one.", "{n} units on this map have at least one.",
-                               len(ranked)).format(n=f"{len(ranked):,}")
+                               len(ranked)).format(n=number(len(ranked)))
     if missing:
         text += " " + ngettext("Not shown: {n} site known only to a larger area or not located.",
                                "Not shown: {n} sites known only to a larger area or not located.",
-                               missing).format(n=f"{missing:,}")
+                               missing).format(n=number(missing))
     return text
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from geo import vocab
 from geo.admin import boundaries
-from geo.i18n import _, ngettext
+from geo.i18n import _, ngettext, number
 from geo.incidents import readable
 
 #: A parenthesis that speaks of a column (``n_arrested``…) is a note for maintainers, not readers.
@@ -41,18 +41,19 @@ class Symbol:
     lon: float
     category: str
     count: int
-    label: str
     #: every record behind the symbol is reconstructed (drawn hollow on the web map)
     reconstructed: bool = False
     #: the web map's tooltip, one line each
     lines: tuple[str, ...] = ()
+    #: too many places to draw one by one: the symbol stands for its municipality
+    grouped: bool = False
 
 
 
 
 def _lines(cat: str, n: int, where: str, place: str | None, r, grouped: bool, reconstructed: bool) -> tuple[str, ...]:
     kind = _(vocab.SYMBOLS[cat][0])
-    lines = [ngettext("{kind}: {n} site", "{kind}: {n} sites", n).format(kind=kind, n=f"{n:,}")]
+    lines = [ngettext("{kind}: {n} site", "{kind}: {n} sites", n).format(kind=kind, n=number(n))]
     lines.append(where + (f" · {place}" if place and place != where else ""))
     if grouped:
         lines.append(_("Grouped by municipality"))
@@ -94,17 +95,10 @@ def incident_symbols(incidents: pd.DataFrame, *, max_places: int = 1500, by_prov
     symbols = []
     for (lat, lon, cat, recon), r in stats.iterrows():
         n = int(r["n"])
-        label = f"{vocab.SYMBOLS[cat][0]}: {n:,} site{'s' if n != 1 else ''} · {r['where'] or r['city']}"
-        if grouped:
-            label += " (grouped by municipality)"
-        elif r["places"] == 1:
-            label += f" · {r['place']}"
-        if n == 1 and str(r["description"]).strip():
-            label += " · " + str(r["description"])[:160]
         where = str((place_names or {}).get(r["code"]) or r["where"] or r["city"])
         lines = _lines(cat, n, where, str(r["place"]) if r["places"] == 1 and not grouped else None, r,
                        grouped, bool(recon))
-        symbols.append(Symbol(float(lat), float(lon), cat, n, label, bool(recon), lines))
+        symbols.append(Symbol(float(lat), float(lon), cat, n, bool(recon), lines, grouped=bool(grouped)))
     regional = (frame[(frame["geo_precision"] == "region") & (frame["region_nis"].fillna("") != "")]
                 .groupby(["region_nis", "region_name"]).agg(count=("site_id", "size"),
                                                             lat=("lat", "first"), lon=("lon", "first"))
@@ -127,7 +121,7 @@ def size_key(max_count: int) -> list[int]:
 
 def region_box_lines(region_name: str, count: int) -> list[str]:
     return [region_name, ngettext("{n} site with no municipality detail", "{n} sites with no municipality detail",
-                                  count).format(n=f"{count:,}")]
+                                  count).format(n=number(count))]
 
 
 def city_labels(view: str = "belgium", names: Mapping[str, str] | None = None) -> list[list]:
@@ -164,13 +158,13 @@ def payload(incidents: pd.DataFrame, *, view: str = "belgium", title: str = "",
         largest = max(s.count for s in symbols)
         for n in size_key(largest):
             items.append(["size", "#8c8c8c", ngettext("{n} site at one place", "{n} sites at one place", n).format(
-                n=f"{n:,}"), symbol_radius_px(n, "arrest_action")])
+                n=number(n)), symbol_radius_px(n, "arrest_action")])
     notes = [_("Symbol size grows with the number of sites at that place; attacks are drawn a quarter larger.")]
     boxed = int(regional["count"].sum()) if len(regional) else 0
     if boxed:
         notes.append(ngettext("{n} site known only to its region is counted in a box, never drawn as a point.",
                               "{n} sites known only to their region are counted in boxes, never drawn as points.",
-                              boxed).format(n=f"{boxed:,}"))
+                              boxed).format(n=number(boxed)))
     return {
         "kind": "symbols",
         "categories": [[_(vocab.SYMBOLS[c][0]), vocab.SYMBOLS[c][1]] for c in cats],
@@ -191,18 +185,18 @@ def summary(incidents: pd.DataFrame, *, place_names: Mapping[str, str] | None = 
     per_place: dict[str, int] = {}
     for s in symbols:
         where = s.lines[1] if len(s.lines) > 1 else ""
-        key = where.split(" · ")[0] if where else s.label
+        key = where.split(" · ")[0] if where else _(vocab.SYMBOLS[s.category][0])
         per_place[key] = per_place.get(key, 0) + s.count
     top = sorted(per_place.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-    text = (_("Most sites: {list}.").format(list="; ".join(f"{name} ({n:,})" for name, n in top)) if top
+    text = (_("Most sites: {list}.").format(list="; ".join(f"{name} ({number(n)})" for name, n in top)) if top
             else _("No symbol on this map."))
     boxed = int(regional["count"].sum()) if len(regional) else 0
     if boxed:
         text += " " + ngettext("{n} site known only to its region is in a count box, not a symbol.",
                                "{n} sites known only to their region are in count boxes, not symbols.",
-                               boxed).format(n=f"{boxed:,}")
+                               boxed).format(n=number(boxed))
     missing = len(incidents) - sum(s.count for s in symbols) - boxed
     if missing > 0:
         text += " " + ngettext("Not shown: {n} site with no known place in Belgium.",
-                               "Not shown: {n} sites with no known place in Belgium.", missing).format(n=f"{missing:,}")
+                               "Not shown: {n} sites with no known place in Belgium.", missing).format(n=number(missing))
     return text.strip()

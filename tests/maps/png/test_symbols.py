@@ -95,6 +95,15 @@ def test_region_box_text_and_symbol_notes_add_up(tiny_incidents):
     assert symbols.inset_note(42) == "Not drawn: 42 sites known only to the region (box on the main map)"
 
 
+def test_too_many_places_are_grouped_by_municipality_and_the_notes_say_so(tiny_incidents):
+    one_by_one, regional = web.incident_symbols(tiny_incidents)
+    grouped, _ = web.incident_symbols(tiny_incidents, max_places=1)
+    assert not any(s.grouped for s in one_by_one) and all(s.grouped for s in grouped)
+    said = "Too many places to draw one by one: symbols are grouped by municipality, at a point inside it"
+    assert said in symbols.symbol_notes(len(tiny_incidents), grouped, regional)
+    assert said not in symbols.symbol_notes(len(tiny_incidents), one_by_one, regional)
+
+
 def test_symbol_map_of_a_city_view_says_what_lies_outside(tiny_incidents):
     rendered = symbols.render_symbols(tiny_incidents, view="charleroi")
     assert [s.category for s in rendered.symbols] == ["attack"]
