@@ -13,7 +13,7 @@ Write messages so the extractor sees them whole: ``_("{n} sites").format(n=n)``,
 from __future__ import annotations
 
 import gettext
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
@@ -110,6 +110,13 @@ def N_(message: str) -> str:
     """Mark ``message`` for translation without translating it now (it is translated with
     :func:`_` where it is shown)."""
     return message
+
+
+def clauses(parts: Iterable[str]) -> str:
+    """Clauses of a list joined as the current language writes them: "years 2014–2017; cities: all"
+    (a space before the semicolon in French)."""
+    # TRANSLATORS: the separator between the clauses of a list, as in "years 2014–2017; cities: all".
+    return _("; ").join(parts)
 
 
 def number(value: float, decimals: int = 0) -> str:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from geo import vocab
 from geo.admin.search import places_named
-from geo.i18n import _
+from geo.i18n import _, clauses
 from geo.incidents.aggregate import rows_in_period
 
 
@@ -73,7 +73,7 @@ class Filters:
             parts.append(_("years {year}").format(year=a) if a == b else _("years {first}–{last}").format(first=a, last=b))
         elif all_years is not None:
             parts.append(_("years {first}–{last}").format(first=all_years[0], last=all_years[1]))
-        return "; ".join(parts + self.phrases(say_all=True))
+        return clauses(parts + self.phrases(say_all=True))
 
     def to_query(self) -> dict[str, str]:
         """Query parameters for the non-default filters (lists comma-separated)."""

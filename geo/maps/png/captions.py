@@ -18,7 +18,7 @@ import pandas as pd
 
 from geo import text, vocab
 from geo.admin.boundaries import Level
-from geo.i18n import N_, _, ngettext, number
+from geo.i18n import N_, _, clauses, ngettext, number
 from geo.incidents import aggregate
 from geo.incidents.filters import Filters
 from geo.maps.views import VIEW_SPECS, ViewName
@@ -94,7 +94,7 @@ def symbols_title(view: ViewName, years: tuple[int, int] | None) -> str:
 
 def filters_phrase(filters: Filters | None) -> str:
     """The filters other than the years, in words ("" when none narrows the rows)."""
-    return "" if filters is None else "; ".join(filters.phrases())
+    return "" if filters is None else clauses(filters.phrases())
 
 
 def default_subtitle(filters: Filters | None) -> str:

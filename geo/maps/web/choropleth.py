@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from geo import vocab
-from geo.i18n import _, ngettext, number
+from geo.i18n import _, clauses, ngettext, number
 from geo.incidents.aggregate import Counted
 from geo.maps.classify import NO_DATA_COLOR, ZERO_COLOR, Classes
 
@@ -155,7 +155,7 @@ def summary(codes: Sequence[str], counts: Sequence[int], names: Mapping[str, str
         text = _("No incident on this map.")
     else:
         parts = [_("{name}: {n}").format(name=names.get(c, c), n=number(n)) for n, c in ranked[:top]]
-        text = _("Largest counts: {list}.").format(list="; ".join(parts))
+        text = _("Largest counts: {list}.").format(list=clauses(parts))
         text += " " + ngettext("{n} unit on this map has at least one.", "{n} units on this map have at least one.",
                                len(ranked)).format(n=number(len(ranked)))
     if missing:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from geo import vocab
 from geo.admin import boundaries
-from geo.i18n import _, ngettext, number
+from geo.i18n import _, clauses, ngettext, number
 from geo.incidents import readable
 
 #: A parenthesis that speaks of a column (``n_arrested``…) is a note for maintainers, not readers.
@@ -188,7 +188,7 @@ def summary(incidents: pd.DataFrame, *, place_names: Mapping[str, str] | None = 
         key = where.split(" · ")[0] if where else _(vocab.SYMBOLS[s.category][0])
         per_place[key] = per_place.get(key, 0) + s.count
     top = sorted(per_place.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-    text = (_("Most sites: {list}.").format(list="; ".join(f"{name} ({number(n)})" for name, n in top)) if top
+    text = (_("Most sites: {list}.").format(list=clauses(f"{name} ({number(n)})" for name, n in top)) if top
             else _("No symbol on this map."))
     boxed = int(regional["count"].sum()) if len(regional) else 0
     if boxed:
