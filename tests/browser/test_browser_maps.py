@@ -252,6 +252,16 @@ def test_every_map_is_named_and_summarised_and_looks_right_at_1400_and_390(serve
     page.screenshot(path=str(SHOTS / f"map-{name}-390.png"))
     width = page.locator(f"{MAP} .leaflet-container").bounding_box()["width"]
     assert width <= 390, width
+    # region count boxes (Map 1) stay inside the map on a phone too (they are placed again on a new size)
+    outside = page.evaluate(f"""() => {{
+        const c = document.querySelector("{MAP} .leaflet-container").getBoundingClientRect();
+        return Array.from(document.querySelectorAll("{MAP} .atlas-box-anchor .region-count"), b => {{
+            const r = b.getBoundingClientRect();
+            return (r.left < c.left - 1 || r.right > c.right + 1 || r.top < c.top - 1 || r.bottom > c.bottom + 1)
+                ? b.innerText : null;
+        }}).filter(Boolean);
+    }}""")
+    assert not outside, f"region boxes hang outside the map at 390 px: {outside}"
 
 
 def test_tooltips_wrap_and_show_no_internal_note(server, page):

@@ -101,7 +101,9 @@ class AtlasMap {
     this.playing = false;
     this.timer = null;
     this.overlays = L.layerGroup().addTo(this.map);
-    this.map.on("zoomend", () => this.placeBoxes());
+    // region boxes are placed in screen space: again after a zoom or a new size (a phone's narrow
+    // map fits the same view at a new zoom or centre, and a box placed before would hang outside)
+    this.map.on("zoomend resize", () => this.placeBoxes());
     // A new width (a phone turned, a window resized) fits the view again, unless the reader moved it.
     new ResizeObserver(() => {
       const size = this.map.getSize();
@@ -183,6 +185,7 @@ class AtlasMap {
     // without animation: a view that moves after the page has drawn is a jolt (and reduced motion)
     this.map.fitBounds(this.bounds, {animate: false});  // the map needs a view before its layers can draw
     this.fitted = {zoom: this.map.getZoom(), center: this.map.getCenter()};
+    this.placeBoxes();
     // Not laid out yet (no height): that fit gave the least zoom, so fit again once it has a size.
     this.pendingFit = !size.x || !size.y;
   }
