@@ -44,6 +44,13 @@ DATE_RANK = MappingProxyType({p: i for i, p in enumerate(DATE_PRECISIONS)})
 #: How much of a place is known, coarsest first; ``none``: not located (imported rows only).
 GEO_PRECISIONS: tuple[str, ...] = ("none", "region", "municipality", "point")
 GEO_RANK = MappingProxyType({p: i for i, p in enumerate(GEO_PRECISIONS)})
+#: The precisions and the ways a row was placed, in words (translated where shown).
+DATE_PRECISION_LABELS = MappingProxyType({"year": N_("year"), "month": N_("month"), "day": N_("day")})
+GEO_PRECISION_LABELS = MappingProxyType({"none": N_("not placed"), "region": N_("region"),
+                                         "municipality": N_("municipality"), "point": N_("point")})
+GEOCODE_METHOD_LABELS = MappingProxyType({"coordinates": N_("coordinates"), "place_name": N_("place name"),
+                                          "postal_code": N_("postal code"), "geometry": N_("geometry"),
+                                          "none": N_("nothing to place it")})
 #: The precisions at which a row counts for its municipality (and the units above it).
 MUNICIPALITY_KNOWN: tuple[str, ...] = ("point", "municipality")
 

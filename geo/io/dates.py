@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from geo import vocab
-from geo.i18n import _
+from geo.i18n import N_, _
 from geo.io.cells import Cells
 from geo.io.mapping import ColumnMapping
 from geo.io.presets import date_precision_codes
@@ -69,8 +69,9 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"([a-z]+)\.?[ \-]+(\d{4})", "My", "month"),
         (r"(\d{4})", "y", "year"),
     ))
-DATE_HINT = ("write it as 2016-03-22, 22/03/2016, 22 March 2016, 2016-03, 03/2016 or 2016, "
-             "or give the date format")
+#: How a date may be written (translated where shown: ``_(DATE_HINT)``).
+DATE_HINT = N_("write it as 2016-03-22, 22/03/2016, 22 March 2016, 2016-03, 03/2016 or 2016, "
+               "or give the date format")
 
 
 def _fold(value: str) -> str:
@@ -79,14 +80,14 @@ def _fold(value: str) -> str:
 
 def _ymd(y: int, m: int | None, d: int | None, precision: str) -> tuple[int, int, int, str] | str:
     if not MIN_YEAR <= y <= MAX_YEAR:
-        return f"year {y} is outside {MIN_YEAR}-{MAX_YEAR}"
+        return _("year {year} is outside {first}-{last}").format(year=y, first=MIN_YEAR, last=MAX_YEAR)
     if m is not None and not 1 <= m <= 12:
-        return f"month {m} does not exist"
+        return _("month {month} does not exist").format(month=m)
     if d is not None:
         try:
             _date(y, m or 1, d)
         except ValueError:
-            return f"{y:04d}-{m:02d}-{d:02d} is not a day of the calendar"
+            return _("{date} is not a day of the calendar").format(date=f"{y:04d}-{m:02d}-{d:02d}")
     return y, m or 1, d or 1, precision
 
 
@@ -122,17 +123,17 @@ def parse_date(text: str, date_format: str | None = None) -> tuple[int, int, int
     precision from its directives (%d → day, %m/%b/%B → month, else year)."""
     raw = text.strip()
     if not raw:
-        return "is empty: every incident needs a date"
+        return _("is empty: every incident needs a date")
     if date_format:
         try:
             parsed = datetime.strptime(raw, date_format)
         except ValueError:
-            return f"not a date written as {date_format!r} (found {raw!r})"
+            return _("not a date written as {format!r} (found {raw!r})").format(format=date_format, raw=raw)
         has = lambda *ds: any(d in date_format for d in ds)  # noqa: E731
         precision = "day" if has("%d", "%j") else "month" if has("%m", "%b", "%B") else "year"
         answer = _ymd(parsed.year, parsed.month if precision != "year" else None,
                       parsed.day if precision == "day" else None, precision)
-        return f"{answer} (found {raw!r})" if isinstance(answer, str) else answer
+        return _found(answer, raw) if isinstance(answer, str) else answer
     folded = _fold(raw)
     for pattern, order, precision in _DATE_PATTERNS:
         found = pattern.fullmatch(folded)
@@ -148,8 +149,12 @@ def parse_date(text: str, date_format: str | None = None) -> tuple[int, int, int
             month = int(parts["m"]) if "m" in parts else None
         day = int(parts["d"]) if "d" in parts else None
         answer = _ymd(int(parts["y"]), month, day, precision)
-        return f"{answer} (found {raw!r})" if isinstance(answer, str) else answer
-    return f"not a date (found {raw!r}): {DATE_HINT}"
+        return _found(answer, raw) if isinstance(answer, str) else answer
+    return _("not a date (found {raw!r}): {hint}").format(raw=raw, hint=_(DATE_HINT))
+
+
+def _found(reason: str, raw: str) -> str:
+    return _("{reason} (found {raw!r})").format(reason=reason, raw=raw)
 
 
 def incident_dates(cells: Cells, m: ColumnMapping, parsed: dict[str, Any]) -> tuple[pd.Series, pd.Series]:

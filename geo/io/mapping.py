@@ -184,6 +184,18 @@ MAPPING_HELP: Mapping[str, str] = MappingProxyType({
 })
 
 
+#: Each mapping field's name in the form, in words (translated where shown).
+MAPPING_LABELS: Mapping[str, str] = MappingProxyType({
+    "id": N_("identifier"), "date": N_("date"), "year": N_("year"), "month": N_("month"), "day": N_("day"),
+    "date_precision": N_("date precision"), "lat": N_("latitude"), "lon": N_("longitude"), "x": N_("x"),
+    "y": N_("y"), "geometry": N_("geometry (WKT)"), "address": N_("address"),
+    "location_precision": N_("location precision"), "postcode": N_("postal code"), "places": N_("place names"),
+    "areas": N_("regions or provinces"), "country": N_("country"), "kind": N_("kind"), "subkind": N_("subkind"),
+    "description": N_("description"), "weapon": N_("weapon"), "target": N_("target"),
+    "killed": N_("people killed"), "injured": N_("people injured"),
+})
+
+
 def _geometry_columns(columns: Iterable[object]) -> tuple[str, str] | None:
     names = by_lower(columns)
     if GEOMETRY_LAT in names and GEOMETRY_LON in names:

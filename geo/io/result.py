@@ -5,14 +5,15 @@ cells a spreadsheet would run as formulas."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from geo import text
+from geo import text, vocab
 from geo.errors import Problem
-from geo.i18n import _, ngettext
+from geo.i18n import N_, _, ngettext, number
 from geo.incidents import readable
 from geo.io.mapping import ColumnMapping
 from geo.io.readers.raw import ReadInfo
@@ -23,6 +24,7 @@ EXTRA_COLUMNS: tuple[str, ...] = ("source_row", "geocode_method", "geocode_note"
 #: The columns of :data:`EXTRA_COLUMNS` that hold counts of people (``Int64``; ``<NA>``: not
 #: known): :data:`geo.io.casualties.COLUMNS`.
 COUNT_COLUMNS: tuple[str, ...] = ("killed", "injured")
+COUNT_LABELS = MappingProxyType({"killed": N_("killed"), "injured": N_("injured")})
 
 
 @dataclass
@@ -99,22 +101,26 @@ def note_table(accepted: pd.DataFrame, column: str, first: int = 8) -> pd.DataFr
 
 
 def preview_table(accepted: pd.DataFrame) -> pd.DataFrame:
-    """Accepted rows in words, as :meth:`ImportResult.preview` describes."""
-    place = [f"{name} ({nis})" if nis else (f"{region} (region only)" if region else "")
+    """Accepted rows in words, as :meth:`ImportResult.preview` describes, in the reader's language
+    (the notes the geocoder stored stay as stored); a count not known is left empty, never 0."""
+    place = [f"{name} ({nis})" if nis else (_("{region} (region only)").format(region=region) if region else "")
              for name, nis, region in zip(accepted["municipality_name"], accepted["municipality_nis"],
                                           accepted["region_name"])]
-    source = [f"{m.replace('_', ' ')}: {n}" if n else m.replace("_", " ")
-              for m, n in zip(accepted["geocode_method"], accepted["geocode_note"])]
+    method = [_(vocab.GEOCODE_METHOD_LABELS.get(m, m.replace("_", " "))) for m in accepted["geocode_method"]]
+    source = [_("{where}: {reason}").format(where=m, reason=n) if n else m
+              for m, n in zip(method, accepted["geocode_note"])]
+    kinds = [_(vocab.KIND_LABELS.get(k, k)) for k in accepted["kind"]]
+    counts = {c: (accepted[c] if c in accepted else pd.Series(pd.NA, index=accepted.index, dtype="Int64"))
+              for c in COUNT_COLUMNS}
     return pd.DataFrame({
-        "row": accepted["source_row"].to_numpy(),
-        "date": readable.date_texts(accepted).tolist(),
-        "date precision": accepted["date_precision"].to_numpy(),
-        "municipality": place,
-        "precision": accepted["geo_precision"].to_numpy(),
-        "kind": [f"{k} ({n})" if n else k for k, n in zip(accepted["kind"], accepted["kind_note"])],
-        "location from": source,
-        **{c: (accepted[c] if c in accepted else pd.Series(pd.NA, index=accepted.index, dtype="Int64"))
-           .reset_index(drop=True) for c in COUNT_COLUMNS},
+        _("row"): accepted["source_row"].to_numpy(),
+        _("date"): readable.date_texts(accepted).tolist(),
+        _("date precision"): [_(vocab.DATE_PRECISION_LABELS.get(p, p)) for p in accepted["date_precision"]],
+        _("municipality"): place,
+        _("precision"): [_(vocab.GEO_PRECISION_LABELS.get(p, p)) for p in accepted["geo_precision"]],
+        _("kind"): [f"{k} ({n})" if n else k for k, n in zip(kinds, accepted["kind_note"])],
+        _("location from"): source,
+        **{_(COUNT_LABELS[c]): ["" if pd.isna(v) else number(v) for v in values] for c, values in counts.items()},
     })
 
 

@@ -17,7 +17,7 @@ from geo.errors import DatasetError, ImportFileError
 from geo.i18n import _, number
 from geo.io import crosswalk, store
 from geo.io import crs as crs_
-from geo.io.mapping import MAPPING_HELP, ColumnMapping, suggest_mapping
+from geo.io.mapping import MAPPING_HELP, MAPPING_LABELS, ColumnMapping, suggest_mapping
 from geo.io.pipeline import import_table
 from geo.io.readers.formats import list_sheets, read_table
 from geo.ui import access, state
@@ -32,6 +32,11 @@ def _help(field: str) -> str | None:
     """The mapping form's help for ``field`` in the reader's language."""
     text = MAPPING_HELP.get(field)
     return _(text) if text else None
+
+
+def _label(field: str) -> str:
+    """The mapping form's name for ``field`` in the reader's language."""
+    return _(MAPPING_LABELS.get(field, field.replace("_", " ")))
 
 
 def _crs_choices(current: str | None) -> list[str]:
@@ -55,11 +60,12 @@ def _mapping_form(raw: pd.DataFrame, suggested: ColumnMapping, *, key: str) -> C
                 cols = st.columns(3)
             current = getattr(suggested, name)
             values[name] = cols[i % 3].selectbox(
-                name.replace("_", " "), choices, index=choices.index(current) if current in choices else 0,
+                _label(name), choices, index=choices.index(current) if current in choices else 0,
                 help=_help(name), key=f"{key}_{name}")
         for name in ("places", "areas"):
-            values[name] = st.multiselect(name, columns, default=[c for c in getattr(suggested, name) if c in columns],
-                                          help=_help(name), key=f"{key}_{name}")
+            values[name] = st.multiselect(_label(name), columns,
+                                          default=[c for c in getattr(suggested, name) if c in columns],
+                                          placeholder=_("Choose columns"), help=_help(name), key=f"{key}_{name}")
         c1, c2 = st.columns(2)
         systems = _crs_choices(suggested.crs)
         values["crs"] = c1.selectbox(
@@ -137,7 +143,9 @@ def _show_result(result, *, key: str) -> None:
     if len(result.rejected):
         st.warning(_("{n} row(s) rejected: each with its row number, field and reason. They are not "
                      "saved as incidents (the download keeps them).").format(n=len(result.rejected)))
-        st.dataframe(result.rejected, hide_index=True, width="stretch", height=240)
+        words = {"row": _("row"), "field": _("field"), "reason": _("reason")}  # unless the file has such a column
+        shown = result.rejected.rename(columns={c: w for c, w in words.items() if w not in result.rejected.columns})
+        st.dataframe(shown, hide_index=True, width="stretch", height=240)
         st.download_button(_("Rejected rows (CSV)"), data=result.rejected_csv(), file_name="rejected.csv",
                            mime="text/csv", on_click="ignore", key=f"{key}_rejected")
     geocoded = result.geocode_notes()
