@@ -54,7 +54,9 @@ def test_svg_with_your_title_and_the_palette_from_the_url(server, offline_page, 
     _open(page, server, "/belgium?palette=Blues&breaks=2,5")
     page.get_by_text("Title, subtitle, note and source of the exported map").click()
     title = page.get_by_label("Title", exact=True)
-    assert title.input_value() == "Incident sites per municipality — Belgium, 2014–2017"  # prefilled
+    # prefilled (a rerun may still be drawing the field: wait for its value rather than read it once)
+    playwright_sync.expect(title).to_have_value("Incident sites per municipality — Belgium, 2014–2017",
+                                                timeout=15_000)
     title.fill("Where the arrests were ($ & <b>)")
     title.press("Enter")
     wait_for_app(page)
