@@ -100,3 +100,5 @@ LAND_COLOR, LAND_EDGE = "#f7f7f5", "#9a9a9a"
 # ------------------------------------------------------------------------- people counted
 #: Columns of imported datasets that count people (not known: <NA>, never 0), offered as map metrics.
 PEOPLE_COUNTS: tuple[str, ...] = ("killed", "injured")
+#: Their names in a table or a sentence (translated where shown).
+PEOPLE_COUNT_LABELS = MappingProxyType({"killed": N_("killed"), "injured": N_("injured")})

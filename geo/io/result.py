@@ -5,7 +5,6 @@ cells a spreadsheet would run as formulas."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -13,7 +12,7 @@ import pandas as pd
 
 from geo import text, vocab
 from geo.errors import Problem
-from geo.i18n import N_, _, ngettext, number
+from geo.i18n import _, ngettext, number
 from geo.incidents import readable
 from geo.io.mapping import ColumnMapping
 from geo.io.readers.raw import ReadInfo
@@ -24,7 +23,6 @@ EXTRA_COLUMNS: tuple[str, ...] = ("source_row", "geocode_method", "geocode_note"
 #: The columns of :data:`EXTRA_COLUMNS` that hold counts of people (``Int64``; ``<NA>``: not
 #: known): :data:`geo.io.casualties.COLUMNS`.
 COUNT_COLUMNS: tuple[str, ...] = ("killed", "injured")
-COUNT_LABELS = MappingProxyType({"killed": N_("killed"), "injured": N_("injured")})
 
 
 @dataclass
@@ -120,7 +118,7 @@ def preview_table(accepted: pd.DataFrame) -> pd.DataFrame:
         _("precision"): [_(vocab.GEO_PRECISION_LABELS.get(p, p)) for p in accepted["geo_precision"]],
         _("kind"): [f"{k} ({n})" if n else k for k, n in zip(kinds, accepted["kind_note"])],
         _("location from"): source,
-        **{_(COUNT_LABELS[c]): ["" if pd.isna(v) else number(v) for v in values] for c, values in counts.items()},
+        **{_(vocab.PEOPLE_COUNT_LABELS[c]): ["" if pd.isna(v) else number(v) for v in values] for c, values in counts.items()},
     })
 
 

@@ -11,6 +11,7 @@ from types import MappingProxyType
 import pandas as pd
 import streamlit as st
 
+from geo import vocab
 from geo.errors import DatasetNotFoundError
 from geo.i18n import N_, _, month_year, ngettext, number
 from geo.incidents import aggregate, readable
@@ -109,16 +110,12 @@ def dataset_title(default: str) -> str:
         return default
 
 
-#: Columns a reason may name ("killed: not known"), in words.
-_REASON_COLUMNS = MappingProxyType({"killed": N_("killed"), "injured": N_("injured")})
-
-
 def reason_text(reason: str) -> str:
     """A not-counted reason of :mod:`geo.incidents.aggregate` (English, compared by the code) in
     the reader's language."""
     column, _sep, rest = str(reason).partition(": ")
     if rest == "not known":
-        return _("{column}: not known").format(column=_(_REASON_COLUMNS.get(column, column)))
+        return _("{column}: not known").format(column=_(vocab.PEOPLE_COUNT_LABELS.get(column, column)))
     return _(reason)
 
 
