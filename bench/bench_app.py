@@ -157,6 +157,19 @@ def _open(page, url: str, design: str, at_least: int) -> float:
     return took
 
 
+def _timed_keys(page, watch, presses, design: str, pid: int) -> tuple[list, list, list]:
+    """Each (locator, key) of ``presses`` in turn, timed: the seconds to the redrawn map, the
+    server's CPU seconds and the payload bytes of each."""
+    times, cpus, sizes = [], [], []
+    for target, key in presses:
+        mark = watch.mark()
+        t, cpu = _timed_key(page, target, key, design, pid)
+        times.append(t)
+        cpus.append(cpu)
+        sizes.append(watch.since(mark))
+    return times, cpus, sizes
+
+
 def _timed_key(page, locator, key: str, design: str, pid: int) -> tuple[float, float]:
     """Press ``key`` on ``locator``; (seconds until the map's fills changed, server CPU seconds
     until the run it caused has ended)."""
@@ -198,14 +211,8 @@ def measure(server, browser, design: str) -> dict:
     # map updates: the sidebar's Years slider, every state new to the page (Streamlit's browser
     # keeps large messages by hash: going back to a state seen before costs a reference only)
     thumbs = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input")
-    times, cpus, sizes = [], [], []
-    for thumb, key in UPDATES:
-        mark = watch.mark()
-        t, cpu = _timed_key(page, thumbs.nth(thumb), key, design, pid)
-        times.append(t)
-        cpus.append(cpu)
-        sizes.append(watch.since(mark))
-    out["update_times"], out["update_cpu"], out["update_sizes"] = times, cpus, sizes
+    out["update_times"], out["update_cpu"], out["update_sizes"] = _timed_keys(
+        page, watch, [(thumbs.nth(thumb), key) for thumb, key in UPDATES], design, pid)
     blocked += offline.blocked
     context.close()
     # timeline steps (by year)
@@ -217,14 +224,8 @@ def measure(server, browser, design: str) -> dict:
         slider = page.locator("[data-testid='stMain'] [data-testid='stSlider'] input").first
     else:
         slider = page.locator(".atlas-map input.atlas-range").first
-    times, cpus, sizes = [], [], []
-    for _ in range(STEPS):
-        mark = watch.mark()
-        t, cpu = _timed_key(page, slider, "ArrowRight", design, pid)
-        times.append(t)
-        cpus.append(cpu)
-        sizes.append(watch.since(mark))
-    out["step_times"], out["step_cpu"], out["step_sizes"] = times, cpus, sizes
+    out["step_times"], out["step_cpu"], out["step_sizes"] = _timed_keys(
+        page, watch, [(slider, "ArrowRight")] * STEPS, design, pid)
     blocked += offline.blocked
     context.close()
     # Play by month

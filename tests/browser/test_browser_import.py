@@ -20,6 +20,16 @@ PAYLOAD = "<img src=x onerror=alert(1)>"
 OTHER_FILL = "#6f6f6f"  # geo.vocab.SYMBOLS["other"]
 
 
+
+def _upload_and_check(page, server, csv) -> None:
+    """Open the Data page, upload ``csv`` and check it with the suggested mapping."""
+    page.goto(f"{server.url}/data")
+    wait_for_app(page)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(csv))
+    wait_for_app(page)
+    page.get_by_role("button", name="Check the file with this mapping").click()
+    wait_for_app(page)
+
 def test_imported_html_is_shown_as_text_and_never_run(server, browser, tmp_path):
     csv = tmp_path / "xss.csv"
     csv.write_text(f'id,date,place,description\nx1,2016-03-22,Molenbeek,"{PAYLOAD}"\n', encoding="utf-8")
@@ -29,12 +39,7 @@ def test_imported_html_is_shown_as_text_and_never_run(server, browser, tmp_path)
         page = context.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(f"{server.url}/data")
-        wait_for_app(page)
-        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(csv))
-        wait_for_app(page)
-        page.get_by_role("button", name="Check the file with this mapping").click()
-        wait_for_app(page)
+        _upload_and_check(page, server, csv)
         assert page.get_by_text("Accepted").count() >= 1
         page.get_by_role("button", name="Save as a dataset").click()
         wait_for_app(page)
@@ -84,12 +89,7 @@ def test_preview_assign_save_and_map_people_killed(server, browser, tmp_path):
     try:
         offline = Offline().install(context)
         page = context.new_page()
-        page.goto(f"{server.url}/data")
-        wait_for_app(page)
-        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(csv))
-        wait_for_app(page)
-        page.get_by_role("button", name="Check the file with this mapping").click()
-        wait_for_app(page)
+        _upload_and_check(page, server, csv)
         assert page.get_by_text("The first rows as they will be stored").count() == 1
         # the 2099 row, rejected with its reason (the table draws the cells it shows: scroll to it)
         page.get_by_text("row(s) rejected: each with its row number").scroll_into_view_if_needed()
