@@ -1,0 +1,231 @@
+"""Documented arrest actions of 2014 and 2015."""
+
+from __future__ import annotations
+
+from .common import ARREST, ATTACK, BEYOND_DETAIL, BXL_REGION, REPORT, arrest  # noqa: F401
+
+ARRESTS_2014_2015: list[dict[str, str]] = [
+    arrest(site_id="S-2015-01-15-verviers", event_id="E-2015-01-15-verviers",
+            date="2015-01-15", plot="true", link="linked", connection="deployed_operative",
+            networks="Verviers cell", n_arrested="1", weapon="explosive", target="police",
+            place="Verviers", municipality_nis="63079", region_nis="03000",
+            source=(REPORT + ", 'Weapons and Targets' (TATP found in Verviers in mid-January "
+                    "2015; cell in direct connection with the Paris and Brussels attacks' "
+                    "planner) and Table 1 (Verviers cell); Wikipedia, '2015 Verviers police "
+                    "raid', https://en.wikipedia.org/wiki/2015_Verviers_police_raid; The Daily "
+                    "Beast, 15 Jan 2015, http://blog.thedailybeast.com/belgian-terrorists-had-"
+                    "police-uniforms; L'Avenir, 16 Jan 2015, https://www.lavenir.net/cnt/"
+                    "dmf20150116_00587219"),
+            description=("Police raid on an armed cell of men back from Syria near Verviers "
+                         "railway station: two men killed, one arrested and placed under arrest "
+                         "warrant; assault rifles, explosives and police uniforms found; police "
+                         "buildings named as the target.")),
+    arrest(site_id="S-2015-01-15-brussels", event_id="E-2015-01-15-brussels",
+            date="2015-01-15", plot="true", link="linked", connection="unknown",
+            networks="Verviers cell", n_arrested="1",
+            place="Brussels-Capital Region (the sources name Laeken, City of Brussels"
+                  + BEYOND_DETAIL, **BXL_REGION,
+            source=("Le Vif, Jan 2015, https://www.levif.be/actualite/belgique/action-anti"
+                    "terroriste-a-verviers-qui-sont-les-suspects-arretes/article-normal-362741."
+                    "html; Le Vif, Jan 2015, https://levif.be/belgique/anti-terrorisme-trois-"
+                    "suspects-sous-mandat-darret-deux-relaches-sous-conditions; VRT (deredactie, "
+                    "FR), Apr 2015, http://deredactie.be/cm/vrtnieuws.francais/Soci%25C3%25A9t"
+                    "%25C3%25A9/1.2308281; RTL info, 2016, https://www.rtl.be/info/belgique/"
+                    "faits-divers/voici-les-16-personnes-poursuivies-pour-leur-role-presume-dans-"
+                    "la-cellule-terroriste-de-verviers-804023.aspx"),
+            description=("On the day of the Verviers raid a man suspected of renting the cell's "
+                         "flat and driving its members around was arrested in Laeken; he was "
+                         "charged and later sent to trial for preparing the attack.")),
+    arrest(site_id="S-2015-01-30-maaseik", event_id="E-2015-01-30-maaseik",
+            date="2015-01-30", link="linked", connection="local_cell",
+            networks="Maaseik network", n_arrested="4",
+            place="Maaseik (22 searches in Limburg, Antwerp and Molenbeek)",
+            municipality_nis="72021", region_nis="02000",
+            source=(REPORT + ", Table 1 (Maaseik network); DH, 30 Jan 2015, https://www.dhnet.be/"
+                    "actu/faits/2015/01/30/anti-terrorisme-les-4-suspects-places-sous-mandat-"
+                    "darret-GDOWD6BWB5HXFHZCXM6MBBP6KY/; RTBF, 30 Jan 2015, https://www.rtbf.be/"
+                    "info/societe/detail_anti-terrorisme-22-mandats-de-perquisition-et-4-"
+                    "personnes-privees-de-liberte?id=8877346; Brussels Times, 30 Jan 2015, "
+                    "https://www.brusselstimes.com/news/belgium-all-news/31316/terrorist-threat-"
+                    "11-raids-in-maaseik/"),
+            description=("Federal police searched 22 addresses, eleven of them in Maaseik, "
+                         "against a network suspected of recruiting fighters for Syria and "
+                         "receiving them on their return; four people from Limburg were charged "
+                         "with taking part in a terrorist group and held; no attack was "
+                         "planned.")),
+    arrest(site_id="S-2015-brussels-recruiters", event_id="E-2015-brussels-recruiters",
+            date="2015-01-01", date_precision="year", source_date_precision="year",
+            source_geo_precision="region", link="linked", connection="local_cell",
+            n_arrested="2", place="Brussels-Capital Region (municipality not given)",
+            **BXL_REGION,
+            source=("Le Vif, 2015, http://www.levif.be/actualite/belgique/arrestation-de-deux-"
+                    "bruxellois-suspectes-de-recruter-des-djihadistes/article-normal-370191."
+                    "html"),
+            description=("Two Brussels men suspected of recruiting fighters for the Islamic "
+                         "State were arrested in the Brussels region and charged with taking "
+                         "part in a terrorist group; the source gives only a weekday, in the "
+                         "weeks after the Verviers raid, so the row is dated to the year.")),
+    arrest(site_id="S-2015-06-08-oostende", event_id="E-2015-06-08-oostende",
+            date="2015-06-08", link="linked", connection="local_cell",
+            networks="Ostend Chechen network", n_arrested="2",
+            place="Ostend (searches in Ostend, Bredene and Jabbeke)", municipality_nis="35013",
+            region_nis="02000",
+            source=(REPORT + ", Table 1 (Ostend Chechen network); VRT NWS (DE), 8 Jun 2015, "
+                    "https://www.vrt.be/vrtnws/de/2015/06/08/durchsuchungen_undfestnahmenim"
+                    "tschetschenen-milieuinbelgien-1-2362193/; EW magazine, Jun 2015, "
+                    "https://ewmagazine.nl/buitenland/article/2015/06/grote-operatie-tegen-"
+                    "tsjetsjeense-terreurverdachten-in-belgi-1773504W; Knack (KW), May 2017, "
+                    "http://kw.knack.be/west-vlaanderen/nieuws/criminaliteit/vijf-oostendse-"
+                    "tsjetsjenen-ontkennen-betrokkenheid-bij-ronselen-syriestrijders/article-"
+                    "normal-263845.html"),
+            description=("Police searched homes in Ostend, Bredene and Jabbeke in an inquiry "
+                         "into a mainly Chechen network sending fighters to Syria through "
+                         "Turkey; seventeen people were detained and two placed under arrest "
+                         "warrant.")),
+    arrest(site_id="S-2015-06-charleroi-area", event_id="E-2015-06-charleroi-area",
+            date="2015-06-01", date_precision="month", source_date_precision="month",
+            source_geo_precision="region", link="linked", connection="local_cell",
+            n_arrested="2", place="Charleroi area (municipality not given)",
+            region_nis="03000", geo_precision="region",
+            source=("RTL info, Jul 2015, https://www.rtl.be/info/regions/hainaut/kamikaze-belge-"
+                    "l-enquete-sur-le-terroriste-de-l-etat-islamique-mort-en-avril-mene-a-"
+                    "charleroi-741216.aspx; L'Avenir, 24 Jul 2015, https://www.lavenir.net/cnt/"
+                    "dmf20150724_00680152"),
+            description=("Two young men from the Charleroi area were arrested in mid-June and "
+                         "placed under arrest warrant on 18 June, suspected of helping a "
+                         "Charleroi-born suicide bomber of an Islamic State attack at the "
+                         "Iraq-Jordan border in April 2015.")),
+    arrest(site_id="S-2015-10-charleroi", event_id="E-2015-10-charleroi",
+            date="2015-10-01", date_precision="month", source_date_precision="month",
+            link="linked", connection="local_cell", n_arrested="1",
+            place="Marchienne-au-Pont (Charleroi)", municipality_nis="52011", region_nis="03000",
+            source=("RTL info, Oct 2015, http://www.rtl.be/info/regions/hainaut/un-recruteur-"
+                    "presume-de-l-etat-islamique-arrete-a-marchienne-au-pont-un-fugitif-qui-"
+                    "entrainait-ses-recrues-dans-les-bois-de-fleurus--761901.aspx; Le Vif "
+                    "(Belga), 22 Jul 2016, http://www.levif.be/actualite/belgique/chambre-du-"
+                    "conseil-charleroi-cinq-terroristes-presumes-maintenus-en-detention/"
+                    "article-belga-527479.html"),
+            description=("A fugitive suspected of recruiting for the Islamic State and of "
+                         "training recruits in woods near Fleurus was arrested during a search "
+                         "in Marchienne-au-Pont and placed under arrest warrant.")),
+    arrest(site_id="S-2015-10-farciennes", event_id="E-2015-10-farciennes",
+            date="2015-10-01", date_precision="month", source_date_precision="month",
+            link="linked", connection="local_cell", n_arrested="3",
+            place="Farciennes (searches also in Aiseau-Presles)", municipality_nis="52018",
+            region_nis="03000",
+            source=("VRT NWS (FR), 6 Nov 2015, https://www.vrt.be/vrtnws/fr/2015/11/06/"
+                    "trois_arrestationsapresdesperquisitionsdansdeuxmosquees-1-2489937/; RTL "
+                    "info, Nov 2015, http://www.rtl.be/info/belgique/societe/perquisitions-et-"
+                    "arrestations-a-farciennes-un-reseau-djihadiste-se-cache-t-il-dans-les-"
+                    "mosquees--768389.aspx; RTBF, Nov 2015, https://www.rtbf.be/info/regions/"
+                    "hainaut/detail_mandat-d-arret-confirme-pour-les-carolos-suspectes-de-"
+                    "radicaliser-des-jeunes?id=9132047; RTBF, 2018, https://www.rtbf.be/info/"
+                    "regions/hainaut/detail_farciennes-deux-ans-de-prison-pour-deux-recruteurs-de-"
+                    "candidats-au-djihad?id=10059715"),
+            description=("After searches including two mosques in Farciennes and "
+                         "Aiseau-Presles, three men from the Charleroi area were placed under "
+                         "arrest warrant, suspected of radicalising two young men who had set "
+                         "off for Syria (two were convicted in 2018 as recruiters); the warrants "
+                         "are dated late October, the day of the searches is reported "
+                         "differently, so the row is dated to the month.")),
+    arrest(site_id="S-2015-11-14-molenbeek", event_id="E-2015-11-14-molenbeek",
+            date="2015-11-14", link="linked", connection="unknown", networks="Paris cell",
+            n_arrested="2", place="Molenbeek-Saint-Jean", municipality_nis="21012",
+            region_nis="04000",
+            source=("Le Soir, 14 Nov 2015, https://www.lesoir.be/art/1043363/article/actualite/"
+                    "france/2015-11-14/l-une-des-personnes-interpellees-molenbeek-suspectee-d-"
+                    "avoir-ete-paris-vendredi; RTBF, 14 Nov 2015, http://www.rtbf.be/info/regions/"
+                    "detail_des-perquisitions-sont-en-cours-a-molenbeek-en-lien-avec-les-"
+                    "attentats-de-paris?id=9136274; La Libre, 16 Nov 2015, http://www.lalibre.be/"
+                    "actu/belgique/attentats-a-paris-deux-individus-places-sous-mandat-d-arret-"
+                    "du-chef-d-attentat-terroriste-5649e8843570bccfaf14fd9a"),
+            description=("The day after the Paris attacks police searched several addresses in "
+                         "Molenbeek-Saint-Jean and detained people from the attackers' circle; "
+                         "two men suspected of driving a key suspect back from Paris were "
+                         "charged with terrorist offences.")),
+    arrest(site_id="S-2015-11-19-brussels", event_id="E-2015-11-19-brussels",
+            date="2015-11-19", link="linked", connection="unknown", networks="Paris cell",
+            n_arrested="1",
+            place="Brussels-Capital Region (the sources name Laeken, City of Brussels"
+                  + BEYOND_DETAIL, **BXL_REGION,
+            source=("Le Quotidien (AFP), 19 Nov 2015, https://lequotidien.lu/actualites/six-"
+                    "perquisitions-en-cours-dans-la-region-de-bruxelles; CNews (AFP), 20 Nov "
+                    "2015, https://cnews.fr/france/2015-11-20/attentats-de-paris-un-suspect-"
+                    "inculpe-pour-terrorisme-en-belgique-716320; 20 Minutes, 23 Nov 2015, "
+                    "http://20minutes.fr/societe/1735995-20151123-attentats-paris-sms-troublant-"
+                    "envoye-troisieme-suspect-arrete-belgique"),
+            description=("During a search in Laeken in the Paris attacks inquiry a man was "
+                         "detained in his car, where a handgun was found; he was charged with "
+                         "terrorist offences the next day.")),
+    arrest(site_id="S-2015-11-26-brussels", event_id="E-2015-11-26-brussels",
+            date="2015-11-26", source_geo_precision="region", link="linked",
+            connection="unknown", networks="Paris cell", n_arrested="1",
+            place="Brussels-Capital Region (municipality not given)", **BXL_REGION,
+            source=("Sudinfo, 28 Nov 2015, https://www.sudinfo.be/art/1433329/article/2015-11-28/"
+                    "attentats-a-paris-ce-que-l-on-sait-des-personnes-residant-en-belgique-et-"
+                    "impliqu; RTL info, Nov 2015, http://www.rtl.be/info/belgique/faits-divers/"
+                    "operations-antiterroristes-de-jeudi-un-pere-et-ses-deux-fils-arretes-l-un-"
+                    "a-bruxelles-les-autres-a-verviers-774503.aspx; 20 Minutes, 31 Dec 2015, "
+                    "https://20minutes.fr/monde/1758003-20151231-attentats-paris-dix-personnes-"
+                    "inculpees-belgique"),
+            description=("A man sought in the Paris attacks inquiry, tied to a house in Auvelais "
+                         "searched the same day as a possible hideout, was arrested in Brussels "
+                         "and held in pre-trial detention.")),
+    arrest(site_id="S-2015-11-29-airport", event_id="E-2015-11-29-airport",
+            date="2015-11-29", link="linked", connection="unknown", networks="Paris cell",
+            n_arrested="1", traveled="true", place="Brussels Airport (Zaventem)",
+            municipality_nis="23094", region_nis="02000",
+            source=("La Libre, 3 Dec 2015, http://www.lalibre.be/actu/belgique/attentats-de-"
+                    "paris-2-nouveaux-suspects-places-en-detention-56602387357031c12af98a6b; "
+                    "Le360 (AFP), Dec 2015, https://fr.le360.ma/monde/attentats-de-paris-un-"
+                    "neuvieme-suspect-inculpe-en-belgique-60396; VOA Afrique, 3 Dec 2015, "
+                    "https://voaafrique.com/amp/attaques-paris-deux-nouveaux-suspects-inculpes-"
+                    "belgique/3085839.html"),
+            description=("A young Molenbeek resident from the circle of a Stade de France "
+                         "suicide bomber, who had twice tried to reach Syria, was arrested at "
+                         "Brussels Airport before boarding a flight to Morocco and charged in "
+                         "the Paris attacks case.")),
+    arrest(site_id="S-2015-11-29-molenbeek", event_id="E-2015-11-29-molenbeek",
+            date="2015-11-29", link="linked", connection="unknown", networks="Paris cell",
+            n_arrested="1", place="Molenbeek-Saint-Jean", municipality_nis="21012",
+            region_nis="04000",
+            source=("La Libre, 3 Dec 2015, http://www.lalibre.be/actu/belgique/attentats-de-"
+                    "paris-2-nouveaux-suspects-places-en-detention-56602387357031c12af98a6b; "
+                    "Le360 (AFP), Dec 2015, https://fr.le360.ma/monde/attentats-de-paris-un-"
+                    "neuvieme-suspect-inculpe-en-belgique-60396; VOA Afrique, 3 Dec 2015, "
+                    "https://voaafrique.com/amp/attaques-paris-deux-nouveaux-suspects-inculpes-"
+                    "belgique/3085839.html"),
+            description=("The same day a man was arrested at his home during searches in "
+                         "Molenbeek-Saint-Jean and charged in the Paris attacks case over his "
+                         "ties to a Stade de France suicide bomber.")),
+    arrest(site_id="S-2015-12-27-anderlecht", event_id="E-2015-12-27-anderlecht",
+            date="2015-12-27", plot="true", link="linked", connection="local_cell",
+            networks="Kamikaze Riders", n_arrested="2", target="police",
+            place="Anderlecht (searches in the Brussels region, Flemish Brabant and the Liège "
+                  "region)", municipality_nis="21001", region_nis="04000",
+            source=(REPORT + ", Table 1 (Kamikaze Riders, one action); DH, Dec 2015, "
+                    "http://www.dhnet.be/actu/faits/le-gang-des-kamikaze-riders-soupconne-d-"
+                    "avoir-prepare-un-attentat-a-bruxelles-5682ec8d3570b38a57df0bfb; Le Courrier "
+                    "du Vietnam, Dec 2015, https://lecourrier.vn/belgique-arrestation-de-deux-"
+                    "personnes-soupconnees-de-preparer-des-attentats/210100.html; VRT NWS (FR), "
+                    "31 Dec 2015, https://www.vrt.be/vrtnws/fr/2015/12/31/sept_perquisitions"
+                    "etsixinterpellationsabruxelles-1-2535895/"),
+            description=("Searches over a suspected New Year's Eve attack on soldiers on the "
+                         "Grand-Place and on the central police station; two members of a "
+                         "Brussels motorcycle club, one of them arrested in Anderlecht, were "
+                         "charged, and military-style clothing and Islamic State propaganda "
+                         "were seized.")),
+    arrest(site_id="S-2015-12-30-molenbeek", event_id="E-2015-12-30-molenbeek",
+            date="2015-12-30", link="linked", connection="unknown", networks="Paris cell",
+            n_arrested="1", place="Molenbeek-Saint-Jean", municipality_nis="21012",
+            region_nis="04000",
+            source=("Le Soir, 31 Dec 2015, https://www.lesoir.be/art/1082109/article/actualite/"
+                    "belgique/2015-12-31/attentats-paris-nouvelle-inculpation-bruxelles-pour-"
+                    "assassinats-terroristes; 20 Minutes, 31 Dec 2015, https://20minutes.fr/"
+                    "monde/1758003-20151231-attentats-paris-dix-personnes-inculpees-belgique"),
+            description=("A young man was detained in a search at a family address in "
+                         "Molenbeek-Saint-Jean and became the tenth person charged in Belgium in "
+                         "the Paris attacks inquiry; he was released for lack of evidence in "
+                         "January 2016.")),
+
+]
