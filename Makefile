@@ -57,7 +57,7 @@ nginx:
 
 ## system: all three at once (one apt-get run)
 system:
-	@deploy/packages.sh chromium postgis nginx
+	@deploy/packages.sh chromium postgis nginx libreoffice
 
 run: $(STAMP) catalogs boundaries
 	$(PY) -m geo serve --server.headless true --server.port $(PORT) \

@@ -15,6 +15,7 @@ for want in "$@"; do
                && id postgres >/dev/null 2>&1; } || missing+=(postgresql-postgis) ;;
     nginx) command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
            command -v openssl >/dev/null 2>&1 || missing+=(openssl) ;;  # the editors' password hashes
+    libreoffice) command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui) ;;  # tests open CSVs as a spreadsheet
     *) echo "deploy/packages.sh: unknown package group '$want' (chromium, postgis, nginx)" >&2; exit 2 ;;
   esac
 done

@@ -36,6 +36,10 @@ KIND_COLORS = MappingProxyType({kind: SYMBOLS[kind][1] for kind in ("attack", "a
 LINKS: tuple[str, ...] = ("linked", "inspired")
 LINK_LABELS = MappingProxyType({"linked": N_("Linked"), "inspired": N_("Inspired")})
 CONNECTIONS: tuple[str, ...] = ("local_cell", "deployed_operative", "both", "unknown", "")
+CONNECTION_LABELS = MappingProxyType({"local_cell": N_("local cell"), "deployed_operative": N_("deployed operative"),
+                                     "both": N_("local cell and deployed operative"), "unknown": N_("not known")})
+#: ``traveled`` (true, false, unknown) in words.
+TRAVELED_LABELS = MappingProxyType({"true": N_("yes"), "false": N_("no"), "unknown": N_("not known")})
 
 # ------------------------------------------------------------------------- precision
 #: How much of a date is known, coarsest first (the rank is the position).

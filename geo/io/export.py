@@ -5,6 +5,12 @@ CSV files are UTF-8 with a byte-order mark (so Excel reads accents) and guarded 
 injection (OWASP): a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return gets a leading ``'``, so a spreadsheet shows it as text instead of running it. Numbers
 stay numbers. GeoJSON is RFC 7946 (EPSG:4326 longitude/latitude), one point per site.
+
+Two kinds of CSV: for people (``labelled=True``, what the app's buttons give) in the reader's
+language and as that language's spreadsheets read it (French and Dutch: ``;`` between fields
+and a decimal comma; English: ``,`` and a point), headers and values in words (kinds,
+precisions, provenance, yes/no, region names); for programs (``labelled=False``) field names,
+codes (``arrest_action``, ``true``) and ``,`` with a decimal point in every language.
 """
 
 from __future__ import annotations
@@ -15,8 +21,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo import text
-from geo.i18n import pgettext
+from geo import text, vocab
+from geo.i18n import _, language, pgettext
+from geo.incidents.readable import PROVENANCE_LABELS
 from geo.incidents.table import COLUMNS
 
 #: Derived columns exported beside the stored ones.
@@ -47,6 +54,44 @@ def column_labels() -> dict[str, str]:
         "population": pgettext("CSV column", "population"), "count": pgettext("CSV column", "count"),
         "per_100k": pgettext("CSV column", "per_100k"), "small": pgettext("CSV column", "small"),
     }
+
+
+#: Field separator and decimal mark of a CSV for people, per language (the separator is the list
+#: separator a French- or Dutch-language spreadsheet in Belgium expects, since it writes decimal commas).
+CSV_DIALECTS = {"en": (",", "."), "fr": (";", ","), "nl": (";", ",")}
+#: Columns whose codes a people's CSV writes in words (translated): column → code → words.
+VALUE_LABELS = {
+    "kind": vocab.KIND_LABELS, "link": vocab.LINK_LABELS, "connection": vocab.CONNECTION_LABELS,
+    "date_precision": vocab.DATE_PRECISION_LABELS, "source_date_precision": vocab.DATE_PRECISION_LABELS,
+    "geo_precision": vocab.GEO_PRECISION_LABELS, "source_geo_precision": vocab.GEO_PRECISION_LABELS,
+    "provenance": PROVENANCE_LABELS, "traveled": vocab.TRAVELED_LABELS,
+}
+#: Columns a people's CSV leaves out: region codes (02000…) that a spreadsheet reads as the number
+#: 2000; ``region_name`` names the region.
+MACHINE_ONLY: tuple[str, ...] = ("region_nis",)
+
+
+def dialect() -> tuple[str, str]:
+    """(field separator, decimal mark) of a CSV for people in the current language."""
+    return CSV_DIALECTS.get(language(), CSV_DIALECTS["en"])
+
+
+def _in_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with coded values in the reader's words: kinds, links, precisions, provenance,
+    ``traveled`` and booleans (yes/no), region names by code. Other cells unchanged."""
+    out = frame.copy()
+    yes_no = {True: _("yes"), False: _("no")}
+    for col in out.columns:
+        s = out[col]
+        if col in VALUE_LABELS:
+            words = {code: _(label) for code, label in VALUE_LABELS[col].items()}
+            out[col] = s.map(lambda v, words=words: words.get(v, v) if isinstance(v, str) else v)
+        elif pd.api.types.is_bool_dtype(s):
+            out[col] = s.map(yes_no)
+    if "region_name" in out and "region_nis" in frame:
+        regions = {code: _(name) for code, name in vocab.REGION_NAMES_EN.items()}
+        out["region_name"] = frame["region_nis"].map(regions).fillna(out["region_name"])
+    return out.drop(columns=[c for c in MACHINE_ONLY if c in out.columns])
 
 
 def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
@@ -84,29 +129,36 @@ def _guarded_table(frame: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _csv_bytes(table: pd.DataFrame) -> bytes:
+def _csv_bytes(table: pd.DataFrame, *, sep: str = ",", decimal: str = ".") -> bytes:
     buf = io.StringIO()
-    table.to_csv(buf, index=False, lineterminator="\r\n")
+    table.to_csv(buf, index=False, lineterminator="\r\n", sep=sep, decimal=decimal)
     return buf.getvalue().encode("utf-8-sig")
 
+
+def _for_people(table: pd.DataFrame) -> bytes:
+    """A table (codes, booleans still boolean) as a people's CSV in the current language."""
+    sep, decimal = dialect()
+    return _csv_bytes(_labelled(_guarded_table(_in_words(table))), sep=sep, decimal=decimal)
 
 
 def incidents_csv(frame: pd.DataFrame, *, labelled: bool = False) -> bytes:
     """The incident rows as CSV: the stored columns and the derived ``year``, ``month``, ``city``
-    (and municipality/region names), UTF-8 with BOM, formula cells guarded. ``labelled``: headers
-    in the current language (:func:`column_labels`), else the field names."""
-    table = _guarded_table(frame[export_columns(frame)].reset_index(drop=True))
-    return _csv_bytes(_labelled(table) if labelled else table)
+    (and municipality/region names), UTF-8 with BOM, formula cells guarded. ``labelled``: for
+    people in the current language (headers from :func:`column_labels`, values in words, the
+    language's separator and decimal mark; no ``region_nis``); else for programs (field names,
+    codes, ``,`` and ``.``)."""
+    table = frame[export_columns(frame)].reset_index(drop=True)
+    return _for_people(table) if labelled else _csv_bytes(_guarded_table(table))
 
 
 def counts_csv(counted_table: pd.DataFrame, *, labelled: bool = False) -> bytes:
     """A count table (e.g. ``Counted.table``) as CSV; rates rounded to 3 decimals; formula cells
-    guarded; UTF-8 with BOM. ``labelled``: headers in the current language."""
-    table = counted_table.copy()
+    guarded; UTF-8 with BOM. ``labelled``: for people in the current language (headers, yes/no,
+    separator and decimal mark), else for programs."""
+    table = counted_table.copy().reset_index(drop=True)
     if "per_100k" in table:
         table["per_100k"] = table["per_100k"].round(3)
-    table = _guarded_table(table.reset_index(drop=True))
-    return _csv_bytes(_labelled(table) if labelled else table)
+    return _for_people(table) if labelled else _csv_bytes(_guarded_table(table))
 
 
 def incidents_geojson(frame: pd.DataFrame) -> bytes:
