@@ -1,0 +1,63 @@
+"""The foreign-fighter layer: published counts of people who left, or tried to leave, for Syria and
+Iraq, by municipality, province or region (``data/foreign_fighters.csv``; read its card,
+``data/foreign_fighters.md``, before comparing figures).
+
+- :func:`load`: the validated table (every problem raised at once, :class:`LayerDataError`).
+- :func:`series_summary`: one line per series (what it counts, its date, rows, precisions).
+- :func:`by_unit`: one series placed on the units of a level, with counts and rates per 100,000
+  residents where the series has a figure for that very unit, and the rows it could not place.
+
+The maps use :data:`DEFAULT_SERIES` unless told otherwise: the Interior minister's figures of
+28 January 2016 (one source, one date, one method, the most units: the three regions, the province
+of Antwerp and five municipalities: Antwerp, the City of Brussels, Molenbeek, Schaerbeek, Vilvoorde).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from geo.admin import boundaries
+from geo.admin.boundaries import Level
+from geo.layers import aggregate
+from geo.layers.aggregate import Placed
+from geo.layers.load import FOREIGN_FIGHTERS_CSV, LayerDataError, load_layer
+from geo.layers.schema import PRECISION_RANK
+
+__all__ = ["DEFAULT_SERIES", "FOREIGN_FIGHTERS_CSV", "LayerDataError", "Placed", "by_unit", "load",
+           "series_summary"]
+
+#: The series the maps use by default (see the module docstring and the data card).
+DEFAULT_SERIES = "official-2016-01"
+
+
+def load(path: Path | str | None = None) -> pd.DataFrame:
+    """The validated layer (default ``data/foreign_fighters.csv``)."""
+    return load_layer(path)
+
+
+def series_summary(layer: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per series, in the file's order: ``series``, ``counts``, ``rows``, ``first_date``,
+    ``last_date``, ``finest`` (the finest precision it has), ``outlets``."""
+    layer = load() if layer is None else layer
+    grouped = layer.groupby("series", sort=False)
+    return pd.DataFrame({
+        "counts": grouped["counts"].first(),
+        "rows": grouped.size(),
+        "first_date": grouped["figure_date"].min(),
+        "last_date": grouped["figure_date"].max(),
+        "finest": grouped["geo_precision"].agg(lambda s: max(s, key=PRECISION_RANK.__getitem__)),
+        "outlets": grouped["outlet"].agg(lambda s: "; ".join(dict.fromkeys(s))),
+    }).reset_index()
+
+
+def by_unit(level: Level = "municipality", *, series: str = DEFAULT_SERIES, layer: pd.DataFrame | None = None,
+            munis: pd.DataFrame | None = None) -> Placed:
+    """One series of the layer on the units of ``level`` (municipality, arrondissement, province,
+    region): ``result.table`` lists every unit (``code``, ``name``, ``count``, ``per_100k``,
+    ``status``, ``precision``, ``source_url``, …), ``result.not_placed`` the rows not known at this
+    level, with their reason. A figure is never spread over smaller units nor summed into larger ones."""
+    layer = load() if layer is None else layer
+    munis = boundaries.municipalities() if munis is None else munis
+    return aggregate.by_unit(layer, series, level=level, munis=munis)
