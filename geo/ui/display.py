@@ -98,6 +98,32 @@ def report_period() -> str:
         return text.replace("-", " – ")
     return f"{month_year(first)} – {month_year(last)}"
 
+def region_detail_note(rows: pd.DataFrame, *, quote_report: bool) -> None:
+    """How many sites of ``rows`` lie in the Brussels-Capital Region, how many are known to their
+    municipality (on the map) and how many only to the region (never spread over its
+    municipalities); with ``quote_report``, the report's own figure with the period it describes
+    (all its years, whatever the filters)."""
+    in_region = rows[rows["region_nis"] == vocab.BRUSSELS_REGION]
+    detail = int((aggregate.level_codes(in_region, "municipality") != "").sum())
+    only_region = len(in_region) - detail
+    lines = [
+        ngettext("**{n}** incident site in the Brussels-Capital Region.",
+                 "**{n}** incident sites in the Brussels-Capital Region.", len(in_region)).format(n=number(len(in_region))),
+        ngettext("**{n}** is known to its municipality and drawn above.",
+                 "**{n}** are known to their municipality and drawn above.", detail).format(n=number(detail)),
+        ngettext("**{n}** is known only to the region and is not spread over its municipalities.",
+                 "**{n}** are known only to the region and are not spread over its municipalities.",
+                 only_region).format(n=number(only_region)),
+    ]
+    if quote_report:  # the report's own figures, quoted from geo.report, with their period
+        total = int(figures.published("brussels-62"))
+        lines.append(_("The report, for all of {period}: {n} of its {total} incidents in Brussels are known only "
+                       "to the region.").format(period=report_period(),
+                                                n=number(total - int(figures.published("brussels-detail-20"))),
+                                                total=number(total)))
+    st.markdown(" ".join(lines))
+
+
 
 def dataset_title(default: str) -> str:
     """The page title: ``default`` for the report's dataset, else the imported dataset's name."""

@@ -65,7 +65,7 @@ def test_the_report_is_quoted_only_for_its_dataset(imported):
     published = {f.id: int(f.published) for f in FIGURES if f.id in ("brussels-62", "brussels-detail-20")}
     total, detail = published["brussels-62"], published["brussels-detail-20"]
     report = " ".join(m.value for m in run_page("brussels").markdown)
-    assert f"(the report: {total - detail} of {total})" in report
+    assert f"{total - detail} of its {total} incidents in Brussels are known only to the region" in report
     other = " ".join(m.value for m in run_page("brussels", {"dataset": imported}).markdown)
     assert "the report" not in other and "**3** incident sites in the Brussels-Capital Region" in other
 
