@@ -129,7 +129,8 @@ def provenance_events(rows: pd.DataFrame) -> dict[str, int]:
 def provenance_sentences(rows: pd.DataFrame, *, source_name: str | None = None) -> list[str]:
     """What the events of ``rows`` (in Belgium) rest on, in plain words (Markdown, no user text
     but ``source_name``, which the caller escapes): how many are documented and what that means,
-    how many reconstructed and what that means, or where imported rows come from."""
+    how many reconstructed and what that means, or where imported rows come from (``source_name``:
+    the file's name, written into a whole sentence: "come from the file x.csv")."""
     counts = provenance_events(rows)
     total = sum(counts.values())
     doc, rec, imp = counts["documented"], counts["reconstructed"], counts["imported"]
@@ -154,12 +155,16 @@ def provenance_sentences(rows: pd.DataFrame, *, source_name: str | None = None) 
                 rec).format(n=rec))
         else:
             out.append(_("None is reconstructed."))
-    if imp:
-        where = source_name or _("an imported file")
-        out.append(ngettext("**{n} event** comes from {where}, as imported: the atlas has not checked it "
+    if imp and source_name:
+        out.append(ngettext("**{n} event** comes from the file {file}, as imported: the atlas has not checked it "
                             "against other sources.",
-                            "**{n} events** come from {where}, as imported: the atlas has not checked them "
-                            "against other sources.", imp).format(n=imp, where=where))
+                            "**{n} events** come from the file {file}, as imported: the atlas has not checked them "
+                            "against other sources.", imp).format(n=imp, file=source_name))
+    elif imp:
+        out.append(ngettext("**{n} event** comes from an imported file: the atlas has not checked it against "
+                            "other sources.",
+                            "**{n} events** come from an imported file: the atlas has not checked them against "
+                            "other sources.", imp).format(n=imp))
     return out
 
 

@@ -53,7 +53,7 @@ def provenance_summary(rows: pd.DataFrame) -> None:
     if state.dataset_slug() != state.REPORT:
         try:
             info = store.get_dataset(state.dataset_slug())
-            source = _("the file {file}").format(file=f"`{_code_safe(info.source_file)}`")
+            source = f"`{_code_safe(info.source_file)}`"  # a name: readable writes it into a whole sentence
         except DatasetNotFoundError:
             source = None
     lines = readable.provenance_sentences(rows[belgian], source_name=source)

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from babel.lists import format_list
 
 from geo import vocab
 from geo.i18n import _, number
+from geo.i18n import language as reader_language
 from geo.incidents.filters import Filters
 from geo.ui import data, frame, language, state
 
@@ -68,8 +70,8 @@ def draw() -> None:
         else:
             absent.append(_("reconstructed records"))
         if absent:
-            st.caption(_("This dataset records no {what}, so it has no filter for them.").format(
-                what=_(" and no ").join(absent) if len(absent) < 3 else _(", no ").join(absent)))
+            st.caption(_("This dataset does not record these, so it has no filter for them: {what}.").format(
+                what=format_list(absent, locale=reader_language())))
         st.toggle(_("Basemap tiles (needs network)"), key=state.K_TILES,
                   help=_("Off by default: the app works offline without them."))
     state.write_query(options)

@@ -152,8 +152,8 @@ def reconstructed_line(incidents: pd.DataFrame, total_reconstructed: int | None 
                     n).format(n=number(n), m=number(m))
     if total_reconstructed is not None and total_reconstructed > n:
         k = total_reconstructed - n
-        line += ngettext("; the filters leave out {k} other reconstructed record",
-                         "; the filters leave out {k} other reconstructed records", k).format(k=number(k))
+        line = clauses([line, ngettext("the filters leave out {k} other reconstructed record",
+                                       "the filters leave out {k} other reconstructed records", k).format(k=number(k))])
     return line
 
 

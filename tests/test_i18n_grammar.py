@@ -1,0 +1,50 @@
+"""French and Dutch sentences the atlas composes read as whole sentences: no "de le fichier", no
+"de enregistrements", a space before the French semicolon of an exported footer. Each was a
+glued piece; each is now one message with placeholders (lists through Babel's format_list)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from geo.i18n import using
+from geo.incidents import readable
+from geo.maps.png import captions
+from tests.conftest import make_row, table
+from tests.ui.test_app import run_page
+from tests.ui.test_trust import imported  # noqa: F401  (the fixture: a saved dataset with no reconstructed rows)
+
+
+def _imported_rows() -> pd.DataFrame:
+    frame = table(make_row(site_id="I1", event_id="I1", provenance="imported"),
+                  make_row(site_id="I2", event_id="I2", provenance="imported"))
+    return frame
+
+
+def test_french_says_du_fichier_not_de_le_fichier():
+    with using("fr"):
+        text = " ".join(readable.provenance_sentences(_imported_rows(), source_name="`x.csv`"))
+        bare = " ".join(readable.provenance_sentences(_imported_rows()))
+    assert "proviennent du fichier `x.csv`" in text and "de le" not in text, text
+    assert "proviennent d'un fichier importé" in bare and "de un" not in bare, bare
+    with using("nl"):
+        assert "uit het bestand `x.csv`" in " ".join(readable.provenance_sentences(_imported_rows(),
+                                                                                   source_name="`x.csv`"))
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", "Comprend 1 enregistrement reconstitué (sur 2) ; les filtres excluent 2 autres enregistrements"),
+    ("en", "Includes 1 reconstructed record (of 2); the filters leave out 2 other reconstructed records"),
+])
+def test_the_exported_footer_puts_a_space_before_the_french_semicolon(lang, expected):
+    rows = pd.DataFrame({"provenance": ["reconstructed", "documented"]})
+    with using(lang):
+        line = captions.reconstructed_line(rows, total_reconstructed=3)
+    assert line.startswith(expected), line
+
+
+def test_the_sidebar_lists_what_a_dataset_does_not_record_in_french(imported):  # noqa: F811
+    at = run_page("overview", {"dataset": imported, "lang": "fr"})
+    text = " ".join(c.value for c in at.sidebar.caption)
+    assert "de enregistrements" not in text and "et pas de" not in text, text
+    assert "n'a donc pas de filtre pour elles : " in text and "enregistrements reconstitués." in text, text
