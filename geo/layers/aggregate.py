@@ -126,6 +126,8 @@ def place_rows(rows: pd.DataFrame, munis: pd.DataFrame, level: Level) -> pd.Data
 def by_unit(layer: pd.DataFrame, series: str, *, level: Level, munis: pd.DataFrame) -> Placed:
     """Place the rows of one ``series`` of a validated layer on the units of ``level`` (see the
     module's rules). ``munis``: the municipality table the codes refer to."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
     rows = layer[layer["series"] == series]
     if rows.empty:
         known = sorted(layer["series"].unique())
@@ -155,7 +157,7 @@ def by_unit(layer: pd.DataFrame, series: str, *, level: Level, munis: pd.DataFra
             cover.setdefault(code, r.unit_nis)
     only_coarser = ~known & table["code"].isin(cover)
     table["status"] = np.where(known, "known", np.where(only_coarser, "only_coarser", "none"))
-    table["figure_unit"] = np.where(known, table["code"], table["code"].map(cover).fillna(""))
+    table["figure_unit"] = np.where(known, table["code"], table["code"].map(lambda c: cover.get(c, "")))
     for column, source in (("precision", "geo_precision"), ("qualifier", "qualifier"), ("counts", "counts"),
                            ("series", "series"), ("figure_date", "figure_date"),
                            ("date_precision", "date_precision"), ("row_id", "row_id"), ("place", "place"),
