@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:  # the incidents_build package beside this script
     sys.path.insert(0, str(HERE))
 
-from incidents_build.checks import check_aggregates, check_precision  # noqa: E402
+from incidents_build.checks import check_aggregates, check_precision, check_sources  # noqa: E402
 from incidents_build.common import COLUMNS  # noqa: E402
 from incidents_build.documented_2014_2015 import ARRESTS_2014_2015  # noqa: E402
 from incidents_build.documented_2016_2017 import ARRESTS_2016_2017  # noqa: E402
@@ -56,6 +56,7 @@ def build_rows() -> list[dict[str, str]]:
             raise ValueError(f"{r.get('site_id')}: missing {sorted(missing)}, "
                              f"unknown {sorted(extra)}")
     check_precision(rows)
+    check_sources(rows)
     check_aggregates(rows)
     return rows
 

@@ -3,6 +3,7 @@ report's figures, recomputed in pure Python (independent of ``geo``)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .common import A, B, J, K, M, O, P, V, W, Z
@@ -25,6 +26,35 @@ def check_precision(rows: list[dict[str, str]]) -> None:
                 wrong.append(f"{r['site_id']}: more precise than its sources")
         elif sd or sg:
             wrong.append(f"{r['site_id']}: a reconstructed row has no source precision")
+    if wrong:
+        raise AssertionError("; ".join(wrong))
+
+
+LINK_SOURCES = ("report", "press", "court")
+_URL = re.compile(r"https?://\S+")
+
+
+def check_sources(rows: list[dict[str, str]]) -> None:
+    """Every documented row cites at least one address and says where its link comes from; a
+    point row names the page that gives its point (``point_source``, an address also cited in
+    ``source``); no other row has one. Reconstructed rows take their link from the report."""
+    wrong = []
+    for r in rows:
+        sid, point = r["site_id"], r["point_source"]
+        if r["provenance"] == "documented":
+            if not _URL.search(r["source"]):
+                wrong.append(f"{sid}: cites no address")
+            if r["link_source"] not in LINK_SOURCES:
+                wrong.append(f"{sid}: link_source must be one of {', '.join(LINK_SOURCES)}")
+        elif r["link_source"] != "report":
+            wrong.append(f"{sid}: a reconstructed row's link comes from the report")
+        if r["geo_precision"] == "point":
+            if not _URL.fullmatch(point):
+                wrong.append(f"{sid}: point precision without a point_source address")
+            elif point not in r["source"]:
+                wrong.append(f"{sid}: point_source is not among the row's citations")
+        elif point:
+            wrong.append(f"{sid}: point_source on a row that is not at point precision")
     if wrong:
         raise AssertionError("; ".join(wrong))
 

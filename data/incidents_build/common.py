@@ -5,9 +5,9 @@ from __future__ import annotations
 
 COLUMNS = (
     "site_id", "event_id", "date", "date_precision", "source_date_precision", "kind", "plot",
-    "link", "connection", "networks", "n_arrested", "traveled", "weapon", "target", "place",
-    "municipality_nis", "region_nis", "lat", "lon", "geo_precision", "source_geo_precision",
-    "provenance", "source", "description",
+    "link", "link_source", "connection", "networks", "n_arrested", "traveled", "weapon", "target",
+    "place", "municipality_nis", "region_nis", "lat", "lon", "point_source", "geo_precision",
+    "source_geo_precision", "provenance", "source", "description",
 )
 
 #: The report, as every row cites it (full reference in data/README.md).
@@ -18,19 +18,25 @@ REPORT = "CTC report 'Beyond the Caliphate: Belgium' (Van Vlierden, Lewis and Ra
 # Arrest sites are given to the municipality at most (lat/lon empty: the loader places them on a
 # representative point); only attacks on public places carry a point. ``source_date_precision``
 # and ``source_geo_precision`` record what the cited sources give; a row never claims more
-# (``date_precision`` and ``geo_precision`` may be coarser, never finer: see _check_precision).
+# (``date_precision`` and ``geo_precision`` may be coarser, never finer: see checks.py).
 # n_arrested of a documented arrest action counts the people the sources say were charged or
 # placed under arrest warrant in it (the report counted only people indicted).
+# ``link_source`` says where the row's link (linked or inspired) comes from: ``press`` where the
+# cited pages tie the people or the action to the Islamic State, ``court`` where a cited judgment
+# does, ``report`` where it rests on the report alone (its Table 1 or its text). ``point_source``
+# is the address of a page that gives a point row's position; every other row leaves it empty.
 # No cited address contains the name of a person; no description names one (tested).
 # --------------------------------------------------------------------------------------------
 
 ATTACK = dict(kind="attack", plot="false", connection="", networks="", n_arrested="0",
               traveled="unknown", provenance="documented", geo_precision="point",
-              date_precision="day", source_date_precision="day", source_geo_precision="point")
+              date_precision="day", source_date_precision="day", source_geo_precision="point",
+              link_source="report", point_source="")
 ARREST = dict(kind="arrest_action", provenance="documented", geo_precision="municipality",
               date_precision="day", source_date_precision="day",
               source_geo_precision="municipality", lat="", lon="", weapon="", target="",
-              networks="", plot="false", traveled="unknown", municipality_nis="")
+              networks="", plot="false", traveled="unknown", municipality_nis="",
+              link_source="press", point_source="")
 BXL_REGION = dict(region_nis="04000", municipality_nis="", geo_precision="region")
 
 

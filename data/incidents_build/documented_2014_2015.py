@@ -38,7 +38,7 @@ ARRESTS_2014_2015: list[dict[str, str]] = [
                          "charged and later sent to trial for preparing the attack.")),
     arrest(site_id="S-2015-01-30-maaseik", event_id="E-2015-01-30-maaseik",
             date="2015-01-30", link="linked", connection="local_cell",
-            networks="Maaseik network", n_arrested="4",
+            networks="Maaseik network", n_arrested="4", link_source="report",
             place="Maaseik (22 searches in Limburg, Antwerp and Molenbeek)",
             municipality_nis="72021", region_nis="02000",
             source=(REPORT + ", Table 1 (Maaseik network); DH, 30 Jan 2015, https://www.dhnet.be/"
@@ -52,7 +52,8 @@ ARRESTS_2014_2015: list[dict[str, str]] = [
                          "against a network suspected of recruiting fighters for Syria and "
                          "receiving them on their return; four people from Limburg were charged "
                          "with taking part in a terrorist group and held; no attack was "
-                         "planned.")),
+                         "planned. The pages read name no armed group; the Islamic State link "
+                         "is the report's (Table 1).")),
     arrest(site_id="S-2015-brussels-recruiters", event_id="E-2015-brussels-recruiters",
             date="2015-01-01", date_precision="year", source_date_precision="year",
             source_geo_precision="region", link="linked", connection="local_cell",
@@ -67,7 +68,7 @@ ARRESTS_2014_2015: list[dict[str, str]] = [
                          "weeks after the Verviers raid, so the row is dated to the year.")),
     arrest(site_id="S-2015-06-08-oostende", event_id="E-2015-06-08-oostende",
             date="2015-06-08", link="linked", connection="local_cell",
-            networks="Ostend Chechen network", n_arrested="2",
+            networks="Ostend Chechen network", n_arrested="2", link_source="report",
             place="Ostend (searches in Ostend, Bredene and Jabbeke)", municipality_nis="35013",
             region_nis="02000",
             source=(REPORT + ", Table 1 (Ostend Chechen network); VRT NWS (DE), 8 Jun 2015, "
@@ -81,7 +82,8 @@ ARRESTS_2014_2015: list[dict[str, str]] = [
             description=("Police searched homes in Ostend, Bredene and Jabbeke in an inquiry "
                          "into a mainly Chechen network sending fighters to Syria through "
                          "Turkey; seventeen people were detained and two placed under arrest "
-                         "warrant.")),
+                         "warrant. The press ties the network to other armed groups in Syria; "
+                         "the Islamic State link is the report's (Table 1).")),
     arrest(site_id="S-2015-06-charleroi-area", event_id="E-2015-06-charleroi-area",
             date="2015-06-01", date_precision="month", source_date_precision="month",
             source_geo_precision="region", link="linked", connection="local_cell",
@@ -199,22 +201,29 @@ ARRESTS_2014_2015: list[dict[str, str]] = [
                          "Molenbeek-Saint-Jean and charged in the Paris attacks case over his "
                          "ties to a Stade de France suicide bomber.")),
     arrest(site_id="S-2015-12-27-anderlecht", event_id="E-2015-12-27-anderlecht",
-            date="2015-12-27", plot="true", link="linked", connection="local_cell",
-            networks="Kamikaze Riders", n_arrested="2", target="police",
-            place="Anderlecht (searches in the Brussels region, Flemish Brabant and the Liège "
-                  "region)", municipality_nis="21001", region_nis="04000",
-            source=(REPORT + ", Table 1 (Kamikaze Riders, one action); DH, Dec 2015, "
-                    "http://www.dhnet.be/actu/faits/le-gang-des-kamikaze-riders-soupconne-d-"
-                    "avoir-prepare-un-attentat-a-bruxelles-5682ec8d3570b38a57df0bfb; Le Courrier "
-                    "du Vietnam, Dec 2015, https://lecourrier.vn/belgique-arrestation-de-deux-"
-                    "personnes-soupconnees-de-preparer-des-attentats/210100.html; VRT NWS (FR), "
-                    "31 Dec 2015, https://www.vrt.be/vrtnws/fr/2015/12/31/sept_perquisitions"
-                    "etsixinterpellationsabruxelles-1-2535895/"),
-            description=("Searches over a suspected New Year's Eve attack on soldiers on the "
-                         "Grand-Place and on the central police station; two members of a "
-                         "Brussels motorcycle club, one of them arrested in Anderlecht, were "
-                         "charged, and military-style clothing and Islamic State propaganda "
-                         "were seized.")),
+           date="2015-12-27", plot="true", link="linked", link_source="report",
+           connection="local_cell", networks="Kamikaze Riders", n_arrested="2", target="police",
+           place="Anderlecht (searches in the Brussels region, Flemish Brabant and the Liège "
+                 "region)", municipality_nis="21001", region_nis="04000",
+           source=(REPORT + ", Table 1 (Kamikaze Riders, one action); DH, Dec 2015, "
+                   "http://www.dhnet.be/actu/faits/le-gang-des-kamikaze-riders-soupconne-d-"
+                   "avoir-prepare-un-attentat-a-bruxelles-5682ec8d3570b38a57df0bfb; Le Courrier "
+                   "du Vietnam, Dec 2015, https://lecourrier.vn/belgique-arrestation-de-deux-"
+                   "personnes-soupconnees-de-preparer-des-attentats/210100.html; VRT NWS (FR), "
+                   "31 Dec 2015, https://www.vrt.be/vrtnws/fr/2015/12/31/sept_perquisitions"
+                   "etsixinterpellationsabruxelles-1-2535895/; RTBF, Dec 2015, https://www."
+                   "rtbf.be/info/belgique/detail_kamikaze-riders-amoureux-de-moto-trompe-la-mort-"
+                   "ou-bikers-musulmans-radicalises?id=9174566; La Libre, 31 Dec 2015, https://"
+                   "www.lalibre.be/belgique/2015/12/31/kamikaze-riders-samourais-du-bitume-ou-"
+                   "radicalises-SLUTCJ3PEBAQPNYDN6U3I3YGMY/"),
+           description=("Searches on 27 and 28 December over a suspected New Year's Eve attack "
+                        "on soldiers on the Grand-Place and on the central police station; two "
+                        "members of a Brussels motorcycle club, the first arrested in Anderlecht "
+                        "on 27 December and the second the next day, were placed under arrest "
+                        "warrant on 29 December for threatening attacks and taking part in a "
+                        "terrorist group. Military-style clothing and Islamic State propaganda "
+                        "were seized, but the press left the group's tie to the Islamic State "
+                        "open; the link is the report's (Table 1).")),
     arrest(site_id="S-2015-12-30-molenbeek", event_id="E-2015-12-30-molenbeek",
             date="2015-12-30", link="linked", connection="unknown", networks="Paris cell",
             n_arrested="1", place="Molenbeek-Saint-Jean", municipality_nis="21012",

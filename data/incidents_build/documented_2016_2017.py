@@ -5,20 +5,23 @@ from __future__ import annotations
 from .common import ARREST, ATTACK, BEYOND_DETAIL, BXL_REGION, REPORT, arrest  # noqa: F401
 
 ARRESTS_2016_2017: list[dict[str, str]] = [
-    arrest(site_id="S-2016-01-molenbeek", event_id="E-2016-01-molenbeek",
-            date="2016-01-01", date_precision="month", source_date_precision="month",
-            link="linked", connection="unknown", networks="Paris cell", n_arrested="1",
-            place="Molenbeek-Saint-Jean", municipality_nis="21012", region_nis="04000",
-            source=("RTBF, 21 Jan 2016, https://www.rtbf.be/info/dossier/attaques-terroristes-a-"
-                    "paris/detail_perquisitions-a-molenbeek-deux-personnes-privees-de-liberte?id="
-                    "9191760; France 24, 22 Jan 2016, http://www.france24.com/fr/20160122-"
-                    "attentats-paris-onze-inculpes-belgique-enquete-molenbeek-bruxelles; "
-                    "France-Soir (AFP), 22 Jan 2016, https://www.francesoir.fr/societe-faits-"
-                    "divers/attentats-de-paris-un-11e-homme-inculpe-en-belgique"),
-            description=("A search in Molenbeek-Saint-Jean in the Paris attacks inquiry led to "
-                         "the detention of a man in contact with suspects; he became the "
-                         "eleventh person charged in Belgium in that case (the reports differ "
-                         "on the day, so the row is dated to the month).")),
+    arrest(site_id="S-2016-01-20-molenbeek", event_id="E-2016-01-20-molenbeek",
+           date="2016-01-20", link="linked", connection="unknown", networks="Paris cell",
+           n_arrested="1", place="Molenbeek-Saint-Jean (chaussée de Gand)",
+           municipality_nis="21012", region_nis="04000",
+           source=("RTBF, 21 Jan 2016, https://www.rtbf.be/info/dossier/attaques-terroristes-a-"
+                   "paris/detail_perquisitions-a-molenbeek-deux-personnes-privees-de-liberte?id="
+                   "9191760; RFI, 21 Jan 2016, https://articles.rfi.fr/fr/europe/20160121-"
+                   "belgique-arrestations-moelenbeck-attentats-paris; France 24, 22 Jan 2016, "
+                   "http://www.france24.com/fr/20160122-attentats-paris-onze-inculpes-belgique-"
+                   "enquete-molenbeek-bruxelles; France-Soir (AFP), 22 Jan 2016, https://www."
+                   "francesoir.fr/societe-faits-divers/attentats-de-paris-un-11e-homme-inculpe-"
+                   "en-belgique"),
+           description=("A search in Molenbeek-Saint-Jean in the Paris attacks inquiry on the "
+                        "evening of 20 January led to the detention of a man in contact with "
+                        "suspects; he became the eleventh person charged in Belgium in that "
+                        "case, on 22 January (a second man detained in Molenbeek the next day "
+                        "is not counted here).")),
     arrest(site_id="S-2016-01-jumet-centre", event_id="E-2016-01-jumet-centre",
             date="2016-01-01", date_precision="month", source_date_precision="month",
             link="linked", connection="unknown", n_arrested="1",
@@ -208,9 +211,10 @@ ARRESTS_2016_2017: list[dict[str, str]] = [
                          "charged with taking part in and financing a terrorist group that "
                          "recruited for the Islamic State.")),
     arrest(site_id="S-2016-11-30-charleroi-area", event_id="E-2016-11-30-charleroi-area",
-            date="2016-11-30", source_geo_precision="region", link="inspired", connection="",
+            date="2016-11-30", source_geo_precision="municipality", link="inspired", connection="",
             n_arrested="3",
-            place="Charleroi area (searches in Charleroi, Farciennes, Châtelet and Fleurus)",
+            place="Charleroi area (searches in Farciennes (4 of 8), Charleroi, Châtelet and "
+                  "Fleurus)",
             region_nis="03000", geo_precision="region",
             source=("Le Soir, 30 Nov 2016, https://www.lesoir.be/71145/article/2016-11-30/"
                     "attaque-la-machette-charleroi-la-police-perquisitionne-8-habitations; RTBF, "
@@ -221,7 +225,10 @@ ARRESTS_2016_2017: list[dict[str, str]] = [
             description=("Police searched eight homes in the Charleroi area looking for "
                          "accomplices of the August 2016 machete attacker; three people "
                          "suspected of radicalising him or helping him prepare were charged and "
-                         "jailed. Coded inspired, as the report codes the attack itself.")),
+                         "jailed. Coded inspired, as the report codes the attack itself. Four of "
+                         "the eight searches were in Farciennes; the row stays at region "
+                         "precision because Farciennes already has the report's one incident "
+                         "(see the data card).")),
 
     # ================================= arrest actions, 2017 ==================================
     arrest(site_id="S-2017-09-27-zaventem", event_id="E-2017-09-27-zaventem",
@@ -238,20 +245,28 @@ ARRESTS_2016_2017: list[dict[str, str]] = [
                          "from Spain, a Spanish national accused of leading a cell that "
                          "recruited for the Islamic State in Brussels and drew up a list of "
                          "possible targets, including in Belgium; he had twice tried to reach "
-                         "the conflict zone.")),
-    arrest(site_id="S-2017-10-30-molenbeek", event_id="E-2017-10-30-molenbeek",
-            date="2017-10-30", link="linked", connection="unknown", n_arrested="2",
-            place="Molenbeek-Saint-Jean", municipality_nis="21012", region_nis="04000",
-            source=("RTL info, 30 Oct 2017, http://www.rtlinfo.be/info/belgique/faits-divers/"
-                    "attentat-manque-du-thalys-la-police-mene-6-perquisitions-ce-matin-en-"
-                    "belgique-et-arrete-4-personnes-966323.aspx; DH, 31 Oct 2017, http://www."
-                    "dhnet.be/actu/belgique/agression-armee-dans-un-train-thalys-deux-personnes-"
-                    "placees-sous-mandat-d-arret-59f8b1d5cd703cdd752f1786; BFMTV, 30 Oct 2017, "
-                    "https://www.bfmtv.com/police-justice/terrorisme/attentat-manque-du-thalys-"
-                    "des-perquisitions-et-4-interpellations-dans-la-nuit_AN-201710300008.html"),
-            description=("In the inquiry into the foiled attack on a Thalys train in August "
-                         "2015 police searched homes in Molenbeek-Saint-Jean, Anderlecht, "
-                         "Laeken, Andenne and Marche-en-Famenne; four people were detained and "
-                         "two, one of them arrested in Molenbeek, were charged with taking part "
-                         "in a terrorist group.")),
+                         "the conflict zone. Held for surrender to Spain, with no Belgian case: "
+                         "counted because the arrest was made in Belgium (the data card's rule "
+                         "for arrests on foreign warrants).")),
+    arrest(site_id="S-2017-10-30-brussels", event_id="E-2017-10-30-brussels",
+           date="2017-10-30", link="linked", connection="unknown", n_arrested="2",
+           source_geo_precision="region",
+           place="Brussels-Capital Region (searches in Molenbeek-Saint-Jean (2), Anderlecht and "
+                 "Laeken, and in two prisons in Wallonia; arrest places not given)",
+           **BXL_REGION,
+           source=("RTL info, 30 Oct 2017, http://www.rtlinfo.be/info/belgique/faits-divers/"
+                   "attentat-manque-du-thalys-la-police-mene-6-perquisitions-ce-matin-en-"
+                   "belgique-et-arrete-4-personnes-966323.aspx; DH, 31 Oct 2017, http://www."
+                   "dhnet.be/actu/belgique/agression-armee-dans-un-train-thalys-deux-personnes-"
+                   "placees-sous-mandat-d-arret-59f8b1d5cd703cdd752f1786; BFMTV, 30 Oct 2017, "
+                   "https://www.bfmtv.com/police-justice/terrorisme/attentat-manque-du-thalys-"
+                   "des-perquisitions-et-4-interpellations-dans-la-nuit_AN-201710300008.html; "
+                   "BX1, 30 Oct 2017, https://staging.bx1.be/?p=239768"),
+           description=("In the inquiry into the foiled attack on a Thalys train in August "
+                        "2015 police made six searches, two in Molenbeek-Saint-Jean, one each in "
+                        "Anderlecht and Laeken, and two in prisons in Andenne and "
+                        "Marche-en-Famenne; four people were taken in for questioning and two "
+                        "were charged with taking part in a terrorist group. The sources do not "
+                        "say where the four were detained, so the row is at region precision "
+                        "(four of the six searches were in the Brussels region).")),
 ]

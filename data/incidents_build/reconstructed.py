@@ -47,7 +47,7 @@ SP = "unspecified"
 #: One line per reconstructed arrest action:
 #: (year, place key, link, connection, networks, plot, n_arrested, traveled, weapon, target)
 RECONSTRUCTED: list[tuple] = [
-    # --- Brussels-Capital Region, region precision (35) ---------------------------------------
+    # --- Brussels-Capital Region, region precision (34) ---------------------------------------
     # Zerkani network (13 links; one action also tied to the Brussels cell).
     (2014, "brussels", L, lc, Z, 0, 2, T, "", ""),
     (2014, "brussels", L, lc, Z, 0, 1, T, "", ""),
@@ -80,7 +80,7 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "brussels", L, lc, J, 0, 1, T, "", ""),
     # Argenteuil cell (3: 2 documented, 1 here).
     (2016, "brussels", L, lc, A, 1, 1, U, "", SP),
-    # No network (9, 1 inspired).
+    # No network (8, 1 inspired).
     (2014, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2015, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2015, "brussels", L, uk, "", 0, 1, U, "", ""),
@@ -89,11 +89,11 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2016, "brussels", I, "", "", 0, 2, U, "", ""),
     (2016, "brussels", L, uk, "", 0, 1, U, "", ""),
-    (2017, "brussels", L, uk, "", 0, 1, U, "", ""),
-    # --- Brussels with municipality detail (5 of the 20; 15 are documented) -----------------
+    # --- Brussels with municipality detail (6 of the 20; 14 are documented) -----------------
     (2014, "molenbeek", L, lc, "", 0, 1, T, "", ""),
     (2015, "schaerbeek", L, lc, "", 0, 1, T, "", ""),
     (2016, "molenbeek", I, "", "", 1, 2, U, "", ""),
+    (2017, "molenbeek", L, uk, "", 0, 1, U, "", ""),
     (2017, "molenbeek", L, uk, "", 0, 1, U, "", ""),
     (2017, "schaerbeek", I, "", "", 0, 1, U, "", ""),
     # --- Charleroi (10 of 13 arrest actions; 2 inspired; one arrest at Charleroi airport) ----
@@ -182,10 +182,12 @@ def reconstructed_rows() -> list[dict[str, str]]:
             "site_id": "S-" + stem, "event_id": "E-" + stem,
             "date": f"{year}-01-01", "date_precision": "year", "source_date_precision": "",
             "kind": "arrest_action",
-            "plot": "true" if plot else "false", "link": link, "connection": connection,
+            "plot": "true" if plot else "false", "link": link, "link_source": "report",
+            "connection": connection,
             "networks": networks, "n_arrested": str(n_arrested), "traveled": traveled,
             "weapon": weapon, "target": target, "place": place, "municipality_nis": nis,
-            "region_nis": region, "lat": "", "lon": "", "geo_precision": precision,
+            "region_nis": region, "lat": "", "lon": "", "point_source": "",
+            "geo_precision": precision,
             "source_geo_precision": "", "provenance": "reconstructed",
             "source": served(year, key, link, connection, networks, plot, traveled, weapon,
                               target),

@@ -3,7 +3,8 @@ sources as links, and what the rows of a selection rest on, in plain sentences. 
 :mod:`geo.ui.display` shows what these return.
 
 ``date_text`` is the one place that writes a date for a reader: ``"2016"`` for a date known to the
-year, ``"2016-03"`` to the month, ``"2016-03-22"`` to the day. Files written for programs (CSV,
+year, the month in the reader's language to the month (``"March 2016"``, ``"mars 2016"``,
+``"maart 2016"``, Babel's CLDR data), ``"2016-03-22"`` to the day. Files written for programs (CSV,
 GeoJSON) keep the ISO date and the ``date_precision`` column instead.
 """
 
@@ -14,9 +15,10 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 import pandas as pd
+from babel.dates import format_date
 
 from geo import vocab
-from geo.i18n import N_, _, ngettext
+from geo.i18n import N_, _, language, ngettext
 
 #: strftime pattern of a date known to each precision.
 DATE_FORMATS = MappingProxyType({"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"})
@@ -28,7 +30,15 @@ def date_text(date: object, precision: str = "day") -> str:
     if date is None or (not isinstance(date, str) and pd.isna(date)):
         return ""
     stamp = pd.Timestamp(date)
+    if precision == "month":
+        return month_text(stamp)
     return stamp.strftime(DATE_FORMATS.get(precision, DATE_FORMATS["day"]))
+
+
+def month_text(stamp: pd.Timestamp) -> str:
+    """A month and its year as the reader's language writes them standing alone: "August 2015",
+    "août 2015", "augustus 2015"."""
+    return format_date(stamp.date(), "LLLL y", locale=language())
 
 
 def date_texts(rows: pd.DataFrame) -> pd.Series:
@@ -41,7 +51,7 @@ def date_texts(rows: pd.DataFrame) -> pd.Series:
                                                                                        index=rows.index)
         mask &= dates.notna()
         if mask.any():
-            out[mask] = dates[mask].dt.strftime(pattern)
+            out[mask] = (dates[mask].map(month_text) if name == "month" else dates[mask].dt.strftime(pattern))
     rest = dates.notna() & (out == "")  # an unknown precision: the whole date
     out[rest] = dates[rest].dt.strftime(DATE_FORMATS["day"])
     return out
@@ -57,10 +67,14 @@ PROVENANCE_LABELS = MappingProxyType({"documented": N_("Documented"), "reconstru
 #: The mark before it in a table: hollow for reconstructed records, as on the maps.
 PROVENANCE_MARKS = MappingProxyType({"documented": "●", "reconstructed": "○", "imported": "●"})
 
+#: Where a row's link to the Islamic State comes from (``link_source``, the report's table only).
+LINK_SOURCE_LABELS = MappingProxyType({"press": N_("the press"), "court": N_("a court"),
+                                       "report": N_("the report")})
+
 #: The people's table: column label (translated where shown) → how it is made.
 TABLE_COLUMNS: tuple[str, ...] = (
     N_("Record"), N_("Date"), N_("Kind"), N_("Place"), N_("Description"), N_("Source link"), N_("City"),
-    N_("Link to the Islamic State"), N_("Revealed a plot"), N_("People arrested"), N_("Place known to"),
+    N_("Link to the Islamic State"), N_("Link according to"), N_("Revealed a plot"), N_("People arrested"), N_("Place known to"),
     N_("Networks"), N_("Source"),
 )
 #: The column holding a web address (shown as a link).
@@ -109,6 +123,8 @@ def people_table(rows: pd.DataFrame, *, city_names: Mapping[str, str] | None = N
     out[LINK_COLUMN] = out["Source"].map(lambda s: (urls(s) or [None])[0])
     link = rows["link"] if "link" in rows else pd.Series("", index=rows.index)
     out["Link to the Islamic State"] = _labels(link, vocab.LINK_LABELS)
+    link_source = rows["link_source"] if "link_source" in rows else pd.Series("", index=rows.index)
+    out["Link according to"] = _labels(link_source, LINK_SOURCE_LABELS)
     plot = rows["plot"].astype(bool) if "plot" in rows else pd.Series(False, index=rows.index)
     out["Revealed a plot"] = plot.map({True: _("yes"), False: ""})
     arrested = rows["n_arrested"] if "n_arrested" in rows else pd.Series(0, index=rows.index)

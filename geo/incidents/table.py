@@ -34,6 +34,18 @@ COLUMNS: tuple[str, ...] = (
     "municipality_nis", "region_nis", "lat", "lon", "geo_precision", "source_geo_precision",
     "provenance", "source", "description",
 )
+#: What the report's table adds to the incident layout: where a row's link comes from, and the page
+#: that gives a point row's position. Optional: other incident tables (imports, stores) lack them.
+SOURCE_COLUMNS: tuple[str, ...] = ("link_source", "point_source")
+#: The columns of ``data/incidents.csv``, in the file's order.
+REPORT_COLUMNS: tuple[str, ...] = (
+    *COLUMNS[:COLUMNS.index("connection")], "link_source",
+    *COLUMNS[COLUMNS.index("connection"):COLUMNS.index("geo_precision")], "point_source",
+    *COLUMNS[COLUMNS.index("geo_precision"):],
+)
+#: Where a documented row's link (linked or inspired) comes from: the cited press pages, a cited
+#: judgment, or the report alone (its Table 1 or its text); reconstructed rows: the report.
+LINK_SOURCES = ("report", "press", "court")
 #: Attributes of the event, identical on every site of one event.
 EVENT_FIELDS: tuple[str, ...] = (
     "date", "date_precision", "source_date_precision", "kind", "plot", "link", "connection",
@@ -98,6 +110,10 @@ def _schema() -> pa.DataFrameSchema:
             "provenance": pa.Column(**text, checks=_one_of(REPORT_PROVENANCES)),
             "source": pa.Column(**text, checks=_check(bool, "is empty: every row cites a source")),
             "description": pa.Column(**text),
+            "link_source": pa.Column(**text, required=False, checks=_one_of(("", *LINK_SOURCES))),
+            "point_source": pa.Column(**text, required=False, checks=_check(
+                lambda v: v == "" or (v.startswith(("http://", "https://")) and " " not in v),
+                "must be a web address (http or https) or empty")),
         },
         strict=True,
         ordered=False,
@@ -169,6 +185,12 @@ def _row_problems(frame: pd.DataFrame, name: str, known_nis: dict[str, str]) -> 
                                   "source_date_precision and source_geo_precision empty")
         elif r.provenance == "documented":
             _source_precision_problems(r, bad)
+        point_source = getattr(r, "point_source", None)
+        if point_source is not None:
+            if r.geo_precision == "point" and r.provenance == "documented" and not point_source:
+                bad("point_source", "a documented point needs the address of a page that gives it")
+            if r.geo_precision != "point" and point_source:
+                bad("point_source", "only a row at point precision names the page of its point")
     for event_id, sites in frame.groupby("event_id", sort=False):
         if len(sites) < 2:
             continue

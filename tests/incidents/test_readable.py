@@ -12,7 +12,7 @@ from geo.incidents.table import load_incidents
 
 @pytest.mark.parametrize(("date", "precision", "shown"), [
     ("2016-03-22", "day", "2016-03-22"),
-    ("2016-03-01", "month", "2016-03"),
+    ("2016-03-01", "month", "March 2016"),
     ("2016-01-01", "year", "2016"),
     (pd.Timestamp("2014-01-01"), "year", "2014"),
     (None, "day", ""),
@@ -20,6 +20,14 @@ from geo.incidents.table import load_incidents
 ])
 def test_date_text_shows_the_known_part_only(date, precision, shown):
     assert readable.date_text(date, precision) == shown
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("fr", "août 2015"), ("nl", "augustus 2015")])
+def test_a_month_is_written_in_the_readers_language(lang, shown):
+    from geo.i18n import using
+
+    with using(lang):
+        assert readable.date_text("2015-08-01", "month") == shown
 
 
 def test_date_texts_follow_each_rows_precision(tiny_incidents):
@@ -60,7 +68,7 @@ def test_provenance_sentences_count_events_not_sites(tiny_incidents):
     assert lines[1].startswith("**2 are reconstructed**")
     only_documented = readable.provenance_sentences(tiny_incidents[tiny_incidents["provenance"] == "documented"])
     assert only_documented[-1] == "None is reconstructed."
-    imported = readable.provenance_sentences(tiny_incidents.assign(provenance="imported"), source_name="the file x")
+    imported = readable.provenance_sentences(tiny_incidents.assign(provenance="imported"), source_name="x")
     assert imported == ["**5 events** come from the file x, as imported: the atlas has not checked them against "
                         "other sources."]
 
@@ -87,3 +95,13 @@ def test_not_in_belgium_sentence():
 ])
 def test_link_label_is_a_safe_host(url, label):
     assert readable.link_label(url) == label
+
+
+def test_people_table_says_where_the_link_comes_from():
+    rows = load_incidents()
+    table = readable.people_table(rows)
+    by_site = dict(zip(rows["site_id"], table["Link according to"]))
+    assert by_site["S-2015-06-08-oostende"] == "the report"  # Table 1 alone (the fact-check)
+    assert by_site["S-2016-03-18-molenbeek"] == "the press"
+    # a table without the column (an imported dataset) leaves it empty
+    assert set(readable.people_table(rows.drop(columns="link_source"))["Link according to"]) == {""}
