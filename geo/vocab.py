@@ -41,6 +41,16 @@ CONNECTION_LABELS = MappingProxyType({"local_cell": N_("local cell"), "deployed_
 #: ``traveled`` (true, false, unknown) in words.
 TRAVELED_LABELS = MappingProxyType({"true": N_("yes"), "false": N_("no"), "unknown": N_("not known")})
 
+#: The report's networks (its Table 1, English names as the data holds them) in words (translated
+#: where shown); a network no one has named here is shown as written.
+NETWORK_LABELS = MappingProxyType({
+    "Zerkani network": N_("Zerkani network"), "Paris cell": N_("Paris cell"), "Brussels cell": N_("Brussels cell"),
+    "Verviers cell": N_("Verviers cell"), "Jumet cell": N_("Jumet cell"),
+    "Ostend Chechen network": N_("Ostend Chechen network"), "Maaseik network": N_("Maaseik network"),
+    "Argenteuil cell": N_("Argenteuil cell"), "The Way of Life": N_("The Way of Life"),
+    "Kamikaze Riders": N_("Kamikaze Riders"),
+})
+
 # ------------------------------------------------------------------------- precision
 #: How much of a date is known, coarsest first (the rank is the position).
 DATE_PRECISIONS: tuple[str, ...] = ("year", "month", "day")

@@ -8,8 +8,9 @@ from geo.ui import display, downloads, mapview, sidebar, state
 
 sel = sidebar.selection()
 st.title(_("Networks"))
-st.caption((_("Table 1 of the report, computed from the data: ") if state.dataset_slug() == state.REPORT else "")
-           + _("Arrest actions tied to each named network. An action tied to two networks counts for both."))
+st.caption(_("Table 1 of the report, computed from the data: arrest actions tied to each named network. An action "
+             "tied to two networks counts for both.") if state.dataset_slug() == state.REPORT else
+           _("Arrest actions tied to each named network. An action tied to two networks counts for both."))
 table = aggregate.count_networks(sel.rows)
 if table.empty:
     if sel.all["network_list"].map(bool).any():
@@ -17,14 +18,16 @@ if table.empty:
     else:
         st.info(_("This dataset names no network: there is no table or map of networks to show."))
     st.stop()
-st.dataframe(table.rename(columns={"network": _("Network"), "arrest_actions": _("Arrest actions")}),
+shown = table.assign(network=table["network"].map(display.network_name))
+st.dataframe(shown.rename(columns={"network": _("Network"), "arrest_actions": _("Arrest actions")}),
              hide_index=True)
-network = state.page_choice(_("Network"), table["network"].tolist(), param="network", widget="select")
+network = state.page_choice(_("Network"), table["network"].tolist(), param="network", widget="select",
+                            format_func=display.network_name)
 narrow = filters.Narrow(network=network)
 rows = narrow.apply(sel.rows)
-mapview.symbols(rows, key="networks_map", title=_("{network}: incident sites").format(network=network),
-                outlines="province")
+title = _("{network}: incident sites").format(network=display.network_name(network))
+mapview.symbols(rows, key="networks_map", title=title, outlines="province")
 display.provenance_note(rows)
 downloads.buttons(sel, key="networks", view="belgium", narrow=narrow, symbols=True,
-                  title=_("{network}: incident sites").format(network=network))
+                  title=title)
 display.incident_table(rows)

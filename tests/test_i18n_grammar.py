@@ -48,3 +48,29 @@ def test_the_sidebar_lists_what_a_dataset_does_not_record_in_french(imported):  
     text = " ".join(c.value for c in at.sidebar.caption)
     assert "de enregistrements" not in text and "et pas de" not in text, text
     assert "n'a donc pas de filtre pour elles : " in text and "enregistrements reconstitués." in text, text
+
+
+# --- no English left on French and Dutch screens ------------------------------------------------
+
+def test_the_networks_page_names_the_reports_networks_in_french():
+    at = run_page("networks", {"lang": "fr"})
+    shown = at.dataframe[0].value
+    names = set(shown[shown.columns[0]])
+    assert {"réseau Zerkani", "cellule de Paris", "réseau tchétchène d'Ostende"} <= names, names
+    assert "Zerkani network" not in names
+    assert "cellule de Paris" in at.selectbox(key="p_network").options
+    assert any(c.value.startswith("Tableau 1 du rapport, calculé à partir des données : actions") for c in at.caption)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("fr", ("Glissez-déposez un fichier ici", "200 Mo par fichier",
+                                                      "Parcourir")),
+                                              ("nl", ("Sleep een bestand hierheen", "200 MB per bestand", "Bladeren"))])
+def test_the_uploader_says_its_words_in_the_readers_language(lang, words, monkeypatch):
+    from geo.ui import theme
+
+    monkeypatch.delenv("ATLAS_MAX_UPLOAD_MB", raising=False)
+    with using(lang):
+        css = theme.uploader_css()
+    for word in words:
+        assert f'"{word}"' in css.replace("\\2d ", "-"), css
+    assert "<" not in css

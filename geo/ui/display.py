@@ -124,6 +124,10 @@ def region_detail_note(rows: pd.DataFrame, *, quote_report: bool) -> None:
     st.markdown(" ".join(lines))
 
 
+def network_name(name: str) -> str:
+    """A network of the report in the reader's language (as written for any other network)."""
+    return _(vocab.NETWORK_LABELS[name]) if name in vocab.NETWORK_LABELS else name
+
 
 def dataset_title(default: str) -> str:
     """The page title: ``default`` for the report's dataset, else the imported dataset's name."""
