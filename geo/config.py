@@ -59,6 +59,16 @@ SETTINGS: tuple[Setting, ...] = (
 DEFAULT_MAX_UPLOAD_MB = 200
 DEFAULT_MAX_ROWS = 2_000_000
 
+#: Spatial statistics (geo.stats): below these the hot-spot tests say that they cannot find
+#: clusters instead of colouring noise. Events counted at the level tested (rows known only to a
+#: larger unit are not), and units of that level with at least one event.
+HOTSPOT_MIN_EVENTS = 20
+HOTSPOT_MIN_UNITS_WITH_EVENTS = 5
+#: Conditional permutations of a local statistic, their seed, and the false-discovery rate.
+HOTSPOT_PERMUTATIONS = 999
+HOTSPOT_SEED = 20160322
+HOTSPOT_ALPHA = 0.05
+
 
 def _env(name: str) -> str:
     return os.environ.get(name, "").strip()

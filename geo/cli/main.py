@@ -8,10 +8,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from geo.cli import common, datasets, exports, info, saved, serve
+from geo.cli import common, datasets, exports, hotspots, info, saved, serve
 from geo.errors import AtlasError
 
-GROUPS = (info, serve, datasets, saved, exports)
+GROUPS = (info, serve, datasets, saved, exports, hotspots)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,82 @@
+"""What a hot-spot result says about itself, in the reader's language: the lines a map, a file
+or the command line writes beside it (method, weights, permutations, correction, events, what
+was not counted, islands, and the power guard's refusal)."""
+
+from __future__ import annotations
+
+from geo.i18n import _, ngettext, number
+from geo.stats.hotspots import Hotspots
+
+
+def method(result: Hotspots) -> str:
+    if result.statistic == "gi":
+        name = _("Getis-Ord Gi*")
+    else:
+        name = _("local Moran's I")
+    what = _("incidents per 100,000 residents") if result.metric == "per_100k" else _("incident counts")
+    return _("Method: {method} on {what}, {permutations} conditional permutations (seed {seed}).").format(
+        method=name, what=what, permutations=number(result.permutations), seed=result.seed)
+
+
+def weights(result: Hotspots) -> str:
+    if result.statistic == "gi":
+        transform = _("binary weights, each unit's own value included")
+    else:
+        transform = _("row-standardised weights")
+    level = _("municipalities") if result.level == "municipality" else _("arrondissements")
+    return _("Weights: queen contiguity between the {level} of 2019 (shared border or corner; "
+             "{mean} neighbours on average), {transform}.").format(
+        level=level, mean=number(result.mean_neighbours, 1), transform=transform)
+
+
+def correction(result: Hotspots) -> str:
+    return _("Significance: two-sided permutation p-values, ties counted in both tails; "
+             "Benjamini-Hochberg false discovery rate at {alpha}.").format(alpha=number(result.alpha, 2))
+
+
+def events(result: Hotspots) -> str:
+    text = ngettext("{n} event counted in {units} units.", "{n} events counted in {units} units.",
+                    result.events).format(n=number(result.events), units=number(result.units_with_events))
+    left = len(result.not_counted)
+    if left:
+        text += " " + ngettext(
+            "{n} incident site is not counted: known only to a larger area, or not located (never "
+            "spread over units).",
+            "{n} incident sites are not counted: known only to a larger area, or not located (never "
+            "spread over units).",
+            left).format(n=number(left))
+    return text
+
+
+def islands(result: Hotspots) -> str | None:
+    if not result.islands:
+        return None
+    names = dict(zip(result.table["code"], result.table["name_fr"]))
+    listed = ", ".join(f"{names.get(c, c)} ({c})" for c in result.islands)
+    return ngettext("Without a neighbour, not tested: {units}.", "Without neighbours, not tested: {units}.",
+                    len(result.islands)).format(units=listed)
+
+
+def outcome(result: Hotspots) -> str:
+    if result.refusal:
+        return result.refusal
+    found = len(result.significant())
+    if found:
+        return ngettext("{n} unit is significant after the correction.",
+                        "{n} units are significant after the correction.", found).format(n=number(found))
+    return _("No unit is significant after the correction: at this level the data cannot tell a "
+             "cluster from chance.")
+
+
+def columns() -> str:
+    """What the hot-spot CSV's p-value columns hold."""
+    return _("Columns: p_sim is esda's pseudo p-value (the nearer tail, a tie counted as larger), "
+             "p_value the two-sided p-value each unit is judged by, q_fdr its Benjamini-Hochberg "
+             "q-value; a unit is significant when q_fdr is at most the rate.")
+
+
+def lines(result: Hotspots) -> list[str]:
+    """Every line, in order (islands only when there are some)."""
+    out = [method(result), weights(result), correction(result), events(result)]
+    extra = islands(result)
+    return out + ([extra] if extra else []) + [outcome(result)]
