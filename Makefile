@@ -60,7 +60,7 @@ system:
 	@deploy/packages.sh chromium postgis nginx libreoffice
 
 run: $(STAMP) catalogs boundaries
-	$(PY) -m geo serve --server.headless true --server.port $(PORT) \
+	ATLAS_SINGLE_USER=1 $(PY) -m geo serve --server.headless true --server.port $(PORT) \
 	  --browser.gatherUsageStats false --server.enableStaticServing true
 
 test: $(STAMP) catalogs boundaries system

@@ -5,11 +5,11 @@ from pathlib import Path
 import streamlit as st
 
 from geo.i18n import _
-from geo.ui import access, data, language, sidebar, theme
+from geo.ui import data, session, sidebar, theme
 
 HERE = Path(__file__).resolve().parent
 
-language.apply()  # this run's language (the URL, the reader's choice or the browser's), first
+session.start()  # this run's request: language (URL, choice or browser), role and its store; first
 st.set_page_config(page_title=_("Belgian incident atlas"), page_icon="🗺️", layout="wide")  # inline icon: no request
 data.leaflet_urls()  # copy Leaflet into static/ before any map asks for it
 
@@ -24,7 +24,6 @@ pages = [
     st.Page(HERE / "pages" / "data.py", title=_("Data"), icon=":material/table:", url_path="data"),
 ]
 page = st.navigation(pages)
-access.bind()  # this run's store: a reader's cannot write (deploy/)
 theme.apply()  # compact on phones, visible keyboard focus
 sidebar.draw()
 page.run()

@@ -48,7 +48,7 @@ def _make_dataset(data_dir: Path) -> tuple[str, float]:
     t = time.perf_counter()
     result = import_table(raw, mapping=suggest_mapping(raw.columns), filename="synthetic.csv")
     seconds = time.perf_counter() - t
-    return store.save_dataset(result, name="synthetic 1M").slug, seconds
+    return store.configured().save_dataset(result, name="synthetic 1M").slug, seconds
 
 
 def run() -> dict:

@@ -54,7 +54,11 @@ SETTINGS: tuple[Setting, ...] = (
             "ATLAS_DATABASE_URL and the app refuses their writes"),
     Setting("ATLAS_PROXY_SECRET", "unset",
             "Set by a deployment (deploy/): only sessions the proxy marks as an editor's (with this "
-            "secret) may import, save and delete; unset: everyone may (one local user)"),
+            "secret) may import, save and delete; unset: see ATLAS_SINGLE_USER"),
+    Setting("ATLAS_SINGLE_USER", "unset",
+            "1: one local user who may import, save and delete (make run sets it); never with "
+            "ATLAS_PROXY_SECRET, nor for a session whose request carries a proxy's role header; "
+            "unset: every session is a reader's unless the proxy vouches for an editor"),
 )
 DEFAULT_MAX_UPLOAD_MB = 200
 DEFAULT_MAX_ROWS = 2_000_000
@@ -164,6 +168,17 @@ def database_url() -> str | None:
 def reader_database_url() -> str | None:
     """The read-only login of readers' sessions (``ATLAS_READER_DATABASE_URL``), or ``None``."""
     return _env("ATLAS_READER_DATABASE_URL") or None
+
+
+def single_user() -> bool:
+    """Is this one person's app, where the one user may edit (``ATLAS_SINGLE_USER=1``)? Only ever
+    asked for explicitly: a deployment that forgot its proxy secret serves readers, not editors."""
+    value = _env("ATLAS_SINGLE_USER").lower()
+    if value in ("", "0", "false", "no"):
+        return False
+    if value in ("1", "true", "yes"):
+        return True
+    raise SettingsError(f"ATLAS_SINGLE_USER={value!r}: write 1 (one local user who may edit) or leave it unset")
 
 
 def proxy_secret() -> str | None:

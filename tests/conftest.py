@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
 import matplotlib
 
 matplotlib.use("Agg")
+# The app under test is one local user's (as `make run`): editors only by this explicit setting.
+# Tests of readers and of the proxy unset it or set ATLAS_PROXY_SECRET (which wins).
+os.environ.setdefault("ATLAS_SINGLE_USER", "1")
 
 import geopandas as gpd  # noqa: E402
 import pandas as pd  # noqa: E402

@@ -69,7 +69,8 @@ def selection(args: argparse.Namespace):
     if dataset:
         from geo.io import store
 
-        data = store.load_dataset(store.find_dataset(dataset).slug)
+        chosen = store.configured()  # the command line reads for the person who runs it
+        data = chosen.load_dataset(chosen.find(dataset).slug)
     else:
         data = table.load_incidents(getattr(args, "data", None))
     if data.empty:

@@ -116,8 +116,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if not s["accepted"]:
         print("error: no row was accepted; nothing saved", file=sys.stderr)
         return 1
-    store.use(store.configured())  # the command line acts for the person who runs it
-    saved = store.save_dataset(result, name=args.name or path.stem)
+    saved = store.configured().save_dataset(result, name=args.name or path.stem)  # for the person who runs it
     print(f"saved as dataset '{saved.slug}' ({saved.name}); pick it in the app's sidebar")
     return 0
 

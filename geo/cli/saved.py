@@ -17,9 +17,7 @@ from geo.errors import UsageError
 def _store():
     from geo.io import store
 
-    chosen = store.configured()
-    store.use(chosen)
-    return chosen
+    return store.configured()
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -30,6 +28,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
                            "imported_at": i.imported_at, "source_file": i.source_file} for i in infos],
                          ensure_ascii=False, indent=2))
         return 0
+    for problem in infos.skipped:
+        print(f"warning: skipped: {problem}", file=sys.stderr)
     print(f"{len(infos)} saved dataset{'s' if len(infos) != 1 else ''} in the {chosen.where}")
     if not infos:
         return 0

@@ -10,11 +10,12 @@ import streamlit as st
 
 from geo import vocab
 from geo.errors import DatasetNotFoundError
-from geo.i18n import _, number
+from geo.i18n import _, ngettext, number
 from geo.incidents import aggregate
 from geo.incidents import table as incidents_mod
-from geo.io import store
+from geo.io.store import Store
 from geo.maps import views, web
+from geo.request import Request
 from geo.ui import state
 
 
@@ -24,35 +25,49 @@ def _report_incidents(mtime: float) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _saved_incidents(slug: str, imported_at: str) -> pd.DataFrame:
-    return store.load_dataset(slug)
+def _saved_incidents(_store: Store, source: str, slug: str, imported_at: str) -> pd.DataFrame:
+    """The one cache of saved datasets in a process (the stores keep none), keyed on where the data
+    lives (``source``: not the login), the slug and the import time (a dataset saved again under the
+    same slug is another one)."""
+    return _store.load_dataset(slug)
 
 
-def frame_for(slug: str) -> pd.DataFrame:
-    """The shared table of a dataset (raises DatasetNotFoundError for an unknown slug)."""
+def frame_for(slug: str, store: Store | None = None) -> pd.DataFrame:
+    """The shared table of a dataset, read from ``store`` (the request's: a reader's reads through
+    the readers' login); the report's needs none. Raises DatasetNotFoundError for an unknown slug,
+    and ValueError for a saved dataset without a store: there is no default store to fall back on."""
     if slug == state.REPORT:
         with st.spinner(_("Loading incidents…")):
             return _report_incidents(incidents_mod.INCIDENTS_CSV.stat().st_mtime)
+    if store is None:
+        raise ValueError(f"dataset {slug!r}: reading a saved dataset needs the request's store")
     info = store.get_dataset(slug)
     with st.spinner(_("Loading dataset…")):
-        return _saved_incidents(slug, info.imported_at)
+        return _saved_incidents(store, store.source, slug, info.imported_at)
 
 
-def all_incidents() -> pd.DataFrame:
-    """Every row of the dataset the sidebar picks (the report's by default). Shared by all
+def all_incidents(request: Request) -> pd.DataFrame:
+    """Every row of the dataset ``request`` picks (the report's by default). Shared by all
     sessions (one copy in memory, whatever the number of users): never mutate it."""
     try:
-        return frame_for(state.dataset_slug())
+        return frame_for(request.dataset, request.store)
     except DatasetNotFoundError:
         st.session_state[state.PENDING_DATASET] = state.REPORT
         return frame_for(state.REPORT)
 
 
-def dataset_names() -> dict[str, str]:
-    """The datasets the picker offers: slug -> label."""
+def dataset_names(request: Request) -> dict[str, str]:
+    """The datasets the picker offers: slug -> label. Manifests the store could not read are
+    left out, and said (an editor can repair or delete them)."""
     names = {state.REPORT: _("CTC report: Belgium 2014–2017")}
-    for info in store.list_datasets():
+    listing = request.store.list_datasets()
+    for info in listing:
         names[info.slug] = _("{name} ({n} rows)").format(name=info.name, n=number(info.accepted))
+    if listing.skipped:
+        st.warning(ngettext("{n} saved dataset cannot be read and is left out: {which}",
+                            "{n} saved datasets cannot be read and are left out: {which}",
+                            len(listing.skipped)).format(n=len(listing.skipped),
+                                                         which=", ".join(str(p.field) for p in listing.skipped)))
     return names
 
 
@@ -67,9 +82,7 @@ def leaflet_urls() -> dict[str, str]:
     return web.leaflet_assets()
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _options_cached(slug: str, stamp: str) -> dict:
-    frame = all_incidents()
+def _options(frame: pd.DataFrame) -> dict:
     cities = aggregate.count_by_city(frame).table["city"].tolist()
     years = (int(frame["year"].min()), int(frame["year"].max())) if len(frame) else (2014, 2017)
     kinds, links = set(frame["kind"].unique()), set(frame["link"].unique())
@@ -86,15 +99,22 @@ def _options_cached(slug: str, stamp: str) -> dict:
     }
 
 
-def data_options() -> dict:
-    """The choices the picked dataset offers (years, cities, kinds, links; how many reconstructed
-    rows, whether any row revealed a plot), once per dataset."""
-    slug = state.dataset_slug()
-    if slug == state.REPORT:
-        stamp = str(incidents_mod.INCIDENTS_CSV.stat().st_mtime)
-    else:
+@st.cache_data(max_entries=8, show_spinner=False)
+def _options_cached(source: str, slug: str, stamp: str, _frame: pd.DataFrame) -> dict:
+    """The choices of one version of one dataset: keyed on where it lives, its slug and its
+    version (``stamp``); ``_frame`` is that version's table (not hashed: the key names it). Reads
+    and writes no session state."""
+    return _options(_frame)
+
+
+def data_options(request: Request) -> dict:
+    """The choices the dataset ``request`` picks offers (years, cities, kinds, links; how many
+    reconstructed rows, whether any row revealed a plot), once per dataset version."""
+    frame = all_incidents(request)  # the report's when the picked dataset is gone (and says so)
+    if request.dataset != state.REPORT:
         try:
-            stamp = store.get_dataset(slug).imported_at
+            stamp = request.store.get_dataset(request.dataset).imported_at
+            return _options_cached(request.store.source, request.dataset, stamp, frame)
         except DatasetNotFoundError:
-            stamp = ""
-    return _options_cached(slug, stamp)
+            pass
+    return _options_cached("report", state.REPORT, str(incidents_mod.INCIDENTS_CSV.stat().st_mtime), frame)

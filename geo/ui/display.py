@@ -16,10 +16,9 @@ from geo.errors import DatasetNotFoundError
 from geo.i18n import N_, _, month_year, ngettext, number
 from geo.incidents import aggregate, readable
 from geo.incidents.aggregate import Counted
-from geo.io import store
 from geo.maps.png.captions import LEVEL_SINGULAR
 from geo.report import figures
-from geo.ui import language, state
+from geo.ui import language, session, state
 
 MAX_TABLE_ROWS = 5_000
 #: the Belgium, Brussels and Charleroi pages' metrics (``?metric=`` in the URL)
@@ -52,7 +51,7 @@ def provenance_summary(rows: pd.DataFrame) -> None:
     source = None
     if state.dataset_slug() != state.REPORT:
         try:
-            info = store.get_dataset(state.dataset_slug())
+            info = session.request().store.get_dataset(state.dataset_slug())
             source = f"`{_code_safe(info.source_file)}`"  # a name: readable writes it into a whole sentence
         except DatasetNotFoundError:
             source = None
@@ -98,6 +97,7 @@ def report_period() -> str:
         return text.replace("-", " – ")
     return f"{month_year(first)} – {month_year(last)}"
 
+
 def region_detail_note(rows: pd.DataFrame, *, quote_report: bool) -> None:
     """How many sites of ``rows`` lie in the Brussels-Capital Region, how many are known to their
     municipality (on the map) and how many only to the region (never spread over its
@@ -135,7 +135,7 @@ def dataset_title(default: str) -> str:
     if slug == state.REPORT:
         return default
     try:
-        return _("Incidents: {name}").format(name=store.get_dataset(slug).name)
+        return _("Incidents: {name}").format(name=session.request().store.get_dataset(slug).name)
     except DatasetNotFoundError:
         return default
 

@@ -14,14 +14,14 @@ import pandas as pd
 import streamlit as st
 
 from geo import text
-from geo.i18n import _, bound
+from geo.i18n import _
 from geo.incidents.aggregate import Counted
 from geo.incidents.filters import Narrow
 from geo.io import export
 from geo.maps import classify as classify_mod
 from geo.maps import views
 from geo.maps.classify import Classes
-from geo.ui import data, state
+from geo.ui import data
 from geo.ui.sidebar import Selection
 
 #: The metrics the map files draw (the static renderers and the published map).
@@ -137,12 +137,15 @@ def buttons(sel: Selection, *, key: str, view: views.ViewName | None = None, lev
 
     if narrow is None:
         narrow = Narrow()
-    slug, filters, all_years = state.dataset_slug(), sel.filters, sel.all_years
+    # the request travels with every file: its store (a reader's login), its language, in the download thread
+    request = sel.request
+    bind = request.bind
+    slug, filters, all_years = request.dataset, sel.filters, sel.all_years
     palette, breaks = _palette(), _breaks()
     look = {"scheme": scheme, "palette": palette, "breaks": breaks}
 
     def filtered() -> pd.DataFrame:
-        return filters.apply(data.frame_for(slug))
+        return filters.apply(data.frame_for(slug, request.store))
 
     def rows() -> pd.DataFrame:
         return narrow.apply(filtered())
@@ -183,36 +186,36 @@ def buttons(sel: Selection, *, key: str, view: views.ViewName | None = None, lev
                                 format_func={"screen": _("Screen (1600 px)"), "print": _("Print (300 dpi)")}.get)
             _map_button(top[2], rows, key=key, view=view, level=level, metric=metric, fmt=fmt, size=size,
                         symbols=symbols, filters=filters, all_years=all_years, recon=recon_map, words=words,
-                        look=look, stem=stem)
+                        look=look, stem=stem, bind=bind)
             if choropleth:
                 _grid_button(top[3], filtered, key=key, view=view, level=level, metric=metric, fmt=fmt, size=size,
                              filters=filters, all_years=all_years, recon=recon_all, words=words, look=look,
-                             years=years)
+                             years=years, bind=bind)
         cols = iter(st.columns(4))
         if choropleth:
             _site_button(next(cols), filtered, key=key, view=view, level=level, metric=metric, filters=filters,
-                         all_years=all_years, recon=recon_all, words=words, look=look, years=years)
+                         all_years=all_years, recon=recon_all, words=words, look=look, years=years, bind=bind)
         if counted is not None:
             table = counted.table  # one row per unit: small
             next(cols).download_button(
-                _("Counts CSV"), data=bound(lambda: export.counts_csv(table, labelled=True)), file_name=f"{stem}-counts.csv",
+                _("Counts CSV"), data=bind(lambda: export.counts_csv(table, labelled=True)), file_name=f"{stem}-counts.csv",
                 mime="text/csv", on_click="ignore", icon=":material/download:", key=f"{key}_counts")
-        next(cols).download_button(_("Incidents CSV"), data=bound(lambda: export.incidents_csv(rows(), labelled=True)),
+        next(cols).download_button(_("Incidents CSV"), data=bind(lambda: export.incidents_csv(rows(), labelled=True)),
                                    file_name="incidents.csv", mime="text/csv", on_click="ignore",
                                    icon=":material/download:", key=f"{key}_csv")
-        next(cols).download_button(_("GeoJSON"), data=bound(lambda: export.incidents_geojson(rows())),
+        next(cols).download_button(_("GeoJSON"), data=bind(lambda: export.incidents_geojson(rows())),
                                    file_name="incidents.geojson", mime="application/geo+json", on_click="ignore",
                                    icon=":material/download:", key=f"{key}_geojson")
         if choropleth and animation is not None:
             _animation_buttons(filtered, key=key, view=view, level=level, metric=metric, filters=filters,
                                all_years=all_years, recon=recon_all, words=words, look=look, years=years,
-                               animation=animation)
+                               animation=animation, bind=bind)
         if choropleth:
             _embed(view, level, metric, words, years)
 
 
 def _map_button(col, rows, *, key, view, level, metric, fmt, size, symbols, filters, all_years, recon, words,
-                look, stem) -> None:
+                look, stem, bind) -> None:
     def render() -> bytes:
         # Imported on click: the renderers bring matplotlib (~0.4 s on a process's first page).
         if symbols:
@@ -225,12 +228,12 @@ def _map_button(col, rows, *, key, view, level, metric, fmt, size, symbols, filt
         return render_map(rows(), view=view, level=level, metric=metric, filters=filters, size=size, format=fmt,
                           total_reconstructed=recon, all_years=all_years, **look, **words).data
 
-    col.download_button(_("Map {format}").format(format=FORMATS[fmt]), data=bound(render), file_name=f"{stem}.{fmt}",
+    col.download_button(_("Map {format}").format(format=FORMATS[fmt]), data=bind(render), file_name=f"{stem}.{fmt}",
                         mime=MIME[fmt], on_click="ignore", icon=":material/image:", key=f"{key}_map")
 
 
 def _grid_button(col, filtered, *, key, view, level, metric, fmt, size, filters, all_years, recon, words, look,
-                 years) -> None:
+                 years, bind) -> None:
     from geo.maps.png import captions
 
     def grid() -> bytes:
@@ -239,13 +242,13 @@ def _grid_button(col, filtered, *, key, view, level, metric, fmt, size, filters,
         return render_grid(filtered(), by="year", view=view, level=level, metric=metric, filters=filters, size=size,
                            format=fmt, total_reconstructed=recon, all_years=all_years, **look, **words).data
 
-    col.download_button(_("Map per year ({format})").format(format=FORMATS[fmt]), data=bound(grid),
+    col.download_button(_("Map per year ({format})").format(format=FORMATS[fmt]), data=bind(grid),
                         file_name=f"{captions.file_stem(view, level, metric, years)}-grid-year.{fmt}", mime=MIME[fmt],
                         on_click="ignore", icon=":material/grid_view:", key=f"{key}_grid")
 
 
 def _animation_buttons(filtered, *, key, view, level, metric, filters, all_years, recon, words, look, years,
-                       animation) -> None:
+                       animation, bind) -> None:
     from geo.maps.png import captions
 
     period = animation.get("period", "year")
@@ -263,12 +266,13 @@ def _animation_buttons(filtered, *, key, view, level, metric, filters, all_years
                                     total_reconstructed=recon, all_years=all_years, **look, **anim_words,
                                     **animation).data
 
-        cols[i].download_button(_("Animated timeline ({format})").format(format=kind.upper()), data=bound(movie),
+        cols[i].download_button(_("Animated timeline ({format})").format(format=kind.upper()), data=bind(movie),
                                 file_name=f"{stem}.{kind}", mime=MIME[kind], on_click="ignore",
                                 icon=":material/animation:", key=f"{key}_{kind}")
 
 
-def _site_button(col, filtered, *, key, view, level, metric, filters, all_years, recon, words, look, years) -> None:
+def _site_button(col, filtered, *, key, view, level, metric, filters, all_years, recon, words, look, years,
+                 bind) -> None:
     from geo.maps.png import captions
 
     def site() -> bytes:
@@ -277,7 +281,7 @@ def _site_button(col, filtered, *, key, view, level, metric, filters, all_years,
         return publish.zip_bytes(publish.build(filtered(), view=view, level=level, metric=metric, filters=filters,
                                                all_years=all_years, total_reconstructed=recon, **look, **words))
 
-    col.download_button(_("Interactive map (HTML)"), data=bound(site),
+    col.download_button(_("Interactive map (HTML)"), data=bind(site),
                         file_name=f"{captions.file_stem(view, level, metric, years)}-interactive.zip",
                         mime=MIME["zip"], on_click="ignore", icon=":material/public:", key=f"{key}_site")
 

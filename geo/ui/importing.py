@@ -15,12 +15,12 @@ import streamlit as st
 from geo import text, vocab
 from geo.errors import DatasetError, ImportFileError
 from geo.i18n import _, number
-from geo.io import crosswalk, store
+from geo.io import crosswalk
 from geo.io import crs as crs_
 from geo.io.mapping import MAPPING_HELP, MAPPING_LABELS, ColumnMapping, suggest_mapping
 from geo.io.pipeline import import_table
 from geo.io.readers.formats import list_sheets, read_table
-from geo.ui import access, state
+from geo.ui import access, session, state
 
 _NONE = "—"
 #: Unknown category values offered for assignment at once.
@@ -157,7 +157,7 @@ def _show_result(result, *, key: str) -> None:
 def panel() -> None:
     """Upload a file, confirm the column mapping, see what will be stored and what was rejected
     (and why), assign unknown categories, and save the result as a dataset every page can show."""
-    if not access.editors_only():  # readers browse; only editors import (deploy/)
+    if not access.editors_only(session.request()):  # readers browse; only editors import (deploy/)
         return
     upload = st.file_uploader(
         _("Import incidents: CSV (any delimiter and encoding), Excel, GeoJSON or GeoPackage; "
@@ -209,7 +209,7 @@ def panel() -> None:
         name = st.text_input(_("Dataset name"), value=upload.name.rsplit(".", 1)[0], key=f"{key}_name")
         if st.button(_("Save as a dataset"), type="primary", key=f"{key}_save"):
             try:
-                saved = store.save_dataset(result, name=name)
+                saved = session.request().store.save_dataset(result, name=name)
             except DatasetError as exc:
                 st.error(str(exc))
                 return

@@ -3,8 +3,8 @@
 - Language: ``?lang=en|fr|nl`` in the URL (a shared link keeps it), else the one the reader picked
   in the sidebar, else the browser's preferred language (``st.context.locale``, the browser's
   ``navigator.language``; the ``Accept-Language`` header where a client sends no locale), else
-  English. :func:`apply` sets it for the script run (:func:`geo.i18n.use`): app.py calls it first
-  in every run, and a dialog or fragment, which reruns alone, calls it again.
+  English. :func:`apply` reads it for the run's request (:mod:`geo.ui.session`), which makes it
+  the active language of the run.
 - Place names: ``?names=reader`` names municipalities in the reader's language where they have a
   name in it (Luik, Anvers, Brussels); by default (``local``) in their own language (Liège,
   Antwerpen, Ixelles / Elsene, Eupen), see :mod:`geo.admin.names`.
@@ -51,9 +51,10 @@ def browser_language() -> str | None:
     return None
 
 
-def apply() -> str:
-    """Set this run's language from the session (first run: the URL, else the browser) and return
-    it. The URL's ``lang`` wins when it changes (a link opened in the same tab)."""
+def apply() -> tuple[str, str]:
+    """This run's language and place naming from the session (first run: the URL, else the
+    browser), for the run's request (:func:`geo.ui.session.start`, which makes them active). The
+    URL's ``lang`` wins when it changes (a link opened in the same tab)."""
     wanted = st.query_params.get("lang")
     if wanted in i18n.LANGUAGES and (st.session_state.get(_CHOSEN) is None
                                      or st.session_state.get("_ui_lang_url") != wanted):
@@ -65,11 +66,12 @@ def apply() -> str:
     if K_NAMES not in st.session_state:
         mode = st.query_params.get("names")
         st.session_state[K_NAMES] = mode if mode in names_mod.MODES else "local"
-    return i18n.use(st.session_state[K_LANG], names=st.session_state[K_NAMES])
+    return st.session_state[K_LANG], st.session_state[K_NAMES]
 
 
 def names_mode() -> names_mod.Mode:
-    """How this run names places: ``local`` (the default) or ``reader`` (set by :func:`apply`)."""
+    """How this run names places: ``local`` (the default) or ``reader`` (the run's request's,
+    made active by :func:`geo.ui.session.start`)."""
     mode = i18n.names_mode()
     return mode if mode in names_mod.MODES else "local"
 

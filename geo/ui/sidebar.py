@@ -14,11 +14,12 @@ from geo import vocab
 from geo.i18n import _, number
 from geo.i18n import language as reader_language
 from geo.incidents.filters import Filters
-from geo.ui import data, frame, language, state
+from geo.request import Request
+from geo.ui import data, frame, language, session, state
 
 
-def _dataset_picker() -> None:
-    names = data.dataset_names()
+def _dataset_picker(request: Request) -> None:
+    names = data.dataset_names(request)
     if state.PENDING_DATASET in st.session_state:  # set by an import or a delete, before the widget exists
         st.session_state[state.K_DATASET] = st.session_state.pop(state.PENDING_DATASET)
     if state.K_DATASET not in st.session_state:
@@ -30,12 +31,15 @@ def _dataset_picker() -> None:
 
 
 def draw() -> None:
-    """The shared filters, drawn once by app.py for every page, kept in the URL."""
+    """The shared filters, drawn once by app.py for every page, kept in the URL; then the run's
+    request holds them (:func:`geo.ui.session.settle`)."""
+    request = session.request()
     with st.sidebar:
         language.picker()
-        _dataset_picker()
-    rows = data.all_incidents()
-    options = data.data_options()
+        _dataset_picker(request)
+    request = request.with_filters(request.filters, dataset=state.dataset_slug())  # the picker's
+    rows = data.all_incidents(request)
+    options = data.data_options(request)
     state.init_from_query(options)
     n_recon = options["reconstructed"]
     city_names = language.city_labels(dict(options["city_codes"]))  # Bruxelles / Brussel, Antwerpen…
@@ -75,15 +79,21 @@ def draw() -> None:
         st.toggle(_("Basemap tiles (needs network)"), key=state.K_TILES,
                   help=_("Off by default: the app works offline without them."))
     state.write_query(options)
+    session.settle()
 
 
 @dataclass(frozen=True)
 class Selection:
-    """What a page works on: every row, the filtered rows, and the filters."""
+    """What a page works on: every row, the filtered rows, and the run's request (its filters,
+    language, store and role: pass it on to what needs them)."""
 
     all: pd.DataFrame
     rows: pd.DataFrame
-    filters: Filters
+    request: Request
+
+    @property
+    def filters(self) -> Filters:
+        return self.request.filters
 
     @property
     def all_years(self) -> tuple[int, int]:
@@ -93,6 +103,6 @@ class Selection:
 def selection() -> Selection:
     """What a page works on. Every page starts with it."""
     frame.guard()
-    rows = data.all_incidents()
-    filters = state.current_filters()
-    return Selection(rows, filters.apply(rows), filters)
+    request = session.request()
+    rows = data.all_incidents(request)
+    return Selection(rows, request.filters.apply(rows), request)

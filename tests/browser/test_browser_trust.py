@@ -46,10 +46,10 @@ def imported(server) -> str:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ATLAS_DATA_DIR", str(server.data_dir))
         result = pipeline.import_file(FIXTURE, filename=FIXTURE.name)
-        existing = {i.name: i.slug for i in store.list_datasets()}
+        existing = {i.name: i.slug for i in store.configured().list_datasets()}
         if NAME in existing:
             return existing[NAME]
-        return store.save_dataset(result, name=NAME).slug
+        return store.configured().save_dataset(result, name=NAME).slug
 
 
 @pytest.fixture

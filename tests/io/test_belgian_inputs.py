@@ -177,8 +177,8 @@ def test_mixed_encodings_are_decoded_line_by_line(tmp_path, monkeypatch):
     from geo.io import store
 
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path))
-    saved = store.save_dataset(result, name="mixed")
-    back = store.load_dataset(saved.slug).set_index("site_id")
+    saved = store.configured().save_dataset(result, name="mixed")
+    back = store.configured().load_dataset(saved.slug).set_index("site_id")
     assert back.loc["M2", "description"] == "Ligne en Windows-1252 (accents é è à)"
     assert back["place"].tolist() == rows["place"].tolist()
 

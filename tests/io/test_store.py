@@ -31,7 +31,6 @@ def data_dir(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("ATLAS_DATA_DIR", str(folder))
     monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
     monkeypatch.delenv("ATLAS_PROXY_SECRET", raising=False)
-    store.use(None)
     return folder
 
 
@@ -60,68 +59,68 @@ def gtd() -> ImportResult:
 
 
 def test_save_list_load_round_trip(acled, backend):
-    info = store.save_dataset(acled, name="ACLED Belgium, test")
+    info = store.configured().save_dataset(acled, name="ACLED Belgium, test")
     assert info.slug == "acled-belgium-test"
     assert (info.rows_in, info.accepted, info.rejected, info.not_located) == (11, 9, 2, 1)
     assert info.preset == "acled" and info.source_file == "acled_belgium.csv"
     assert info.mapping["date"] == "event_date" and info.encoding == "utf-8"
     assert info.imported_at.endswith("+00:00")
-    assert [d.slug for d in store.list_datasets()] == [info.slug]
-    assert store.get_dataset(info.slug) == info
+    assert [d.slug for d in store.configured().list_datasets()] == [info.slug]
+    assert store.configured().get_dataset(info.slug) == info
 
-    loaded = store.load_dataset(info.slug)
+    loaded = store.configured().load_dataset(info.slug)
     pd.testing.assert_frame_equal(loaded, acled.accepted.reset_index(drop=True))
     report = load_incidents()
     assert list(loaded.columns[: len(report.columns)]) == list(report.columns)
     for column in report.columns:
         assert loaded[column].dtype == report[column].dtype, column
-    assert store.rejected_csv(info.slug) == acled.rejected_csv()
+    assert store.configured().rejected_csv(info.slug) == acled.rejected_csv()
 
 
 def test_the_folder_store_writes_a_manifest_without_paths(acled, data_dir):
-    info = store.save_dataset(acled, name="ACLED Belgium, test")
+    info = store.configured().save_dataset(acled, name="ACLED Belgium, test")
     manifest = json.loads((data_dir / info.slug / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["slug"] == info.slug and manifest["name"] == "ACLED Belgium, test"
     assert not any(str(data_dir) in json.dumps(v) for v in manifest.values())  # no paths stored
 
 
 def test_loaded_dataset_is_a_fresh_copy(gtd, backend):
-    info = store.save_dataset(gtd, name="gtd")
-    first = store.load_dataset(info.slug)
+    info = store.configured().save_dataset(gtd, name="gtd")
+    first = store.configured().load_dataset(info.slug)
     first.loc[0, "place"] = "changed"
-    assert store.load_dataset(info.slug).loc[0, "place"] != "changed"
+    assert store.configured().load_dataset(info.slug).loc[0, "place"] != "changed"
 
 
 def test_same_name_twice_gets_two_slugs(gtd, backend):
-    a = store.save_dataset(gtd, name="GTD")
-    b = store.save_dataset(gtd, name="GTD")
+    a = store.configured().save_dataset(gtd, name="GTD")
+    b = store.configured().save_dataset(gtd, name="GTD")
     assert (a.slug, b.slug) == ("gtd", "gtd-2")
-    assert {d.slug for d in store.list_datasets()} == {"gtd", "gtd-2"}
+    assert {d.slug for d in store.configured().list_datasets()} == {"gtd", "gtd-2"}
 
 
 def test_delete(gtd, backend, data_dir):
-    info = store.save_dataset(gtd, name="to delete")
-    kept = store.save_dataset(gtd, name="kept")
-    store.delete_dataset(info.slug)
-    assert [d.slug for d in store.list_datasets()] == [kept.slug]
+    info = store.configured().save_dataset(gtd, name="to delete")
+    kept = store.configured().save_dataset(gtd, name="kept")
+    store.configured().delete_dataset(info.slug)
+    assert [d.slug for d in store.configured().list_datasets()] == [kept.slug]
     assert not (data_dir / info.slug).exists()
     with pytest.raises(DatasetNotFoundError):
-        store.load_dataset(info.slug)
+        store.configured().load_dataset(info.slug)
     with pytest.raises(DatasetNotFoundError):
-        store.delete_dataset(info.slug)
+        store.configured().delete_dataset(info.slug)
     with pytest.raises(DatasetNotFoundError):
-        store.rejected_csv(info.slug)
+        store.configured().rejected_csv(info.slug)
     with pytest.raises(DatasetNotFoundError):
-        store.get_dataset(info.slug)
-    assert len(store.load_dataset(kept.slug)) == gtd.summary["accepted"]  # the other one is whole
+        store.configured().get_dataset(info.slug)
+    assert len(store.configured().load_dataset(kept.slug)) == gtd.summary["accepted"]  # the other one is whole
 
 
 def test_persists_across_a_fresh_process(gtd, backend):
-    info = store.save_dataset(gtd, name="Persisted")
+    info = store.configured().save_dataset(gtd, name="Persisted")
     code = (
         "import json; from geo.io import store\n"
-        "infos = store.list_datasets()\n"
-        "frame = store.load_dataset(infos[0].slug)\n"
+        "infos = store.configured().list_datasets()\n"
+        "frame = store.configured().load_dataset(infos[0].slug)\n"
         "print(json.dumps({'slugs': [i.slug for i in infos], 'rows': len(frame),\n"
         "  'ids': sorted(frame['site_id']), 'not_located': int((frame['geo_precision'] == 'none').sum())}))\n"
     )
@@ -136,7 +135,7 @@ import sys
 from geo.io import pipeline, store
 result = pipeline.import_file(sys.argv[1], filename="duplicates.csv")
 for _ in range(int(sys.argv[2])):
-    store.save_dataset(result, name="same name")
+    store.configured().save_dataset(result, name="same name")
 print("done")
 """
 
@@ -149,10 +148,10 @@ def test_concurrent_saves_in_two_processes_keep_everything(backend, data_dir):
     for proc in procs:
         out, err = proc.communicate(timeout=180)
         assert proc.returncode == 0, err
-    slugs = {d.slug for d in store.list_datasets()}
+    slugs = {d.slug for d in store.configured().list_datasets()}
     assert slugs == {"same-name", *(f"same-name-{i}" for i in range(2, 9))}
     for slug in slugs:
-        assert len(store.load_dataset(slug)) == 2
+        assert len(store.configured().load_dataset(slug)) == 2
     if "ATLAS_DATABASE_URL" not in backend:
         assert not [p for p in data_dir.iterdir() if p.name.startswith((".tmp-", ".trash-"))]
 
@@ -165,7 +164,7 @@ def test_concurrent_saves_in_threads(gtd, backend):
     def save() -> None:
         try:
             barrier.wait()
-            infos.append(store.save_dataset(gtd, name="threads"))
+            infos.append(store.configured().save_dataset(gtd, name="threads"))
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -176,24 +175,25 @@ def test_concurrent_saves_in_threads(gtd, backend):
         t.join()
     assert not errors
     assert len({i.slug for i in infos}) == 6
-    assert {d.slug for d in store.list_datasets()} == {i.slug for i in infos}
+    assert {d.slug for d in store.configured().list_datasets()} == {i.slug for i in infos}
     for info in infos:  # no save got another's rows
-        assert len(store.load_dataset(info.slug)) == gtd.summary["accepted"]
+        assert len(store.configured().load_dataset(info.slug)) == gtd.summary["accepted"]
 
 
 @pytest.mark.parametrize("slug", ["../../etc", "..", ".", "", "a/b", "/etc/passwd", "..\\..\\x",
                                   "Upper", "-lead", "trail-", "x" * 61, ".lock", ".tmp-1", "a\x00b", "%2e%2e",
                                   "keep-me' OR '1'='1", None, 3])
 def test_slugs_name_nothing_outside_the_store(slug, gtd, backend, tmp_path):
-    store.save_dataset(gtd, name="keep me")
+    store.configured().save_dataset(gtd, name="keep me")
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "manifest.json").write_text("{}")
-    for call in (store.load_dataset, store.delete_dataset, store.rejected_csv, store.get_dataset):
+    chosen = store.configured()
+    for call in (chosen.load_dataset, chosen.delete_dataset, chosen.rejected_csv, chosen.get_dataset):
         with pytest.raises(DatasetNotFoundError):
             call(slug)
     assert (outside / "manifest.json").exists()
-    assert [d.slug for d in store.list_datasets()] == ["keep-me"]
+    assert [d.slug for d in store.configured().list_datasets()] == ["keep-me"]
 
 
 @pytest.mark.parametrize("name, slug", [
@@ -211,26 +211,26 @@ def test_slugify(name, slug):
 
 
 def test_long_names_with_counter_stay_within_60(gtd, backend):
-    a = store.save_dataset(gtd, name="n" * 80)
-    b = store.save_dataset(gtd, name="n" * 80)
+    a = store.configured().save_dataset(gtd, name="n" * 80)
+    b = store.configured().save_dataset(gtd, name="n" * 80)
     assert len(a.slug) == 60 and len(b.slug) <= 60 and b.slug.endswith("-2")
 
 
 def test_find_by_slug_or_unique_name(gtd, backend):
-    a = store.save_dataset(gtd, name="Twice over")
-    b = store.save_dataset(gtd, name="twice  over")
-    c = store.save_dataset(gtd, name="Once only")
-    assert store.find_dataset("twice-over-2") == b
-    assert store.find_dataset("once ONLY") == c
+    a = store.configured().save_dataset(gtd, name="Twice over")
+    b = store.configured().save_dataset(gtd, name="twice  over")
+    c = store.configured().save_dataset(gtd, name="Once only")
+    assert store.configured().find("twice-over-2") == b
+    assert store.configured().find("once ONLY") == c
     with pytest.raises(DatasetNotFoundError, match="2 saved datasets are named 'twice over'.*twice-over-2, twice-over[)]"):
-        store.find_dataset("twice over")
+        store.configured().find("twice over")
     with pytest.raises(DatasetNotFoundError, match="no saved dataset 'nothing'; saved: .*once-only"):
-        store.find_dataset("nothing")
-    assert store.find_dataset(a.slug) == a
+        store.configured().find("nothing")
+    assert store.configured().find(a.slug) == a
 
 
 def test_a_read_only_store_refuses_before_writing(gtd, backend):
-    info = store.save_dataset(gtd, name="kept")
+    info = store.configured().save_dataset(gtd, name="kept")
     reader = store.for_session(editor=False)
     assert reader.read_only
     with pytest.raises(DatasetPermissionError):
@@ -239,35 +239,29 @@ def test_a_read_only_store_refuses_before_writing(gtd, backend):
         reader.delete_dataset(info.slug)
     assert [d.slug for d in reader.list_datasets()] == [info.slug]
     assert len(reader.load_dataset(info.slug)) == gtd.summary["accepted"]
-    store.use(reader)
-    try:
-        with pytest.raises(DatasetPermissionError):
-            store.delete_dataset(info.slug)
-    finally:
-        store.use(None)
-    assert [d.slug for d in store.list_datasets()] == [info.slug]
+    assert [d.slug for d in store.configured().list_datasets()] == [info.slug]
 
 
-def test_behind_a_proxy_an_unbound_run_cannot_write(gtd, backend, monkeypatch):
-    monkeypatch.setenv("ATLAS_PROXY_SECRET", "s3cret")
-    with pytest.raises(DatasetPermissionError):
-        store.save_dataset(gtd, name="who am I")
-    store.use(store.for_session(editor=True))
-    try:
-        assert store.save_dataset(gtd, name="an editor").slug == "an-editor"
-    finally:
-        store.use(None)
+def test_there_is_no_default_store_to_fall_back_on():
+    from geo.request import Request
+
+    assert not hasattr(store, "current") and not hasattr(store, "use")  # no context's store
+    with pytest.raises(ValueError, match="needs a store"):
+        Request(store=None)
 
 
 def test_unfinished_and_broken_entries_are_ignored(gtd, data_dir):
-    info = store.save_dataset(gtd, name="good")
+    info = store.configured().save_dataset(gtd, name="good")
     (data_dir / ".tmp-abc").mkdir()
     (data_dir / "broken").mkdir()
     (data_dir / "broken" / "manifest.json").write_text("{not json")
     (data_dir / "empty").mkdir()
-    assert [d.slug for d in store.list_datasets()] == [info.slug]
+    listing = store.configured().list_datasets()
+    assert [d.slug for d in listing] == [info.slug]
+    assert [p.field for p in listing.skipped] == ["broken"]  # reported, not silently dropped
+    assert "manifest cannot be read" in listing.skipped[0].reason
     with pytest.raises(DatasetError):
-        store.get_dataset("broken")
+        store.configured().get_dataset("broken")
 
 
 def test_limits_are_enforced_before_anything_is_saved(monkeypatch, backend):
@@ -278,7 +272,7 @@ def test_limits_are_enforced_before_anything_is_saved(monkeypatch, backend):
     monkeypatch.setenv("ATLAS_MAX_UPLOAD_MB", "0.001")
     with pytest.raises(ImportLimitError, match="acled_belgium.csv.*MB"):
         pipeline.import_file(FIXTURES / "acled_belgium.csv", filename="acled_belgium.csv")
-    assert store.list_datasets() == []
+    assert store.configured().list_datasets() == []
 
 
 def test_default_data_dir_is_git_ignored(monkeypatch, data_dir):
@@ -291,9 +285,9 @@ def test_default_data_dir_is_git_ignored(monkeypatch, data_dir):
 
 def test_an_import_with_every_row_rejected_can_be_saved_and_loaded(backend):
     result = pipeline.import_table(pd.DataFrame({"date": ["never", "soon"]}), filename="bad.csv")
-    info = store.save_dataset(result, name="all rejected")
+    info = store.configured().save_dataset(result, name="all rejected")
     assert (info.accepted, info.rejected) == (0, 2)
-    assert store.load_dataset(info.slug).empty
-    assert list(store.load_dataset(info.slug).columns[:3]) == ["site_id", "event_id", "date"]
-    assert store.rejected_csv(info.slug).count(b"\r\n") == 3
-    assert store.rejected_csv(info.slug) == result.rejected_csv()
+    assert store.configured().load_dataset(info.slug).empty
+    assert list(store.configured().load_dataset(info.slug).columns[:3]) == ["site_id", "event_id", "date"]
+    assert store.configured().rejected_csv(info.slug).count(b"\r\n") == 3
+    assert store.configured().rejected_csv(info.slug) == result.rejected_csv()

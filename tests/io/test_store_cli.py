@@ -47,24 +47,22 @@ def test_import_list_export_and_delete_by_name(backend, capsys, tmp_path, monkey
     monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))  # not a terminal: it will not ask, nor delete
     code, _, err = run(capsys, "datasets", "delete", "gtd-sample")
     assert code == 2 and "asks first" in err
-    assert len(store.list_datasets()) == 2
+    assert len(store.configured().list_datasets()) == 2
     monkeypatch.setattr("sys.stdin", _Terminal("n\n"))
     assert run(capsys, "datasets", "delete", "gtd-sample")[0] == 1
-    assert len(store.list_datasets()) == 2
+    assert len(store.configured().list_datasets()) == 2
     monkeypatch.setattr("sys.stdin", _Terminal("yes\n"))
     code, out, _ = run(capsys, "datasets", "delete", "gtd-sample")
     assert code == 0 and out.strip().endswith("deleted gtd-sample")
-    assert [d.slug for d in store.list_datasets()] == ["gtd-sample-2"]
+    assert [d.slug for d in store.configured().list_datasets()] == ["gtd-sample-2"]
     assert run(capsys, "datasets", "delete", "gtd-sample-2", "--yes")[0] == 0
     assert run(capsys, "datasets")[1].startswith("0 saved datasets")
 
 
 def test_the_command_line_may_write_even_behind_a_proxy(backend, capsys, monkeypatch):  # noqa: F811
     monkeypatch.setenv("ATLAS_PROXY_SECRET", "s3cret")  # the app's environment, shared by an admin's shell
-    store.use(None)
     assert run(capsys, "import", GTD, "--name", "by the admin")[0] == 0
-    store.use(None)
-    assert [d.slug for d in store.list_datasets()] == ["by-the-admin"]
+    assert [d.slug for d in store.configured().list_datasets()] == ["by-the-admin"]
 
 
 class _Terminal(io.StringIO):

@@ -28,7 +28,6 @@ def editor(postgis_url, tmp_path, monkeypatch) -> PostgisStore:
     monkeypatch.setenv("ATLAS_DATABASE_URL", postgis_url)
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path / "never"))
     monkeypatch.delenv("ATLAS_READER_DATABASE_URL", raising=False)
-    store.use(None)
     yield store.configured()
     assert not (tmp_path / "never").exists()
 

@@ -14,8 +14,8 @@ SECRET = "correct horse battery staple"
 
 
 @pytest.mark.parametrize("headers, secret, expected", [
-    ({}, None, EDITOR),                                                     # no deployment: the local user
-    ({"X-Atlas-Role": "reader"}, None, EDITOR),
+    ({}, None, READER),                                                     # no secret, no single-user setting
+    ({"X-Atlas-Role": "editor"}, None, READER),
     ({}, SECRET, READER),                                                   # deployed, nothing said
     ({"X-Atlas-Role": "editor"}, SECRET, READER),                           # a browser claiming a role
     ({"X-Atlas-Role": "editor", "X-Atlas-Proxy-Secret": "guess"}, SECRET, READER),
@@ -29,11 +29,42 @@ def test_role_of_headers(headers, secret, expected):
     assert role_of(headers, secret) == expected
 
 
+@pytest.mark.parametrize("headers, secret, expected", [
+    ({}, None, EDITOR),                                                     # make run: the one local user
+    ({"Host": "localhost:8501", "Accept-Language": "fr"}, None, EDITOR),
+    ({"X-Atlas-Role": ""}, None, READER),                                   # a proxy spoke: never the single user
+    ({"x-atlas-role": "reader"}, None, READER),
+    ({"X-Atlas-Proxy-Secret": "anything"}, None, READER),
+    ({"X-Atlas-User": "someone"}, None, READER),
+    ({"X-Atlas-Role": "editor"}, None, READER),                             # even claiming to be an editor
+    ({}, SECRET, READER),                                                   # a secret wins over the setting
+    ({"X-Atlas-Role": "editor", "X-Atlas-Proxy-Secret": SECRET}, SECRET, EDITOR),
+])
+def test_single_user_mode_only_without_a_proxy(headers, secret, expected):
+    assert role_of(headers, secret, single_user=True) == expected
+
+
+@pytest.mark.parametrize("value, expected", [("", False), ("0", False), ("no", False), ("1", True), ("true", True)])
+def test_single_user_is_an_explicit_setting(value, expected, monkeypatch):
+    from geo import config
+
+    monkeypatch.setenv("ATLAS_SINGLE_USER", value)
+    assert config.single_user() is expected
+
+
+def test_a_single_user_setting_that_is_not_one_is_refused(monkeypatch):
+    from geo import config
+    from geo.errors import SettingsError
+
+    monkeypatch.setenv("ATLAS_SINGLE_USER", "maybe")
+    with pytest.raises(SettingsError, match="ATLAS_SINGLE_USER"):
+        config.single_user()
+
+
 @pytest.fixture
 def saved(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
-    store.use(None)
     result = pipeline.import_file(ROOT / "tests" / "fixtures" / "import" / "gtd_belgium.csv", filename="gtd_belgium.csv")
     return store.configured().save_dataset(result, name="GTD sample")
 
@@ -57,9 +88,16 @@ def offers(at: AppTest) -> dict[str, bool]:
     }
 
 
-def test_without_a_deployment_the_local_user_may_import_and_delete(saved, monkeypatch):
+def test_with_the_single_user_setting_the_local_user_may_import_and_delete(saved, monkeypatch):
     monkeypatch.delenv("ATLAS_PROXY_SECRET", raising=False)
+    monkeypatch.setenv("ATLAS_SINGLE_USER", "1")
     assert offers(data_page()) == {"upload": True, "delete": True, "rejected rows": True, "reader note": False}
+
+
+def test_without_a_secret_or_the_setting_every_session_reads_only(saved, monkeypatch):
+    monkeypatch.delenv("ATLAS_PROXY_SECRET", raising=False)
+    monkeypatch.delenv("ATLAS_SINGLE_USER", raising=False)
+    assert offers(data_page()) == {"upload": False, "delete": False, "rejected rows": True, "reader note": True}
 
 
 def test_behind_the_proxy_a_session_without_the_editor_headers_reads_only(saved, monkeypatch):

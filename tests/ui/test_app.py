@@ -111,7 +111,7 @@ def test_a_saved_dataset_is_picked_from_the_url(tmp_path, monkeypatch):
 
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path))
     result = pipeline.import_file(ROOT / "tests" / "fixtures" / "import" / "gtd_belgium.csv", filename="gtd_belgium.csv")
-    saved = store.save_dataset(result, name="GTD sample")
+    saved = store.configured().save_dataset(result, name="GTD sample")
     at = run_page("overview", {"dataset": saved.slug})
     assert not at.exception
     assert at.title[0].value == "Incidents: GTD sample"

@@ -19,7 +19,7 @@ def imported(tmp_path, monkeypatch) -> str:
 
     monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path))
     result = pipeline.import_file(FIXTURE, filename=FIXTURE.name)
-    return store.save_dataset(result, name="Trust sample").slug
+    return store.configured().save_dataset(result, name="Trust sample").slug
 
 
 def test_choosing_a_dataset_sets_the_years_to_its_years(imported):
@@ -44,7 +44,7 @@ def test_controls_a_dataset_cannot_use_are_hidden(imported):
     labels = {t.label for t in at.sidebar.toggle}
     assert not any(label.startswith(("Plots only", "Include reconstructed")) for label in labels), labels
     assert not [m for m in at.sidebar.multiselect if m.label == "Link to the Islamic State"]
-    assert any("no link to the Islamic State, no plots, no reconstructed records" in c.value for c in at.sidebar.caption)
+    assert any("link to the Islamic State, plots, and reconstructed records" in c.value for c in at.sidebar.caption)
     # a filter from the link that the dataset cannot use leaves no row out
     assert metric(at, "Events") == "8"
 

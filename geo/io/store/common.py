@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import abc
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import text
-from geo.errors import DatasetNotFoundError, DatasetPermissionError
+from geo.errors import DatasetNotFoundError, DatasetPermissionError, Problem
 from geo.i18n import _
 from geo.incidents.table import COLUMNS, derive
 from geo.io.result import COUNT_COLUMNS, EXTRA_COLUMNS, ImportResult
@@ -54,8 +55,34 @@ class DatasetInfo:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DatasetInfo:
+        """The manifest ``data`` (unknown keys ignored); :class:`ValueError` saying what is wrong
+        when it is not one (not an object, a field missing, a count that is not a number)."""
+        if not isinstance(data, dict):
+            raise ValueError(f"the manifest is not an object but {type(data).__name__}")
         known = set(cls.__dataclass_fields__)
+        missing = [f for f in _REQUIRED if f not in data]
+        if missing:
+            raise ValueError(f"the manifest lacks {', '.join(missing)}")
+        if not isinstance(data["slug"], str) or not SLUG.fullmatch(data["slug"]):
+            raise ValueError(f"the manifest's slug {data['slug']!r} is not one")
+        wrong = [f for f in _COUNTS if not isinstance(data[f], int) or isinstance(data[f], bool)]
+        if wrong:
+            raise ValueError(f"the manifest's {', '.join(wrong)} is not a whole number")
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+_REQUIRED = ("name", "slug", "source_file", "imported_at", "rows_in", "accepted", "rejected", "not_located")
+_COUNTS = ("rows_in", "accepted", "rejected", "not_located")
+
+
+class Listing(list):
+    """Every saved dataset a store could read (:class:`DatasetInfo`, newest first), and
+    ``skipped``: one :class:`geo.errors.Problem` per manifest it could not read. A bad manifest is
+    left out and reported; it never makes the listing fail for everyone."""
+
+    def __init__(self, infos: Iterable[DatasetInfo] = (), skipped: Iterable[Problem] = ()):
+        super().__init__(infos)
+        self.skipped: tuple[Problem, ...] = tuple(skipped)
 
 
 def slugify(name: str) -> str:
@@ -149,6 +176,12 @@ class Store(abc.ABC):
     where: str = ""
     read_only: bool = False
 
+    @property
+    @abc.abstractmethod
+    def source(self) -> str:
+        """Where the data lives, whoever reads it (a folder, a database without its login): the
+        key of a cache that any login of this store may share."""
+
     def writable(self) -> None:
         if self.read_only:
             raise DatasetPermissionError(_("this session may read saved datasets, not change them "
@@ -159,8 +192,9 @@ class Store(abc.ABC):
         """Store an import under ``name``; its :class:`DatasetInfo` with the slug chosen."""
 
     @abc.abstractmethod
-    def list_datasets(self) -> list[DatasetInfo]:
-        """Every saved dataset, newest first."""
+    def list_datasets(self) -> Listing:
+        """Every saved dataset, newest first; a manifest that cannot be read is skipped and
+        reported in the listing's ``skipped``."""
 
     @abc.abstractmethod
     def get_dataset(self, slug: str) -> DatasetInfo:

@@ -28,19 +28,19 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from geo import config
-from geo.errors import DatasetError, DatasetNotFoundError
+from geo.errors import DatasetError, DatasetNotFoundError, Problem
 from geo.i18n import _
 from geo.io.result import ImportResult
 from geo.io.store.common import (
     SLUG,
     DatasetInfo,
+    Listing,
     Store,
     check_slug,
     clean_name,
@@ -89,13 +89,13 @@ def _read_manifest(folder: Path) -> DatasetInfo:
         raise DatasetError(f"dataset {folder.name!r}: its manifest cannot be read ({exc})") from None
 
 
-@lru_cache(maxsize=8)
-def _load_cached(path: str, mtime_ns: int) -> pd.DataFrame:
-    del mtime_ns  # part of the cache key only
+def _load(path: Path) -> pd.DataFrame:
     try:
         frame = pd.read_parquet(path)
+    except FileNotFoundError:
+        raise DatasetNotFoundError(_("no saved dataset {name!r}").format(name=path.parent.name)) from None
     except (OSError, ValueError) as exc:
-        raise DatasetError(f"{Path(path).parent.name!r}: the data cannot be read ({exc})") from None
+        raise DatasetError(f"{path.parent.name!r}: the data cannot be read ({exc})") from None
     return typed_frame(frame)
 
 
@@ -106,6 +106,10 @@ class LocalStore(Store):
         self._root = root
         self.read_only = read_only
         self.where = f"data folder {root}" if root else "data folder (ATLAS_DATA_DIR)"
+
+    @property
+    def source(self) -> str:
+        return f"folder {self.root()}"
 
     def root(self) -> Path:
         if self._root is None:
@@ -144,28 +148,28 @@ class LocalStore(Store):
             if tmp.exists():
                 shutil.rmtree(tmp, ignore_errors=True)
 
-    def list_datasets(self) -> list[DatasetInfo]:
-        """Folders being written or deleted, and folders with an unreadable manifest, are left out."""
+    def list_datasets(self) -> Listing:
+        """Folders being written or deleted are left out; a folder whose manifest cannot be read
+        is left out and reported (``skipped``)."""
         found: list[DatasetInfo] = []
+        skipped: list[Problem] = []
         for folder in self.root().iterdir():
             if folder.name.startswith(".") or not SLUG.fullmatch(folder.name) or not folder.is_dir():
                 continue
             try:
                 found.append(_read_manifest(folder))
-            except DatasetError:
-                continue
-        return sorted(found, key=lambda d: (d.imported_at, d.slug), reverse=True)
+            except DatasetNotFoundError:
+                continue  # a folder being written or deleted
+            except DatasetError as exc:
+                skipped.append(Problem(self.where, None, folder.name, str(exc)))
+        return Listing(sorted(found, key=lambda d: (d.imported_at, d.slug), reverse=True), skipped)
 
     def get_dataset(self, slug: str) -> DatasetInfo:
         return _read_manifest(self._folder(slug))
 
     def load_dataset(self, slug: str) -> pd.DataFrame:
-        path = self._folder(slug) / DATA_FILE
-        try:
-            mtime = path.stat().st_mtime_ns
-        except FileNotFoundError:
-            raise DatasetNotFoundError(_("no saved dataset {name!r}").format(name=slug)) from None
-        return _load_cached(str(path), mtime).copy()
+        # Not cached here: the app caches a dataset once, shared by every session (geo.ui.data).
+        return _load(self._folder(slug) / DATA_FILE)
 
     def rejected_csv(self, slug: str) -> bytes:
         path = self._folder(slug) / REJECTED_FILE

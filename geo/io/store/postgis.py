@@ -38,13 +38,14 @@ from geoalchemy2 import Geometry
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects import postgresql
 
-from geo.errors import DatasetError, DatasetNotFoundError, DatasetPermissionError, SettingsError
+from geo.errors import DatasetError, DatasetNotFoundError, DatasetPermissionError, Problem, SettingsError
 from geo.i18n import _
 from geo.io.result import COUNT_COLUMNS, ImportResult
 from geo.io.result import rejected_csv as rejected_bytes
 from geo.io.store.common import (
     STORED_COLUMNS,
     DatasetInfo,
+    Listing,
     Store,
     check_slug,
     clean_name,
@@ -123,6 +124,12 @@ class PostgisStore(Store):
         self.read_only = read_only
         parsed = engine_url(url)
         self.where = f"PostGIS database {parsed.database or ''!s} (login {parsed.username or 'default'})"
+
+    @property
+    def source(self) -> str:
+        parsed = engine_url(self.url)
+        host = parsed.host or parsed.query.get("host") or ""
+        return f"postgis {host}:{parsed.port or ''}/{parsed.database or ''}"
 
     @property
     def engine(self) -> sa.Engine:
@@ -243,14 +250,23 @@ class PostgisStore(Store):
             raise DatasetNotFoundError(_("no saved dataset {name!r}").format(name=slug))
         return row
 
-    def list_datasets(self) -> list[DatasetInfo]:
+    def list_datasets(self) -> Listing:
+        """A manifest row that is not one (edited by hand, written by another version) is left out
+        and reported (``skipped``), as the folder store does."""
         try:
             with self._reading("the saved datasets cannot be listed") as conn:
-                rows = conn.scalars(sa.select(DATASETS.c.manifest)
-                                    .order_by(DATASETS.c.imported_at.desc(), DATASETS.c.slug.desc()))
-                return [DatasetInfo.from_dict(m) for m in rows]
+                rows = conn.execute(sa.select(DATASETS.c.slug, DATASETS.c.manifest)
+                                    .order_by(DATASETS.c.imported_at.desc(), DATASETS.c.slug.desc())).all()
         except DatasetNotFoundError:
-            return []
+            return Listing()
+        found: list[DatasetInfo] = []
+        skipped: list[Problem] = []
+        for slug, manifest in rows:
+            try:
+                found.append(DatasetInfo.from_dict(manifest))
+            except (TypeError, ValueError) as exc:
+                skipped.append(Problem(self.where, None, slug, f"its manifest cannot be read ({exc})"))
+        return Listing(found, skipped)
 
     def get_dataset(self, slug: str) -> DatasetInfo:
         check_slug(slug)
