@@ -144,9 +144,13 @@ def by_unit(layer: pd.DataFrame, series: str, *, level: Level, munis: pd.DataFra
 
     table = units_table(munis, level)
     table.insert(1, "level", level)
-    row_of = table["code"].map(winners["row_id"])
-    known = row_of.notna()
-    table["count"] = pd.array(table["code"].map(winners["count"]), dtype="Int64")
+    fields = {"count": "count", "geo_precision": "precision", "qualifier": "qualifier",
+              "figure_date": "figure_date", "date_precision": "date_precision", "row_id": "row_id",
+              "place": "place", "source_url": "source_url", "outlet": "outlet"}
+    found = winners[list(fields)].rename(columns=fields)
+    table = table.merge(found, how="left", left_on="code", right_index=True)
+    known = table["row_id"].notna()
+    table["count"] = pd.array(table["count"], dtype="Int64")
     pop = table["population"].astype("float64")
     table["per_100k"] = np.where(known & (pop > 0), table["count"].astype("float64") / pop * 1e5, np.nan)
     coarser = placed[placed["reason_code"] == "coarser"].sort_values(
@@ -158,13 +162,8 @@ def by_unit(layer: pd.DataFrame, series: str, *, level: Level, munis: pd.DataFra
     only_coarser = ~known & table["code"].isin(cover)
     table["status"] = np.where(known, "known", np.where(only_coarser, "only_coarser", "none"))
     table["figure_unit"] = np.where(known, table["code"], table["code"].map(lambda c: cover.get(c, "")))
-    for column, source in (("precision", "geo_precision"), ("qualifier", "qualifier"), ("counts", "counts"),
-                           ("series", "series"), ("figure_date", "figure_date"),
-                           ("date_precision", "date_precision"), ("row_id", "row_id"), ("place", "place"),
-                           ("source_url", "source_url"), ("outlet", "outlet")):
-        table[column] = table["code"].map(winners[source])
-        if column != "figure_date":
-            table[column] = table[column].fillna("")
+    for column in ("precision", "qualifier", "date_precision", "row_id", "place", "source_url", "outlet"):
+        table[column] = table[column].fillna("").astype(str)
     table["series"] = series
     table["counts"] = counts
     not_placed = placed[placed["reason_code"] != ""].assign(

@@ -100,3 +100,14 @@ def test_unknown_series_and_level(tiny_layer, tiny_munis):
         _by_unit(tiny_layer, tiny_munis, "municipality", series="nope")
     with pytest.raises(ValueError, match="level must be"):
         _by_unit(tiny_layer, tiny_munis, "canton")
+
+
+def test_a_level_where_nothing_is_placed(tiny_munis):
+    rows = [ff_row(row_id="J1", unit_nis="00300", geo_precision="province", source_geo_precision="arrondissement",
+                   coverage="part", count="7")]
+    layer = validate_layer(ff_table(*rows), munis=tiny_munis)
+    for level in ("municipality", "arrondissement", "province", "region"):
+        result = _by_unit(layer, tiny_munis, level)
+        assert result.known.empty and set(result.table["status"]) == {"none"}
+        assert result.table["count"].isna().all() and result.table["per_100k"].isna().all()
+        assert list(result.not_placed["reason_code"]) == ["part"]

@@ -92,10 +92,22 @@ def test_a_province_figure_is_not_spread_over_its_municipalities():
     assert reasons == {"FF10": "coarser", "FF11": "coarser", "FF12": "coarser", "FF18": "coarser"}
 
 
-def test_charleroi_figures_are_never_a_value_for_hainaut():
-    result = ff.by_unit("province", series="official-2017-04")
-    assert result.table.set_index("code").loc["50000", "status"] == "none"
-    assert dict(zip(result.not_placed["row_id"], result.not_placed["reason_code"])) == {"FF39": "part"}
+def test_charleroi_figures_are_never_a_value_for_hainaut(layer):
+    for series in ("official-2017-04", "official-returnees-2017-04"):
+        charleroi = layer[(layer["series"] == series) & layer["place"].str.contains("Charleroi")]["row_id"].item()
+        for level in ("municipality", "province"):
+            result = ff.by_unit(level, series=series)
+            assert result.table.set_index("code").loc["50000" if level == "province" else "52011", "status"] == "none"
+            assert dict(zip(result.not_placed["row_id"], result.not_placed["reason_code"]))[charleroi] == "part"
+
+
+def test_an_arrondissement_figure_on_real_units():
+    result = ff.by_unit("arrondissement", series="official-returnees-2017-04")
+    known = result.known.set_index("code")
+    assert known["count"].to_dict() == {"21000": 63, "23000": 6}
+    assert known.loc["23000", "precision"] == "arrondissement"
+    municipalities = ff.by_unit("municipality", series="official-returnees-2017-04").table.set_index("code")
+    assert municipalities.loc["23088", "status"] == "only_coarser" and municipalities.loc["23088", "figure_unit"] == "23000"
 
 
 def test_series_summary_and_card(layer):
