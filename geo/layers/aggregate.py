@@ -96,22 +96,29 @@ def units_table(munis: pd.DataFrame, level: Level) -> pd.DataFrame:
     return table
 
 
-def _members(munis: pd.DataFrame, precision: str, code: str) -> frozenset[str]:
-    """The municipalities of one unit."""
-    return frozenset(munis.loc[munis[CODE_COLUMN[precision]].astype(str) == code, "nis"].astype(str))
+def memberships(munis: pd.DataFrame) -> dict[str, dict[str, frozenset[str]]]:
+    """For each precision, the municipalities of each unit: ``{precision: {code: frozenset(nis)}}``."""
+    nis = munis["nis"].astype(str).tolist()
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for precision, column in CODE_COLUMN.items():
+        groups: dict[str, set[str]] = {}
+        for code, member in zip(munis[column].astype(str).tolist(), nis):
+            groups.setdefault(code, set()).add(member)
+        out[precision] = {code: frozenset(members) for code, members in groups.items()}
+    return out
 
 
 def place_rows(rows: pd.DataFrame, munis: pd.DataFrame, level: Level) -> pd.DataFrame:
     """For each row: ``target`` (the code of the unit of ``level`` covering the same area, or ``""``),
     ``reason_code`` (``""`` when placed; else coarser, finer or part) and ``inside`` (the codes of
     ``level`` that lie inside a coarser row's unit)."""
-    key = CODE_COLUMN[level]
-    level_members = munis.groupby(key)["nis"].agg(frozenset)
+    groups = memberships(munis)
+    level_of = dict(zip(munis["nis"].astype(str), munis[CODE_COLUMN[level]].astype(str)))
     targets, reasons, inside = [], [], []
     for r in rows.itertuples(index=False):
-        members = _members(munis, r.geo_precision, r.unit_nis)
-        codes = frozenset(munis.loc[munis["nis"].isin(members), key].astype(str))
-        same = len(codes) == 1 and level_members.get(next(iter(codes))) == members
+        members = groups[r.geo_precision].get(r.unit_nis, frozenset())
+        codes = frozenset(level_of[m] for m in members)
+        same = len(codes) == 1 and groups[level][next(iter(codes))] == members
         if r.coverage == "part":
             targets.append(""), reasons.append("part"), inside.append(frozenset())
         elif same:

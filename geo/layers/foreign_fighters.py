@@ -14,6 +14,8 @@ of Antwerp and five municipalities: Antwerp, the City of Brussels, Molenbeek, Sc
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -52,12 +54,26 @@ def series_summary(layer: pd.DataFrame | None = None) -> pd.DataFrame:
     }).reset_index()
 
 
+@lru_cache(maxsize=32)
+def _placed(csv_path: str, mtime: float, boundary_path: str, series: str, level: Level) -> Placed:
+    munis = boundaries.for_file(boundary_path).municipalities()
+    return aggregate.by_unit(load_layer(csv_path), series, level=level, munis=munis)
+
+
 def by_unit(level: Level = "municipality", *, series: str = DEFAULT_SERIES, layer: pd.DataFrame | None = None,
             munis: pd.DataFrame | None = None) -> Placed:
     """One series of the layer on the units of ``level`` (municipality, arrondissement, province,
     region): ``result.table`` lists every unit (``code``, ``name``, ``count``, ``per_100k``,
     ``status``, ``precision``, ``source_url``, …), ``result.not_placed`` the rows not known at this
-    level, with their reason. A figure is never spread over smaller units nor summed into larger ones."""
+    level, with their reason. A figure is never spread over smaller units nor summed into larger ones.
+
+    With neither ``layer`` nor ``munis``, the committed file on the current boundaries, computed
+    once per file version, series and level (each call gets its own copy of the tables)."""
+    if layer is None and munis is None:
+        path = FOREIGN_FIGHTERS_CSV
+        mtime = path.stat().st_mtime if path.exists() else -1.0
+        placed = _placed(str(path), mtime, str(boundaries.current().path), series, level)
+        return replace(placed, table=placed.table.copy(), not_placed=placed.not_placed.copy())
     layer = load() if layer is None else layer
     munis = boundaries.municipalities() if munis is None else munis
     return aggregate.by_unit(layer, series, level=level, munis=munis)

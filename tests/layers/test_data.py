@@ -119,3 +119,10 @@ def test_series_summary_and_card(layer):
         assert f"`{series}`" in card, series
     for counts in COUNTS:
         assert f"`{counts}`" in card, counts
+
+
+def test_repeated_calls_share_the_work_but_not_the_tables():
+    first = ff.by_unit("province")
+    first.table.loc[:, "count"] = pd.NA  # a caller changing its copy
+    again = ff.by_unit("province")
+    assert int(again.known.set_index("code").loc["10000", "count"]) == 105
