@@ -38,7 +38,7 @@ ARRESTS_2014_2015: list[dict[str, str]] = [
                          "charged and later sent to trial for preparing the attack.")),
     arrest(site_id="S-2015-01-30-maaseik", event_id="E-2015-01-30-maaseik",
             date="2015-01-30", link="linked", connection="local_cell",
-            networks="Maaseik network", n_arrested="4", link_source="report",
+            networks="Maaseik network", n_arrested="4", link_source="press",
             place="Maaseik (22 searches in Limburg, Antwerp and Molenbeek)",
             municipality_nis="72021", region_nis="02000",
             source=(REPORT + ", Table 1 (Maaseik network); DH, 30 Jan 2015, https://www.dhnet.be/"
@@ -47,13 +47,15 @@ ARRESTS_2014_2015: list[dict[str, str]] = [
                     "info/societe/detail_anti-terrorisme-22-mandats-de-perquisition-et-4-"
                     "personnes-privees-de-liberte?id=8877346; Brussels Times, 30 Jan 2015, "
                     "https://www.brusselstimes.com/news/belgium-all-news/31316/terrorist-threat-"
-                    "11-raids-in-maaseik/"),
+                    "11-raids-in-maaseik/; Het Nieuwsblad, 3 Dec 2018 (the trial), https://www."
+                    "nieuwsblad.be/cnt/dmf20181203_04006242"),
             description=("Federal police searched 22 addresses, eleven of them in Maaseik, "
                          "against a network suspected of recruiting fighters for Syria and "
                          "receiving them on their return; four people from Limburg were charged "
                          "with taking part in a terrorist group and held; no attack was "
-                         "planned. The pages read name no armed group; the Islamic State link "
-                         "is the report's (Table 1).")),
+                         "planned. The 2015 pages name no armed group; at the trial (nine "
+                         "convicted in 2018) the prosecution said the network had pushed young "
+                         "people to join the Islamic State and other jihadist groups.")),
     arrest(site_id="S-2015-brussels-recruiters", event_id="E-2015-brussels-recruiters",
             date="2015-01-01", date_precision="year", source_date_precision="year",
             source_geo_precision="region", link="linked", connection="local_cell",
@@ -159,6 +161,21 @@ ARRESTS_2014_2015: list[dict[str, str]] = [
             description=("During a search in Laeken in the Paris attacks inquiry a man was "
                          "detained in his car, where a handgun was found; he was charged with "
                          "terrorist offences the next day.")),
+    arrest(site_id="S-2015-11-22-brussels", event_id="E-2015-11-22-brussels",
+           date="2015-11-22", link="linked", connection="unknown", networks="Paris cell",
+           n_arrested="1", source_geo_precision="region",
+           place="Brussels-Capital Region (19 searches in the region and 3 in Charleroi; the "
+                 "arrest's municipality not given)", **BXL_REGION,
+           source=("Radio 1 Tahiti (AFP), 23 Nov 2015, https://radio1.pf/un-nouveau-suspect-"
+                   "inculpe-en-belgique-pour-participation-aux-attentats-de-paris/amp; Tendance "
+                   "Ouest (AFP), 23 Nov 2015, https://www.tendanceouest.com/actualite-122865-"
+                   "bruxelles-afp-un-nouveau-suspect-inculpe-en-belgique-pour-participation-aux-"
+                   "attentats-de-paris"),
+           description=("On the Sunday evening of the Brussels lockdown police made 19 searches "
+                        "in the Brussels region (and three in Charleroi) and detained 16 people; "
+                        "one was charged the next day with taking part in the Paris attacks and "
+                        "in a terrorist group, the fourth person charged in Belgium in that "
+                        "case; the others were released.")),
     arrest(site_id="S-2015-11-26-brussels", event_id="E-2015-11-26-brussels",
             date="2015-11-26", source_geo_precision="region", link="linked",
             connection="unknown", networks="Paris cell", n_arrested="1",
@@ -200,6 +217,19 @@ ARRESTS_2014_2015: list[dict[str, str]] = [
             description=("The same day a man was arrested at his home during searches in "
                          "Molenbeek-Saint-Jean and charged in the Paris attacks case over his "
                          "ties to a Stade de France suicide bomber.")),
+    arrest(site_id="S-2015-12-brussels", event_id="E-2015-12-brussels",
+           date="2015-12-01", date_precision="month", source_date_precision="month",
+           link="linked", connection="unknown", networks="Paris cell", n_arrested="1",
+           source_geo_precision="region",
+           place="Brussels-Capital Region (the source says 'in Brussels')", **BXL_REGION,
+           source=("Atlasinfo (after La Dernière Heure), Dec 2015, https://dev.atlasinfo.fr/?p="
+                   "78350; 20 Minutes, 31 Dec 2015, https://20minutes.fr/monde/1758003-"
+                   "20151231-attentats-paris-dix-personnes-inculpees-belgique"),
+           description=("The ninth person charged in Belgium in the Paris attacks case, said to "
+                        "have been contacted by a relative of the attacks' coordinator in the "
+                        "days after them, was arrested during a search in Brussels and placed "
+                        "under arrest warrant the same day (a Tuesday in December; the page "
+                        "gives no date of its own, so the row is dated to the month).")),
     arrest(site_id="S-2015-12-27-anderlecht", event_id="E-2015-12-27-anderlecht",
            date="2015-12-27", plot="true", link="linked", link_source="report",
            connection="local_cell", networks="Kamikaze Riders", n_arrested="2", target="police",

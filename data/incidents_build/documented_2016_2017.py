@@ -5,6 +5,19 @@ from __future__ import annotations
 from .common import ARREST, ATTACK, BEYOND_DETAIL, BXL_REGION, REPORT, arrest  # noqa: F401
 
 ARRESTS_2016_2017: list[dict[str, str]] = [
+    arrest(site_id="S-2016-01-charleroi-area", event_id="E-2016-01-charleroi-area",
+           date="2016-01-01", date_precision="month", source_date_precision="month",
+           source_geo_precision="region", link="linked", connection="local_cell",
+           n_arrested="1", place="Charleroi area (municipality not given)", region_nis="03000",
+           geo_precision="region",
+           source=("L'Avenir (Belga), 13 Jan 2016, https://www.lavenir.net/cnt/dmf20160113_"
+                   "00762969/le-neveu-d-un-recruteur-presume-de-daesh-maintenu-en-detention"),
+           description=("A young man from the Charleroi area, a relative of the Islamic State "
+                        "recruiter arrested in Marchienne-au-Pont in October 2015, was placed "
+                        "under arrest warrant early in January 2016 for taking part in a "
+                        "terrorist organisation, suspected of posting jihadist videos and of "
+                        "sending money to a relative jailed in Morocco for trying to reach "
+                        "Syria.")),
     arrest(site_id="S-2016-01-20-molenbeek", event_id="E-2016-01-20-molenbeek",
            date="2016-01-20", link="linked", connection="unknown", networks="Paris cell",
            n_arrested="1", place="Molenbeek-Saint-Jean (chaussée de Gand)",
@@ -155,6 +168,17 @@ ARRESTS_2016_2017: list[dict[str, str]] = [
             description=("The same day a second man linked to the attack plot foiled in "
                          "Argenteuil was arrested in a street in Saint-Gilles and placed under "
                          "arrest warrant.")),
+    arrest(site_id="S-2016-04-01-brussels", event_id="E-2016-04-01-brussels",
+           date="2016-04-01", plot="true", link="linked", connection="unknown",
+           networks="Argenteuil cell", n_arrested="1", source_geo_precision="region",
+           place="Brussels-Capital Region (the source says 'in Brussels')", **BXL_REGION,
+           source=(REPORT + ", Table 1 (Argenteuil cell, 3 actions); RTBF, Apr 2016, https://www."
+                   "rtbf.be/info/dossier/explosions-a-brussels-airport/detail_attentats-"
+                   "perquisitions-inculpations-et-nouveaux-noms-le-point-sur-les-enquetes?id="
+                   "9253030"),
+           description=("A man was detained in Brussels on Friday 1 April 2016 and became the "
+                        "third person charged in the inquiry into the attack plot foiled in "
+                        "Argenteuil (France), after the two arrests of 25 March.")),
     arrest(site_id="S-2016-04-08-anderlecht", event_id="E-2016-04-08-anderlecht",
             date="2016-04-08", link="linked", connection="both",
             networks="Paris cell;Brussels cell", n_arrested="1", traveled="true",
@@ -231,6 +255,19 @@ ARRESTS_2016_2017: list[dict[str, str]] = [
                          "(see the data card).")),
 
     # ================================= arrest actions, 2017 ==================================
+    arrest(site_id="S-2017-07-antwerpen", event_id="E-2017-07-antwerpen",
+           date="2017-07-01", date_precision="month", source_date_precision="month",
+           link="linked", connection="unknown", n_arrested="3",
+           place="Antwerp (searches in Antwerp and its districts Berchem and Deurne, in Ghent and "
+                 "in Lokeren)", municipality_nis="11002", region_nis="02000",
+           source=("Het Nieuwsblad (after HLN), 8 Jul 2017, http://www.nieuwsblad.be/cnt/"
+                   "dmf20170708_02963237"),
+           description=("In a night of searches in Antwerp, Berchem, Deurne, Ghent and Lokeren "
+                        "early in July 2017 three men were detained; the Antwerp investigating "
+                        "judge charged them with membership of a terrorist organisation for "
+                        "sending money through an informal transfer network to Islamic State "
+                        "fighters in Mosul and Raqqa. No attack was planned. The page gives a "
+                        "weekday night, so the row is dated to the month.")),
     arrest(site_id="S-2017-09-27-zaventem", event_id="E-2017-09-27-zaventem",
             date="2017-09-27", plot="true", link="linked", connection="local_cell",
             n_arrested="1", traveled="true", place="Zaventem (the suspect's home)",

@@ -47,7 +47,7 @@ SP = "unspecified"
 #: One line per reconstructed arrest action:
 #: (year, place key, link, connection, networks, plot, n_arrested, traveled, weapon, target)
 RECONSTRUCTED: list[tuple] = [
-    # --- Brussels-Capital Region, region precision (34) ---------------------------------------
+    # --- Brussels-Capital Region, region precision (31) ---------------------------------------
     # Zerkani network (13 links; one action also tied to the Brussels cell).
     (2014, "brussels", L, lc, Z, 0, 2, T, "", ""),
     (2014, "brussels", L, lc, Z, 0, 1, T, "", ""),
@@ -62,39 +62,37 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "brussels", L, lc, Z, 0, 1, T, "", ""),
     (2016, "brussels", L, lc, Z, 0, 1, T, "", ""),
     (2016, "brussels", L, lc, Z + ";" + B, 0, 1, T, "", ""),
-    # Paris cell (12 links: 10 documented, 2 here).
-    (2015, "brussels", L, do, P, 1, 1, T, "", ""),
-    (2016, "brussels", L, do, P, 1, 1, T, "", ""),
-    # Brussels cell (10 links: 3 documented, 1 on the Zerkani action above, 6 here).
+    # Paris cell (12 links: all documented).
+    # Brussels cell (10 links: 3 documented, 1 on the Zerkani action above, 6 here; the deployed
+    # operatives' rows stand for the coordinators' circle of the March 2016 attacks).
     (2016, "brussels", L, do, B, 1, 1, T, SP, SP),
-    (2016, "brussels", L, do, B, 1, 1, T, SP, ""),
+    (2016, "brussels", L, do, B, 1, 1, T, SP, SP),
     (2016, "brussels", L, bo, B, 1, 1, T, "", ""),
-    (2016, "brussels", L, lc, B, 1, 1, U, "", ""),
-    (2016, "brussels", L, lc, B, 0, 1, U, "", ""),
+    (2016, "brussels", L, do, B, 1, 1, T, "", ""),
+    (2016, "brussels", L, do, B, 1, 1, T, "", ""),
     (2017, "brussels", L, lc, B, 0, 1, U, "", ""),
     # Verviers cell (6: 2 documented, 2 here, 2 in Verviers below).
-    (2015, "brussels", L, do, V, 0, 1, T, "", ""),
+    (2015, "brussels", L, do, V, 1, 1, T, "", ""),
     (2015, "brussels", L, do, V, 0, 1, T, "", ""),
     # Jumet cell (4: 2 documented, one in Charleroi and one in Brussels; 2 here).
     (2016, "brussels", L, lc, J, 1, 1, T, "", ""),
     (2016, "brussels", L, lc, J, 0, 1, T, "", ""),
-    # Argenteuil cell (3: 2 documented, 1 here).
-    (2016, "brussels", L, lc, A, 1, 1, U, "", SP),
+    # Argenteuil cell (3: all documented).
     # No network (8, 1 inspired).
     (2014, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2015, "brussels", L, lc, "", 0, 1, T, "", ""),
-    (2015, "brussels", L, uk, "", 0, 1, U, "", ""),
     (2015, "brussels", L, lc, "", 0, 1, U, "", ""),
     (2016, "brussels", L, lc, "", 1, 1, T, "", ""),
     (2016, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2016, "brussels", I, "", "", 0, 2, U, "", ""),
-    (2016, "brussels", L, uk, "", 0, 1, U, "", ""),
+    (2016, "brussels", L, lc, "", 0, 1, U, "", ""),
+    (2016, "brussels", L, lc, "", 0, 1, U, "", ""),
     # --- Brussels with municipality detail (6 of the 20; 14 are documented) -----------------
     (2014, "molenbeek", L, lc, "", 0, 1, T, "", ""),
     (2015, "schaerbeek", L, lc, "", 0, 1, T, "", ""),
     (2016, "molenbeek", I, "", "", 1, 2, U, "", ""),
     (2017, "molenbeek", L, uk, "", 0, 1, U, "", ""),
-    (2017, "molenbeek", L, uk, "", 0, 1, U, "", ""),
+    (2017, "molenbeek", L, lc, "", 0, 1, U, "", ""),
     (2017, "schaerbeek", I, "", "", 0, 1, U, "", ""),
     # --- Charleroi (10 of 13 arrest actions; 2 inspired; one arrest at Charleroi airport) ----
     (2015, "charleroi", L, lc, "", 0, 1, T, "", ""),
@@ -111,7 +109,7 @@ RECONSTRUCTED: list[tuple] = [
     (2014, "zaventem-airport", L, lc, "", 0, 1, U, "", ""),
     (2016, "zaventem-airport", I, "", "", 0, 1, U, "", ""),
     # --- Verviers (3 of 4), Antwerp (3 of 4, 7 of the 11 arrested), Ostend (1), Liège (2) ---
-    (2014, "antwerpen", L, lc, "", 0, 3, U, "", ""),
+    (2014, "antwerpen", L, lc, "", 0, 2, U, "", ""),
     (2015, "verviers", L, do, V, 0, 1, U, "", ""),
     (2015, "verviers", L, do, V, 0, 1, U, "", ""),
     (2015, "antwerpen", L, lc, "", 0, 2, U, "", ""),
@@ -119,8 +117,7 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "verviers", L, uk, "", 0, 1, U, "", ""),
     (2016, "oostende", L, lc, O, 0, 1, U, "", ""),
     (2016, "liege", L, lc, "", 0, 1, U, "", ""),
-    (2017, "antwerpen", L, uk, "", 0, 2, U, "", ""),
-    # --- No city named by the report: Flanders (9) and Wallonia (1), region precision -------
+    # --- No city named by the report: Flanders (9), region precision (Wallonia's is documented) -
     (2014, "flanders", L, lc, M, 0, 1, U, "", ""),
     (2015, "flanders", L, lc, M, 0, 1, U, "", ""),
     (2015, "flanders", L, lc, W, 0, 1, U, "", ""),
@@ -128,7 +125,6 @@ RECONSTRUCTED: list[tuple] = [
     (2015, "flanders", L, uk, "", 0, 1, U, "", ""),
     (2016, "flanders", L, lc, O, 0, 1, U, "", ""),
     (2016, "flanders", I, "", "", 0, 1, U, "", ""),
-    (2016, "wallonia", L, lc, "", 0, 1, U, "", ""),
     (2017, "flanders", L, lc, O, 0, 1, U, "", ""),
     (2017, "flanders", L, uk, "", 0, 1, U, "", ""),
 ]
