@@ -148,8 +148,16 @@ def test_concurrent_saves_in_two_processes_keep_everything(backend, data_dir):
     for proc in procs:
         out, err = proc.communicate(timeout=180)
         assert proc.returncode == 0, err
-    slugs = {d.slug for d in store.configured().list_datasets()}
+    listing = store.configured().list_datasets()
+    slugs = {d.slug for d in listing}
     assert slugs == {"same-name", *(f"same-name-{i}" for i in range(2, 9))}
+    # What stays unique is the slug, not the name (the README says so): eight datasets, one name,
+    # and asking for that name asks for a slug instead.
+    assert {d.name for d in listing} == {"same name"}
+    with pytest.raises(DatasetNotFoundError, match="8 saved datasets are named 'same name'"):
+        store.configured().find("same name")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "names unique" not in readme and "slugs unique even when two people save at once" in readme
     for slug in slugs:
         assert len(store.configured().load_dataset(slug)) == 2
     if "ATLAS_DATABASE_URL" not in backend:

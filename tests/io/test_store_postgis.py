@@ -72,6 +72,26 @@ def test_a_reader_login_sees_no_dataset_before_the_tables_exist(postgis_server):
         PostgisStore(postgis_server.url(user=READER), read_only=True).load_dataset("anything")
 
 
+@pytest.mark.parametrize("manifest", ['{"name": "bad"}', '"a string"', '[]',
+                                      '{"name": "bad", "slug": "bad", "source_file": "x.csv", "imported_at": "now", '
+                                      '"rows_in": "many", "accepted": 1, "rejected": 0, "not_located": 0}'])
+def test_a_malformed_manifest_row_is_skipped_and_reported(editor, acled, postgis_server, manifest, capsys):
+    editor.setup(reader=READER)
+    good = editor.save_dataset(acled, name="good")
+    editor.save_dataset(acled, name="bad")
+    postgis_server.psql(f"UPDATE atlas_datasets SET manifest = '{manifest}' WHERE slug = 'bad'")
+    for login in (editor, PostgisStore(postgis_server.url(user=READER), read_only=True)):
+        listing = login.list_datasets()  # the listing still works, for everyone
+        assert [d.slug for d in listing] == [good.slug]
+        assert [p.field for p in listing.skipped] == ["bad"]
+        assert "manifest cannot be read" in listing.skipped[0].reason
+    from geo.cli.main import main
+
+    assert main(["datasets"]) == 0  # the command line lists the good one and says what it skipped
+    out, err = capsys.readouterr()
+    assert "1 saved dataset in the" in out and "skipped" in err and "bad" in err
+
+
 def test_a_save_that_fails_half_way_leaves_nothing(editor, acled, postgis_server):
     editor.setup()
     postgis_server.psql("REVOKE INSERT ON atlas_rejected FROM atlas_editor")  # the last step fails
