@@ -2,11 +2,14 @@
 PostgreSQL with PostGIS, N app processes and nginx in front of them. Ctrl-C stops everything.
 
 - PostgreSQL + PostGIS (Debian's packages, ``make postgis``) in ``.cache/deploy/postgres``
-  (``--folder``), kept across restarts, listening only on a unix socket in that folder; the
-  tables are created and the readers' login (``atlas_reader``) is granted ``SELECT`` only.
+  (``--folder``), kept across restarts, listening only on a unix socket in that folder, a password
+  for every login (new at each start, never on disk); the admin login creates the tables, grants
+  the editors' login (``atlas_editor``) their rows and the readers' login (``atlas_reader``)
+  ``SELECT`` only, then loses its password (:mod:`deploy.postgres`).
 - N app processes (``--processes``, default 2) on loopback ports, each with
   ``ATLAS_DATABASE_URL`` (the editors' login), ``ATLAS_READER_DATABASE_URL`` (the readers') and
   ``ATLAS_PROXY_SECRET`` (shared with nginx only; generated once, kept in the folder, mode 600).
+  Each refuses to start with a short or placeholder secret (:func:`geo.config.check_secrets`).
 - nginx (``make nginx``) on ``127.0.0.1:--port`` (default 8080) with the configuration of
   :mod:`deploy.nginx`: readers at ``/``, editors at ``/edit/`` (HTTP basic auth; without
   ``--htpasswd`` a user ``editor`` is made with a random password, printed and kept in the folder).
@@ -32,8 +35,9 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from deploy import nginx
-from deploy.postgres import READER, PostgresServer
+from deploy import nginx, static
+from deploy.postgres import ADMIN, READER, PostgresServer
+from geo.config import STATIC_DIR
 from tests.support.server import StreamlitServer, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,7 +162,7 @@ class Deployment:
         self.cookie_secret = kept_secret(folder / "cookie-secret")
         self.htpasswd, self.editor_password = editors_file(folder, htpasswd)
         self.database = PostgresServer(folder=None if temporary_database else folder / "postgres",
-                                       durable=not temporary_database)
+                                       durable=not temporary_database, hardened=True)
         self.apps: list[AppProcess] = []
         self.proxy: Nginx | None = None
 
@@ -166,7 +170,10 @@ class Deployment:
         from geo.io.store.postgis import PostgisStore
 
         self.database.start()
-        PostgisStore(self.database.url()).setup(reader=READER)
+        self.database.harden()
+        PostgisStore(self.database.url(ADMIN)).setup(reader=READER)  # the admin's only use
+        self.database.grant_tables()
+        self.database.lock_admin()
         return self.database
 
     def app_env(self) -> dict[str, str]:
@@ -194,7 +201,9 @@ class Deployment:
         (self.folder / "nginx" / "access.log").unlink(missing_ok=True)  # this configuration's requests only
         site = nginx.Site(listen=f"127.0.0.1:{port}", upstreams=tuple(f"127.0.0.1:{a.port}" for a in (apps or self.apps)),
                           folder=self.folder / "nginx", htpasswd=self.htpasswd, secret=self.secret,
-                          user=WORKER_USER if os.geteuid() == 0 else None, access_log=access_log)
+                          user=WORKER_USER if os.geteuid() == 0 else None, access_log=access_log,
+                          frontend=static.mirror(static.streamlit_frontend(), self.folder / "frontend"),
+                          app_static=STATIC_DIR)
         self.proxy = Nginx(site).start()
         return self.proxy
 

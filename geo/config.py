@@ -185,3 +185,44 @@ def proxy_secret() -> str | None:
     """The secret the deployment's proxy sends with an editor's session (``ATLAS_PROXY_SECRET``);
     ``None`` when the app is not deployed behind it (everyone may edit)."""
     return _env("ATLAS_PROXY_SECRET") or None
+
+
+#: Words of a value copied from an example file rather than made (``deploy/env.example`` says
+#: ``change-me``); compared without case, ``-`` or ``_``.
+PLACEHOLDER_WORDS = ("changeme", "replaceme", "placeholder", "example", "password", "secret123")
+MIN_SECRET_LENGTH = 16
+
+
+def secret_problems(name: str, value: str) -> list[str]:
+    """What is wrong with ``value`` as the secret or password ``name`` (empty: nothing): shorter
+    than :data:`MIN_SECRET_LENGTH`, a placeholder left from an example file, or too few different
+    characters to be random. The one check the app (``geo serve``) and ``deploy/`` make."""
+    plain = value.lower().replace("-", "").replace("_", "")
+    problems = []
+    if len(value) < MIN_SECRET_LENGTH:
+        problems.append(f"{name} is {len(value)} characters long; use {MIN_SECRET_LENGTH} or more random ones")
+    if any(word in plain for word in PLACEHOLDER_WORDS):
+        problems.append(f"{name} is still a placeholder from an example file; replace it with a random value")
+    elif len(value) >= MIN_SECRET_LENGTH and len(set(value)) < 8:
+        problems.append(f"{name} has fewer than 8 different characters; use a random value")
+    return problems
+
+
+def check_secrets() -> None:
+    """Refuse to serve with a weak secret: ``ATLAS_PROXY_SECRET``, Streamlit's cookie secret and the
+    passwords inside ``ATLAS_DATABASE_URL``/``ATLAS_READER_DATABASE_URL``, each when it is set
+    (make one with ``python -c "import secrets; print(secrets.token_urlsafe(32))"``). Raises
+    :class:`SettingsError` naming every problem at once."""
+    from urllib.parse import unquote, urlsplit
+
+    values = {"ATLAS_PROXY_SECRET": _env("ATLAS_PROXY_SECRET"),
+              "STREAMLIT_SERVER_COOKIE_SECRET": _env("STREAMLIT_SERVER_COOKIE_SECRET")}
+    for setting in ("ATLAS_DATABASE_URL", "ATLAS_READER_DATABASE_URL"):
+        try:
+            password = urlsplit(_env(setting)).password
+        except ValueError:
+            password = None
+        values[f"the password in {setting}"] = unquote(password) if password is not None else ""
+    problems = [p for name, value in values.items() if value for p in secret_problems(name, value)]
+    if problems:
+        raise SettingsError("refusing to start: " + "; ".join(problems))

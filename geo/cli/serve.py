@@ -18,10 +18,16 @@ def run(args: argparse.Namespace) -> int:
     import gc
     import runpy
 
-    from geo.config import ROOT
+    from geo.config import ROOT, check_secrets
+    from geo.errors import SettingsError
     from geo.maps import classify
     from geo.ui import mapview
 
+    try:
+        check_secrets()  # a placeholder or short secret or password: refuse to start, saying which
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     streamlit_args = list(args.streamlit_args)
     freeze = not getattr(args, "no_freeze", False)
     if streamlit_args[:1] == ["--no-freeze"]:  # `geo serve --no-freeze …` (the rest is streamlit's)

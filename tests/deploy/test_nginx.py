@@ -7,6 +7,7 @@ for by two small HTTP servers that echo what they receive."""
 from __future__ import annotations
 
 import base64
+import gzip
 import http.server
 import json
 import os
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from deploy import nginx
+from deploy import nginx, static
 from deploy.run import WORKER_USER, Nginx, htpasswd_line
 from geo.ui import access
 from tests.support.server import free_port
@@ -83,6 +84,69 @@ def get(url: str, *, headers: dict[str, str] | None = None, auth: tuple[str, str
         return json.loads(r.read()), r.headers.get_all("Set-Cookie") or []
 
 
+def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[bytes, dict[str, str]]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip", **(headers or {})})
+    with urllib.request.urlopen(request, timeout=10) as r:
+        return r.read(), {k.lower(): v for k, v in r.headers.items()}
+
+
+@pytest.fixture
+def static_proxy():
+    """nginx with a frontend copy and an app static folder of a few files, one echo app behind
+    (in a folder nginx's workers may enter)."""
+    app = echo_server("one")
+    tmp_path = Path(tempfile.mkdtemp(prefix="atlas-nginx-static-"))
+    source = tmp_path / "streamlit-static"
+    (source / "static" / "js").mkdir(parents=True)
+    script = b"function atlas(){return 'a long enough script to be worth compressing';}\n" * 200
+    (source / "static" / "js" / "index.Ab12Cd34.js").write_bytes(script)
+    (source / "static" / "media").mkdir()
+    (source / "static" / "media" / "font.Xy98.woff2").write_bytes(b"\x00woff2" * 100)
+    app_static = tmp_path / "app-static"
+    (app_static / "atlas").mkdir(parents=True)
+    (app_static / "atlas" / "belgium-region-en-0123456789abcdef.json").write_text('{"type": "FeatureCollection"}' * 100)
+    (app_static / "leaflet").mkdir()
+    (app_static / "leaflet" / "leaflet.js").write_bytes(script)
+    for path in tmp_path.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    tmp_path.chmod(0o755)
+    site = nginx.Site(listen=f"127.0.0.1:{free_port()}", upstreams=(f"127.0.0.1:{app.server_port}",),
+                      folder=tmp_path / "nginx", htpasswd=tmp_path / "pw", secret=SECRET,
+                      user=WORKER_USER if os.geteuid() == 0 else None,
+                      frontend=static.mirror(source, tmp_path / "frontend"), app_static=app_static)
+    (tmp_path / "pw").write_text("")
+    server = Nginx(site).start()
+    try:
+        yield server, script
+    finally:
+        server.stop()
+        app.shutdown()
+        shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_streamlit_frontend_is_served_from_disk_precompressed_and_cached_for_a_year(static_proxy):
+    server, script = static_proxy
+    for path in ("/static/js/index.Ab12Cd34.js", "/edit/static/js/index.Ab12Cd34.js"):
+        body, headers = fetch(server.url + path)
+        assert headers["content-encoding"] == "gzip" and gzip.decompress(body) == script, path
+        assert headers["cache-control"] == nginx.LONG_CACHE
+        assert headers["content-type"] == "application/javascript"
+        assert "server" not in headers or headers["server"] == "nginx"  # not the echo app's answer
+    plain, headers = fetch(server.url + "/static/js/index.Ab12Cd34.js", {"Accept-Encoding": "identity"})
+    assert plain == script and "content-encoding" not in headers
+    assert (server.site.frontend / "static" / "js" / "index.Ab12Cd34.js.gz").exists()
+    assert not (server.site.frontend / "static" / "media" / "font.Xy98.woff2.gz").exists()  # already packed
+
+
+def test_the_apps_static_files_hashed_for_a_year_the_rest_briefly(static_proxy):
+    server, script = static_proxy
+    body, headers = fetch(server.url + "/app/static/atlas/belgium-region-en-0123456789abcdef.json")
+    assert headers["content-encoding"] == "gzip" and headers["cache-control"] == nginx.LONG_CACHE
+    assert gzip.decompress(body).startswith(b'{"type"')
+    body, headers = fetch(server.url + "/edit/app/static/leaflet/leaflet.js")
+    assert headers["cache-control"] == nginx.SHORT_CACHE and gzip.decompress(body) == script
+
+
 def test_nginx_accepts_the_configuration_for_one_to_four_processes(tmp_path):
     for n in (1, 2, 4):
         site = nginx.Site(listen="127.0.0.1:8080", upstreams=tuple(f"127.0.0.1:{8600 + i}" for i in range(n)),
@@ -143,7 +207,7 @@ def test_new_visitors_take_turns_and_a_known_visitor_stays(proxy):
         assert any(c.startswith(f"atlas_node={node};") and "HttpOnly" in c for c in cookies), cookies
     assert sorted(firsts) == ["one", "one", "two", "two"]
     for node, name in (("1", "one"), ("2", "two")):
-        for path in ("/", "/_stcore/stream", "/_stcore/upload_file/abc/def", "/media/x.png", "/edit/"):
+        for path in ("/", "/_stcore/stream", "/edit/_stcore/upload_file/abc/def", "/media/x.png", "/edit/"):
             headers = {"Cookie": f"atlas_node={node}", "Upgrade": "websocket", "Connection": "Upgrade"}
             seen, _ = get(server.url + path, headers=headers, auth=("editor", PASSWORD))
             assert seen["server"] == name, (node, path)
