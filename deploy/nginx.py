@@ -36,7 +36,8 @@ content-hashed) is served from a copy with gzip-compressed twins (``gzip_static`
 the map component, JSON) is gzip-compressed on the way when the browser accepts it. Without the
 folders (``frontend``/``app_static`` None) those files come from the app processes, compressed.
 
-``python -m deploy.nginx --upstream 127.0.0.1:8601 --upstream 127.0.0.1:8602 …`` prints one.
+``python -m deploy.nginx --upstream 127.0.0.1:8601 --upstream 127.0.0.1:8602 …`` prints one (and
+makes the log files in ``--folder``, mode 0640).
 """
 
 from __future__ import annotations
@@ -318,6 +319,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     secret=args.secret, user=args.user, max_body_mb=args.max_body_mb, frontend=frontend)
     except (ValueError, SettingsError) as exc:
         parser.exit(2, f"deploy.nginx: {exc}\n")
+    private_logs(args.folder)
     print(render(site), end="")
     return 0
 
