@@ -23,10 +23,13 @@ def weights(result: Hotspots) -> str:
         transform = _("binary weights, each unit's own value included")
     else:
         transform = _("row-standardised weights")
-    level = _("municipalities") if result.level == "municipality" else _("arrondissements")
-    return _("Weights: queen contiguity between the {level} of 2019 (shared border or corner; "
-             "{mean} neighbours on average), {transform}.").format(
-        level=level, mean=number(result.mean_neighbours, 1), transform=transform)
+    if result.level == "municipality":
+        text = _("Weights: queen contiguity between the municipalities of 2019 (shared border or corner; "
+                 "{mean} neighbours on average), {transform}.")
+    else:
+        text = _("Weights: queen contiguity between the arrondissements of 2019 (shared border or corner; "
+                 "{mean} neighbours on average), {transform}.")
+    return text.format(mean=number(result.mean_neighbours, 1), transform=transform)
 
 
 def correction(result: Hotspots) -> str:
@@ -35,8 +38,8 @@ def correction(result: Hotspots) -> str:
 
 
 def events(result: Hotspots) -> str:
-    text = ngettext("{n} event counted in {units} units.", "{n} events counted in {units} units.",
-                    result.events).format(n=number(result.events), units=number(result.units_with_events))
+    text = _("Events counted: {n}; units with events: {units}.").format(
+        n=number(result.events), units=number(result.units_with_events))
     left = len(result.not_counted)
     if left:
         text += " " + ngettext(

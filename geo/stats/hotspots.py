@@ -19,6 +19,7 @@ import pandas as pd
 from geo import config
 from geo.admin import boundaries
 from geo.admin.boundaries import Level
+from geo.i18n import _
 from geo.incidents import aggregate
 from geo.stats import clusters, fdr, gi, moran, power, pvalue, weights
 
@@ -141,7 +142,7 @@ def hotspots(
     guard = power.check(counted.total, int((table["count"] > 0).sum()), min_events=min_events, min_units=min_units)
     refusal = guard.refusal()
     if refusal is None and np.ptp(table["value"].fillna(0).to_numpy()) == 0:
-        refusal = "Every unit has the same value: there is nothing to test."
+        refusal = _("Every unit has the same value: there is nothing to test.")
     islands = np.isin(table["code"], contiguity.islands)
     for column in ("statistic", "z", "p_sim", "p_value", "q_fdr"):
         table[column] = np.nan

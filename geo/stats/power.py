@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geo import config
-from geo.i18n import _, ngettext
+from geo.i18n import _
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,9 @@ class Power:
         """Why the test cannot find clusters, in the current language (``None``: it can run)."""
         if self.enough:
             return None
-        events = ngettext("{n} event", "{n} events", self.events).format(n=self.events)
-        units = ngettext("{n} unit with events", "{n} units with events",
-                         self.units_with_events).format(n=self.units_with_events)
-        return _("The test cannot find clusters here: {events} in {units}; it needs at least "
-                 "{min_events} events in at least {min_units} units.").format(
-            events=events, units=units, min_events=self.min_events, min_units=self.min_units)
+        return _("The test cannot find clusters here: {events} events counted (at least {min_events} "
+                 "needed), {units} units with events (at least {min_units} needed).").format(
+            events=self.events, units=self.units_with_events, min_events=self.min_events, min_units=self.min_units)
 
 
 def check(events: int, units_with_events: int, *, min_events: int | None = None,

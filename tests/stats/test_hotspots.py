@@ -39,7 +39,8 @@ def test_the_island_is_named_and_not_tested(units):
 def test_the_power_guard_on_a_tiny_dataset(units, statistic):
     result = hotspots(incidents({"10000": 2, "10011": 1}), statistic=statistic, units_frame=units)
     assert not result.tested
-    assert result.refusal.startswith("The test cannot find clusters here: 3 events in 2 units with events")
+    assert result.refusal.startswith("The test cannot find clusters here: 3 events counted (at least 20 needed), "
+                                     "2 units with events (at least 5 needed)")
     assert set(result.table["cluster"]) == {"not_significant", "no_neighbours"}
     assert result.table["p_value"].isna().all() and result.table["statistic"].isna().all()
     assert describe.outcome(result) == result.refusal
