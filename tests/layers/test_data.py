@@ -101,6 +101,23 @@ def test_charleroi_figures_are_never_a_value_for_hainaut(layer):
             assert dict(zip(result.not_placed["row_id"], result.not_placed["reason_code"]))[charleroi] == "part"
 
 
+def test_hainaut_has_a_returnee_figure_and_charleroi_only_hainauts():
+    # The one published figure for the whole province of Hainaut (50000) counts returnees, October 2017;
+    # Charleroi (52011) has none of its own: at municipality level it points to Hainaut's, never a share.
+    series = "official-returnees-2017-10"
+    provinces = ff.by_unit("province", series=series)
+    known = provinces.known.set_index("code")
+    assert known["count"].to_dict() == {"50000": 8, "10000": 21, "90000": 2}
+    assert set(provinces.known["counts"]) == {"returned"} and provinces.not_placed.empty
+    table = provinces.table.set_index("code")
+    assert table.loc["50000", "per_100k"] == pytest.approx(8 / table.loc["50000", "population"] * 1e5)
+    municipalities = ff.by_unit("municipality", series=series).table.set_index("code")
+    charleroi = municipalities.loc["52011"]
+    assert pd.isna(charleroi["count"]) and charleroi["status"] == "only_coarser" and charleroi["figure_unit"] == "50000"
+    # the default series still knows Hainaut only through the Walloon region
+    assert ff.by_unit("province").table.set_index("code").loc["50000", "figure_unit"] == "03000"
+
+
 def test_an_arrondissement_figure_on_real_units():
     result = ff.by_unit("arrondissement", series="official-returnees-2017-04")
     known = result.known.set_index("code")
