@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if freeze:
         gc.collect()
         gc.freeze()
-    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *streamlit_args]
+    sys.argv = ["streamlit", "run", str(ROOT / "entry" / "atlas.py"), *streamlit_args]  # runs app.py
     runpy.run_module("streamlit", run_name="__main__", alter_sys=True)
     return 0
 

@@ -4,7 +4,8 @@ modules they use (``from geo.ui import sidebar, display, downloads``):
 - ``state``: session keys, the picked dataset, the filters, URL query-parameter sync, ``page_choice``
 - ``data``: cached loaders (the report's and saved datasets, view units, the dataset's choices)
 - ``sidebar``: the shared filters and dataset picker (app.py draws them), ``selection()``
-- ``frame``: pages run only inside app.py's frame (the one Streamlit internal the app touches)
+- ``session``: this run's request (``geo.request.Request``: language, role, store, dataset, filters)
+- ``access``: who may change saved datasets (the proxy's headers, the single-user setting)
 - ``display``: headline, notes, legends, tables, maps (``show_map``, ``clicked_code``), the period player
 - ``downloads``: the download buttons (PNG, CSV, GeoJSON, GIF)
 - ``importing``: the import wizard (upload, column mapping, results, save)

@@ -15,7 +15,7 @@ from geo.i18n import _, number
 from geo.i18n import language as reader_language
 from geo.incidents.filters import Filters
 from geo.request import Request
-from geo.ui import data, frame, language, session, state
+from geo.ui import data, language, session, state
 
 
 def _dataset_picker(request: Request) -> None:
@@ -102,7 +102,6 @@ class Selection:
 
 def selection() -> Selection:
     """What a page works on. Every page starts with it."""
-    frame.guard()
     request = session.request()
     rows = data.all_incidents(request)
     return Selection(rows, request.filters.apply(rows), request)

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from geo.config import ROOT
 from geo.io import pipeline, store
 from geo.ui.access import EDITOR, READER, role_of
+from tests.ui import entry
 
 SECRET = "correct horse battery staple"
 
@@ -70,9 +71,9 @@ def saved(tmp_path, monkeypatch):
 
 
 def data_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = entry.app()
     at.run()
-    at.switch_page("pages/data.py")
+    at.switch_page(entry.page("data"))
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at

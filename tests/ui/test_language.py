@@ -9,17 +9,17 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.config import ROOT
 from geo.ui import language
+from tests.ui import entry
 
 
 def run(page: str = "overview", query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = entry.app()
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()
     if page != "overview":
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(entry.page(page))
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at

@@ -14,13 +14,13 @@ import threading
 
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.testing.v1 import AppTest
 
 from geo.config import ROOT
 from geo.io import pipeline, store
 from geo.io.store.postgis import PostgisStore
 from geo.request import READER, Request
 from tests.support.postgis import READER as READER_LOGIN
+from tests.ui import entry
 
 pytestmark = pytest.mark.postgis
 SECRET = "a proxy secret for the reader test, long enough"
@@ -90,9 +90,9 @@ def in_a_server_thread(function):
 
 
 def test_a_readers_download_reads_through_the_readers_login(deployed, reads, deferred, monkeypatch, tmp_path):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = entry.app()
     at.run()
-    at.switch_page("pages/data.py")
+    at.switch_page(entry.page("data"))
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("browsing as a reader" in i.value for i in at.info)  # the page knows who asks
