@@ -6,9 +6,8 @@ A temporary deployment (PostgreSQL + PostGIS, one app process, nginx; :class:`de
 is started on loopback; Debian's chromium opens ``--path`` (default ``/belgium``) with an empty cache,
 waits for the map to be drawn, and adds up every HTTP response: the bytes on the wire (the body as
 sent, compressed or not: Chromium's ``responseBodySize``) and the same bodies decoded. The
-websocket's messages are not HTTP responses and are not counted. Printed as a table; written into
-``docs/PERFORMANCE.md`` between ``<!-- first-visit:start -->`` and ``<!-- first-visit:end -->``
-(``--no-doc`` to skip).
+websocket's messages are not HTTP responses and are not counted. Printed as the Markdown table that
+``docs/PERFORMANCE.md`` keeps (section "First visit through nginx").
 """
 
 from __future__ import annotations
@@ -22,13 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from bench._doc import update_section
 from deploy.local import MAP, Offline, free_port, launch_browser, wait_for_app
 from deploy.run import Deployment
-
-ROOT = Path(__file__).resolve().parent.parent
-DOC = ROOT / "docs" / "PERFORMANCE.md"
-START, END = "<!-- first-visit:start -->", "<!-- first-visit:end -->"
 
 
 @dataclass
@@ -117,7 +111,6 @@ def table(path: str, through_nginx: Visit, direct: Visit) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m deploy.first_visit", description=__doc__.split("\n\n")[0])
     parser.add_argument("--path", default="/belgium", help="the page to open (default /belgium)")
-    parser.add_argument("--no-doc", action="store_true", help="print only; leave docs/PERFORMANCE.md alone")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -139,11 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if direct.blocked or through.blocked:
         print(f"blocked non-local requests: {direct.blocked + through.blocked}")
         return 1
-    block = table(args.path, through, direct)
-    print(block)
-    if not args.no_doc:
-        update_section(DOC, START, END, block + "\n\nMeasured with `.venv/bin/python -m deploy.first_visit`.",
-                       heading="First visit through nginx (deploy.first_visit)")
+    print(table(args.path, through, direct))
     return 0
 
 
