@@ -6,7 +6,17 @@ from geo import vocab
 from geo.i18n import _, ngettext
 from geo.incidents import aggregate
 from geo.maps import charts
-from geo.ui import display, downloads, mapview, sidebar, state
+from geo.ui import display, downloads, mapview, partial, sidebar, state
+from geo.ui.sidebar import Selection
+
+
+@partial.fragment
+def map_part(sel: Selection, report: bool) -> None:
+    """Map 1 and its downloads: opening the downloads reruns only this."""
+    st.subheader(_(vocab.MAP1_TITLE) if report else _("Incident sites, by kind"))
+    mapview.symbols(sel.rows, key="overview_map", title=_("Incident sites, by kind"))
+    downloads.buttons(sel, key="overview", view="belgium", symbols=True)
+
 
 sel = sidebar.selection()
 st.title(display.dataset_title(_("Islamic State–linked and –inspired incidents in Belgium, {period}").format(
@@ -18,9 +28,7 @@ report = state.dataset_slug() == state.REPORT
 display.headline(sel.rows, of=sel.all)
 display.provenance_summary(sel.rows)
 
-st.subheader(_(vocab.MAP1_TITLE) if report else _("Incident sites, by kind"))
-mapview.symbols(sel.rows, key="overview_map", title=_("Incident sites, by kind"))
-downloads.buttons(sel, key="overview", view="belgium", symbols=True)
+map_part(sel, report)
 
 left, right = st.columns(2)
 with left:

@@ -1,8 +1,9 @@
 """What a page exports, under its map or table: the map as PNG, SVG or PDF with your own title,
 subtitle, note and source line (prefilled with the defaults), small multiples (a map per year),
 the counts per unit and the incidents as CSV and GeoJSON, the timeline as GIF or MP4, and the
-self-contained interactive map (HTML, as a zip) with its ``<iframe>`` snippet. Files are made only
-when a button is clicked.
+self-contained interactive map (HTML, as a zip) with its ``<iframe>`` snippet. All of them are in a
+dialog the page's "Downloads" button opens (nothing of them is drawn until the reader asks), and
+files are made only when a button is clicked.
 
 :func:`classes` is the page's classification with the reader's ColorBrewer palette and own class
 breaks, kept in the URL (``?palette=Blues&breaks=2,5,10``): the web map and every export share it.
@@ -126,6 +127,27 @@ def buttons(sel: Selection, *, key: str, view: views.ViewName | None = None, lev
             metric: str = "count", scheme: str = "FisherJenks", narrow: Narrow | None = None,
             counted: Counted | None = None, title: str | None = None, animation: dict | None = None,
             symbols: bool = False) -> None:
+    """A "Downloads" button that opens the page's exports in a dialog: drawn only when the reader
+    asks, so a page load or a filter change does not draw (or send) the dozen controls of the
+    exports, nor the embed snippet. The dialog reruns alone when its controls change."""
+    args = {"key": key, "view": view, "level": level, "metric": metric, "scheme": scheme, "narrow": narrow,
+            "counted": counted, "title": title, "animation": animation, "symbols": symbols}
+    if st.button(_("Downloads"), key=f"{key}_downloads", icon=":material/download:",
+                 help=_("The map as an image or an interactive page, the counts and the incidents as files.")):
+        # titled in the reader's language, so made here, per run (as geo.ui.datasets' delete dialog)
+        st.dialog(_("Downloads"), width="large")(_dialog)(sel, args)
+
+
+def _dialog(sel: Selection, args: dict) -> None:
+    # a dialog reruns alone (a fragment), without app.py: it works for the request it was given
+    sel.request.activate()
+    panel(sel, **args)
+
+
+def panel(sel: Selection, *, key: str, view: views.ViewName | None = None, level: str = "municipality",
+          metric: str = "count", scheme: str = "FisherJenks", narrow: Narrow | None = None,
+          counted: Counted | None = None, title: str | None = None, animation: dict | None = None,
+          symbols: bool = False) -> None:
     """Download buttons for what the page shows: the map (exactly this view, rendered without a
     browser: the choropleth, or with ``symbols`` the incident symbols of Map 1) as PNG, SVG or PDF
     with the reader's words, classes and palette; small multiples and the interactive map (HTML)
@@ -293,5 +315,6 @@ def _embed(view, level, metric, words, years) -> None:
     with st.expander(_("Embed the interactive map in a web page")):
         st.caption(_("Unzip the interactive map on any static web host (no server needed; it also opens from "
                      "the file), then paste this where the map should appear, with your address in src:"))
-        st.code(publish.embed_snippet(words.get("title") or captions.default_title(view, level, metric, years=years)),
-                language="html", wrap_lines=True)
+        # a plain text area, not st.code: st.code makes the browser load a 1.5 MB syntax highlighter
+        st.text_area(_("HTML to paste"), value=publish.embed_snippet(
+            words.get("title") or captions.default_title(view, level, metric, years=years)), height=110)

@@ -1,5 +1,6 @@
 """The "Map PNG" download buttons in a real browser, with no network: the Belgium page gives its
-choropleth and the Overview its symbol map (Map 1), as PNG files of the announced size.
+choropleth and the Overview its symbol map (Map 1), as PNG files of the announced size (the
+buttons are in the dialog each page's "Downloads" button opens).
 
 Uses the session server of ``tests/support/server.py``; each test has a fresh browser context that
 aborts and records every request to a host other than localhost.
@@ -16,6 +17,7 @@ playwright_sync = pytest.importorskip("playwright.sync_api")
 
 from PIL import Image  # noqa: E402
 
+from tests.support.dialogs import open_downloads  # noqa: E402
 from tests.support.server import (  # noqa: E402
     Offline,
     wait_for_app,
@@ -42,6 +44,7 @@ def download_map_png(page, server, path: str, tmp_path: Path, *, size_label: str
     page.goto(server.url + path, wait_until="domcontentloaded")
     page.wait_for_selector("h1", timeout=60_000)
     wait_for_app(page)
+    open_downloads(page)  # the exports are drawn in a dialog, on demand
     if size_label is not None:
         page.get_by_text(size_label).click()
         wait_for_app(page)

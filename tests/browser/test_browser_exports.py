@@ -14,6 +14,7 @@ import pytest
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 from geo.maps.classify import palette_colors  # noqa: E402
+from tests.support.dialogs import open_downloads  # noqa: E402
 from tests.support.server import Offline, wait_for_app  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -36,6 +37,7 @@ def _open(page, server, path: str) -> None:
 
 
 def _download(page, name: str, tmp_path: Path) -> tuple[bytes, str]:
+    open_downloads(page)  # the exports are drawn in a dialog, on demand
     button = page.get_by_role("button", name=name)
     button.first.wait_for(state="visible", timeout=60_000)
     wait_for_app(page)
@@ -52,6 +54,7 @@ def _download(page, name: str, tmp_path: Path) -> tuple[bytes, str]:
 def test_svg_with_your_title_and_the_palette_from_the_url(server, offline_page, tmp_path):
     page, offline = offline_page
     _open(page, server, "/belgium?palette=Blues&breaks=2,5")
+    open_downloads(page)
     page.get_by_text("Title, subtitle, note and source of the exported map").click()
     title = page.get_by_label("Title", exact=True)
     # prefilled (a rerun may still be drawing the field: wait for its value rather than read it once)
@@ -83,8 +86,8 @@ def test_interactive_map_downloads_as_a_zip_with_its_embed_snippet(server, offli
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert {"atlas-map/index.html", "atlas-map/data.js", "atlas-map/assets/leaflet/leaflet.js"} <= set(names)
     page.get_by_text("Embed the interactive map in a web page").click()
-    snippet = page.locator("code").filter(has_text="<iframe").first
-    assert "Brussels-Capital Region and Zaventem" in snippet.inner_text()
+    snippet = page.get_by_label("HTML to paste").input_value()  # a text area: no syntax highlighter to load
+    assert "<iframe" in snippet and "Brussels-Capital Region and Zaventem" in snippet
     assert not offline.blocked, offline.blocked
 
 

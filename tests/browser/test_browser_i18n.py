@@ -22,6 +22,7 @@ import pytest
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 from geo.config import ROOT  # noqa: E402
+from tests.support.dialogs import open_downloads  # noqa: E402
 from tests.support.server import MAP, Offline, wait_for_app, wait_for_paths  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -86,6 +87,7 @@ def main_text(page) -> str:
 
 
 def _download(page, name: str, tmp_path):
+    open_downloads(page)  # the exports are drawn in a dialog, on demand
     button = page.get_by_role("button", name=name).first
     button.scroll_into_view_if_needed()
     with page.expect_download(timeout=90_000) as d:
@@ -121,6 +123,7 @@ def test_the_png_caption_is_in_the_reader_language(server, open_page, lang, tmp_
     language (its words are read back from the SVG, which keeps text as text)."""
     page = open_page()
     goto(page, server, f"/brussels?lang={lang}")
+    open_downloads(page)
     page.get_by_text("SVG", exact=True).first.click()
     wait_for_app(page)
     svg = _download(page, WORDS[lang]["map_button"].replace("PNG", "SVG"), tmp_path).read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ import pytest
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
+from tests.support.dialogs import close_dialog, open_downloads  # noqa: E402
 from tests.support.server import (  # noqa: E402
     ROOT,
     Offline,
@@ -113,10 +114,12 @@ def test_preview_assign_save_and_map_people_killed(server, browser, tmp_path):
         assert page.get_by_role("radio", name="People killed").is_checked()  # offered: the dataset has counts
         assert page.get_by_text("killed: not known").count() >= 1  # U3: never counted as 0
         # the map files draw counts and rates: they say so, rather than offer a button that fails
-        # (the downloads are drawn after the map: wait for them before counting)
+        # (the downloads are drawn in a dialog, on demand: open it, wait for them before counting)
+        open_downloads(page)
         page.get_by_role("button", name="Counts CSV").wait_for(timeout=15_000)
         assert page.get_by_text("Map files draw incident counts").count() == 1
         assert page.get_by_role("button", name="Counts CSV").count() == 1
+        close_dialog(page)
         # the legend counts people, not incidents
         page.locator(".atlas-legend", has_text="0 (none recorded)").first.wait_for(timeout=15_000)
         page.screenshot(path=str(shots / "belgium-people-killed.png"))

@@ -27,6 +27,7 @@ import pytest
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 from geo.config import ROOT  # noqa: E402
+from tests.support.dialogs import close_dialog, open_downloads  # noqa: E402
 from tests.support.server import Offline, settled_text, wait_for_app  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -244,12 +245,14 @@ def _pick_dataset(page, label: str) -> None:
 
 
 def _incidents_csv(page, tmp_path) -> list[dict[str, str]]:
+    open_downloads(page)  # the exports are drawn in a dialog, on demand
     button = page.get_by_role("button", name="Incidents CSV").first
     button.scroll_into_view_if_needed()
     with page.expect_download(timeout=60_000) as d:
         button.click()
     target = tmp_path / d.value.suggested_filename
     d.value.save_as(target)
+    close_dialog(page)
     return list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
 
 

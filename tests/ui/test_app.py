@@ -8,20 +8,19 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.config import ROOT
-from tests.ui import entry
 
 PAGES = ["overview", "belgium", "brussels", "charleroi", "timeline", "networks", "report_check", "data"]
 
 
 def run_page(page: str, query: dict[str, str] | None = None, setup=None) -> AppTest:
-    at = entry.app()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if setup:
         setup(at)
     at.run()
     if page != "overview":
-        at.switch_page(entry.page(page))
+        at.switch_page(f"pages/{page}.py")
         at.run()
     return at
 
@@ -98,9 +97,25 @@ def test_report_check_page_shows_every_figure_matching():
     assert at.success and not at.error
 
 
+DOWNLOADS_PANEL = """
+from geo.ui import downloads, session, sidebar
+session.start()
+sidebar.draw()
+downloads.panel(sidebar.selection(), key="{key}", view={view!r})
+"""
+
+
 @pytest.mark.parametrize("page", ["belgium", "brussels", "charleroi", "timeline", "data"])
 def test_map_and_data_pages_offer_downloads(page):
     at = run_page(page)
+    # drawn only when the reader asks: the page's Downloads button opens them in a dialog
+    assert at.button(key=f"{page}_downloads").label == "Downloads"
+    assert "Incidents CSV" not in {b.proto.label for b in at.get("download_button")}
+    # what the dialog draws for such a page (AppTest does not open a dialog from a click in a page
+    # of this app: tests/browser/test_browser_download.py opens it in a browser)
+    view = None if page == "data" else page if page in ("brussels", "charleroi") else "belgium"
+    at = AppTest.from_string(DOWNLOADS_PANEL.format(key=page, view=view), default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
     labels = {b.proto.label for b in at.get("download_button")}
     assert {"Incidents CSV", "GeoJSON"} <= labels
     if page != "data":
