@@ -61,10 +61,10 @@ def run() -> dict[str, float]:
     data = table.load_incidents()
     recon = int((data["provenance"] == "reconstructed").sum())
     start = time.perf_counter()
-    published = publish.build(data, view="belgium", level="municipality", total_reconstructed=recon)
+    published = publish.build(data, MapSpec(view="belgium", level="municipality", total_reconstructed=recon))
     cold = time.perf_counter() - start
-    warm = median_time(lambda: publish.build(data, view="belgium", level="municipality", total_reconstructed=recon),
-                       repeat=3)
+    spec = MapSpec(view="belgium", level="municipality", total_reconstructed=recon)
+    warm = median_time(lambda: publish.build(data, spec), repeat=3)
     with tempfile.TemporaryDirectory(prefix="atlas-bench-publish-") as tmp:
         index = publish.write(published, Path(tmp))
         load, change = _browser_times(index)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 from bench._timing import median_time
+from geo.maps.model import MapSpec
 
 
 def _incidents():
@@ -41,14 +42,14 @@ def run() -> dict[str, float]:
 
     data, _source = _incidents()
     t = time.perf_counter()
-    render_map(data, view="belgium", level="municipality", size="screen", format="png")
+    render_map(data, MapSpec(view="belgium", level="municipality"), size="screen", format="png")
     cold = time.perf_counter() - t
-    screen = median_time(lambda: render_map(data, view="belgium", level="municipality", size="screen", format="png"),
+    screen = median_time(lambda: render_map(data, MapSpec(view="belgium", level="municipality"), size="screen", format="png"),
                          repeat=5)
-    print_ = median_time(lambda: render_map(data, view="belgium", level="municipality", size="print", format="png"),
+    print_ = median_time(lambda: render_map(data, MapSpec(view="belgium", level="municipality"), size="print", format="png"),
                          repeat=5)
-    brussels = median_time(lambda: render_map(data, view="brussels", size="screen", format="png"), repeat=5)
-    gif = median_time(lambda: render_animation(data, view="belgium", period="year", format="gif"), repeat=3)
+    brussels = median_time(lambda: render_map(data, MapSpec(view="brussels"), size="screen", format="png"), repeat=5)
+    gif = median_time(lambda: render_animation(data, MapSpec(view="belgium"), period="year", format="gif"), repeat=3)
     return {
         "render: national municipality PNG, screen 1600 px, first call (s)": cold,
         "render: national municipality PNG, screen 1600 px, median of 5 (s)": screen,

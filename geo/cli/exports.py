@@ -38,8 +38,14 @@ def _class_options(args: argparse.Namespace) -> dict:
     return {"scheme": args.scheme, "k": args.k, "palette": args.palette, "breaks": breaks}
 
 
-def _text_options(args: argparse.Namespace) -> dict:
-    return {"title": args.title, "subtitle": args.subtitle, "note": args.note, "source": args.source}
+def _spec(args: argparse.Namespace, data, filters, all_years, **more):
+    """The map request of the command's options (a MapSpec; imported here, with the renderers)."""
+    from geo.maps.model import MapSpec
+
+    return MapSpec(view=args.view, level=args.level, metric=getattr(args, "metric", "count"), filters=filters,
+                   all_years=all_years, total_reconstructed=int((data["provenance"] == "reconstructed").sum()),
+                   title=args.title, subtitle=args.subtitle, note=args.note, source=args.source,
+                   language=args.lang, names=args.names, **_class_options(args), **more)
 
 
 def _years_of(filters, all_years) -> tuple[int, int]:
@@ -59,22 +65,20 @@ def _cmd_export_png(args: argparse.Namespace) -> int:
     from geo.maps.png import captions, choropleth, grid
 
     data, filters, all_years = common.selection(args)
-    total_reconstructed = int((data["provenance"] == "reconstructed").sum())
-    classes, words = _class_options(args), _text_options(args)
+    spec = _spec(args, data, filters, all_years)
     fmt = args.format
-    shared = dict(view=args.view, level=args.level, metric=args.metric, size=args.size, format=fmt,
-                  total_reconstructed=total_reconstructed, all_years=all_years, **classes)
 
     def draw(f, suffix: str = "") -> bytes:
-        title = words["title"] + suffix if words["title"] else None
-        return _render(choropleth.render_map, f.apply(data), filters=f, **shared, **{**words, "title": title}).data
+        title = args.title + suffix if args.title else None
+        return _render(choropleth.render_map, f.apply(data), spec.with_(filters=f, title=title), size=args.size,
+                       format=fmt).data
 
     years = _years_of(filters, all_years)
     if args.grid:
         if args.per:
             raise UsageError("--grid and --per do not go together: a grid is one image")
         name = captions.file_stem(args.view, args.level, args.metric, years, f"grid-{args.grid}") + f".{fmt}"
-        rendered = _render(grid.render_grid, filters.apply(data), by=args.grid, filters=filters, **shared, **words)
+        rendered = _render(grid.render_grid, filters.apply(data), spec, by=args.grid, size=args.size, format=fmt)
         common.write(common.out_file(args.out, name, f".{fmt}"), rendered.data)
         return 0
     if args.per is None:
@@ -113,11 +117,8 @@ def _cmd_export_animation(args: argparse.Namespace) -> int:
     selected = filters.apply(data)
     if selected.empty:
         raise UsageError("no incidents pass these filters: nothing to animate")
-    rendered = _render(
-        animation.render_animation, selected, view=args.view, level=args.level, period=args.period,
-        cumulative=args.cumulative, filters=filters, size=args.size, format=fmt, frame_seconds=args.frame_seconds,
-        total_reconstructed=int((data["provenance"] == "reconstructed").sum()), all_years=all_years,
-        **_class_options(args), **_text_options(args))
+    rendered = _render(animation.render_animation, selected, _spec(args, data, filters, all_years), period=args.period,
+                       cumulative=args.cumulative, size=args.size, format=fmt, frame_seconds=args.frame_seconds)
     common.write(path, rendered.data)
     return 0
 
@@ -133,10 +134,7 @@ def _cmd_publish(args: argparse.Namespace) -> int:
     selected = filters.apply(data)
     if selected.empty:
         raise UsageError("no incidents pass these filters: nothing to publish")
-    published = _render(
-        publish.build, selected, view=args.view, level=args.level, metric=args.metric, filters=filters,
-        all_years=all_years, total_reconstructed=int((data["provenance"] == "reconstructed").sum()),
-        **_class_options(args), **_text_options(args))
+    published = _render(publish.build, selected, _spec(args, data, filters, all_years))
     common.check_folder(folder, create=True)
     index = publish.write(published, folder)
     print(index)

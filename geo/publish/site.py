@@ -1,6 +1,7 @@
 """The published folder: ``index.html`` (the words written in, escaped), ``data.js`` (the page's
 data as one JSON object: a script, because browsers refuse ``fetch`` on ``file://``), and
-``assets/`` (Leaflet from ``xstatic-leaflet``, ``atlas.js``, ``atlas.css``)."""
+``assets/`` (Leaflet from ``xstatic-leaflet``, the map core ``atlas-core.js``/``.css`` — the same
+files as the app's component loads — and the page's thin wrapper ``atlas.js`` and ``atlas.css``)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from pathlib import Path
 from geo import i18n, text
 from geo.errors import UsageError
 from geo.i18n import _
+from geo.maps.model import MapSpec
+from geo.maps.web import core
 from geo.publish.page import PageData, page_data
 
 ASSET_DIR = Path(__file__).parent / "assets"
@@ -36,33 +39,21 @@ class Published:
         return sum(len(b) for b in self.files.values())
 
 
-def _leaflet_files() -> dict[str, bytes]:
-    import xstatic.pkg.leaflet as xleaflet
-
-    base = Path(xleaflet.BASE_DIR)
-    files = {f"assets/leaflet/{name}": (base / name).read_bytes() for name in ("leaflet.js", "leaflet.css")}
-    images = base / "images"
-    if images.is_dir():
-        for path in sorted(images.iterdir()):
-            if path.is_file():
-                files[f"assets/leaflet/images/{path.name}"] = path.read_bytes()
-    return files
-
-
 def _index_html(data: PageData, language: str) -> bytes:
     e = html.escape
+    m = data.model
     template = (ASSET_DIR / "index.html").read_text(encoding="utf-8")
-    options = "".join(f'<option value="{e(p)}">{e(data.period_labels[p])}</option>' for p in data.periods)
+    options = "".join(f'<option value="{e(f.key)}">{e(f.label)}</option>' for f in m.frames)
     words = {
         "lang": e(language),
-        "title": e(data.title),
-        "subtitle": e(data.subtitle),
+        "title": e(m.title),
+        "subtitle": e(m.subtitle),
         "period_label": e(_("Years")),
         "options": options,
-        "map_label": e(_("Map: {title}").format(title=data.title)),
-        "filters": e(data.filters),
-        "note": e(data.note),
-        "source": e(data.source),
+        "map_label": e(_("Map: {title}").format(title=m.title)),
+        "filters": e(m.filters),
+        "note": e(m.note),
+        "source": e(m.source),
         "noscript": e(_("This map needs JavaScript. The same map is in the atlas as PNG, SVG and PDF.")),
         "made_with": e(_("Made with the Belgian incident atlas; map drawn with Leaflet.")),
     }
@@ -77,19 +68,20 @@ def _data_js(data: PageData) -> bytes:
     return f"window.ATLAS_DATA = {body};\n".encode()
 
 
-def build(incidents, *, language: str | None = None, **options) -> Published:
-    """The published files of one view of ``incidents`` (already filtered), in ``language`` (default:
-    the current one, :func:`geo.i18n.language`); ``options`` are those of
-    :func:`geo.publish.page.page_data` (view, level, metric, filters, title…)."""
-    with i18n.using(language or i18n.language()) as lang:
-        data = page_data(incidents, language=lang, **options)
+def build(incidents, spec: MapSpec) -> Published:
+    """The published files of one view of ``incidents`` (already filtered) as ``spec`` asks, in
+    ``spec.language`` (default: the current one, :func:`geo.i18n.language`)."""
+    with i18n.using(spec.language or i18n.language(), names=spec.names) as lang:
+        data = page_data(incidents, spec)
         index = _index_html(data, lang)
     files = {
         "index.html": index,
         "data.js": _data_js(data),
         "assets/atlas.js": (ASSET_DIR / "atlas.js").read_bytes(),
         "assets/atlas.css": (ASSET_DIR / "atlas.css").read_bytes(),
-        **_leaflet_files(),
+        f"assets/{core.SCRIPT}": core.script(),
+        f"assets/{core.STYLE}": core.style(),
+        **{f"assets/leaflet/{rel}": content for rel, content in core.leaflet_files().items()},
     }
     return Published(files, data)
 

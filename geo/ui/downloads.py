@@ -22,6 +22,7 @@ from geo.io import export
 from geo.maps import classify as classify_mod
 from geo.maps import views
 from geo.maps.classify import Classes
+from geo.maps.model import MapSpec
 from geo.ui import data
 from geo.ui.sidebar import Selection
 
@@ -247,8 +248,8 @@ def _map_button(col, rows, *, key, view, level, metric, fmt, size, symbols, filt
                                   all_years=all_years, **words).data
         from geo.maps.png.choropleth import render_map
 
-        return render_map(rows(), view=view, level=level, metric=metric, filters=filters, size=size, format=fmt,
-                          total_reconstructed=recon, all_years=all_years, **look, **words).data
+        return render_map(rows(), MapSpec(view=view, level=level, metric=metric, filters=filters, total_reconstructed=recon,
+                                          all_years=all_years, **look, **words), size=size, format=fmt).data
 
     col.download_button(_("Map {format}").format(format=FORMATS[fmt]), data=bind(render), file_name=f"{stem}.{fmt}",
                         mime=MIME[fmt], on_click="ignore", icon=":material/image:", key=f"{key}_map")
@@ -261,8 +262,8 @@ def _grid_button(col, filtered, *, key, view, level, metric, fmt, size, filters,
     def grid() -> bytes:
         from geo.maps.png.grid import render_grid
 
-        return render_grid(filtered(), by="year", view=view, level=level, metric=metric, filters=filters, size=size,
-                           format=fmt, total_reconstructed=recon, all_years=all_years, **look, **words).data
+        return render_grid(filtered(), MapSpec(view=view, level=level, metric=metric, filters=filters, total_reconstructed=recon,
+                                               all_years=all_years, **look, **words), by="year", size=size, format=fmt).data
 
     col.download_button(_("Map per year ({format})").format(format=FORMATS[fmt]), data=bind(grid),
                         file_name=f"{captions.file_stem(view, level, metric, years)}-grid-year.{fmt}", mime=MIME[fmt],
@@ -284,8 +285,8 @@ def _animation_buttons(filtered, *, key, view, level, metric, filters, all_years
         def movie(kind: str = kind) -> bytes:
             from geo.maps.png.animation import render_animation
 
-            return render_animation(filtered(), view=view, level=level, filters=filters, format=kind,
-                                    total_reconstructed=recon, all_years=all_years, **look, **anim_words,
+            return render_animation(filtered(), MapSpec(view=view, level=level, filters=filters, total_reconstructed=recon,
+                                                        all_years=all_years, **look, **anim_words), format=kind,
                                     **animation).data
 
         cols[i].download_button(_("Animated timeline ({format})").format(format=kind.upper()), data=bind(movie),
@@ -300,8 +301,8 @@ def _site_button(col, filtered, *, key, view, level, metric, filters, all_years,
     def site() -> bytes:
         from geo import publish
 
-        return publish.zip_bytes(publish.build(filtered(), view=view, level=level, metric=metric, filters=filters,
-                                               all_years=all_years, total_reconstructed=recon, **look, **words))
+        return publish.zip_bytes(publish.build(filtered(), MapSpec(view=view, level=level, metric=metric, filters=filters,
+                                               all_years=all_years, total_reconstructed=recon, **look, **words)))
 
     col.download_button(_("Interactive map (HTML)"), data=bind(site),
                         file_name=f"{captions.file_stem(view, level, metric, years)}-interactive.zip",

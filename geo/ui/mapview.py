@@ -17,7 +17,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -28,6 +27,7 @@ from geo.incidents import aggregate
 from geo.incidents.aggregate import Counted
 from geo.maps import views
 from geo.maps.classify import Classes
+from geo.maps.model.choropleth import frame_from, rates_of
 from geo.maps.web import assets
 from geo.maps.web import choropleth as chor
 from geo.maps.web import symbols as sym
@@ -43,10 +43,12 @@ FRAME_MS = {"year": 900, "month": 450}
 # The component's own script is a static file (fetched once, kept by the browser); this loader is
 # all the element carries. A module URL must be absolute: the loader runs from a blob: URL.
 _LOADER = """
-export default async function (component) {
+export default function (component) {
   const url = new URL(component.data.assets.js, window.location.href).href;
-  const mod = await import(url);
-  return mod.render(component);
+  const loaded = import(url);
+  loaded.then((mod) => mod.render(component)).catch((err) => console.error(err));
+  const parent = component.parentElement;
+  return () => { loaded.then((mod) => mod.teardown(parent)); };
 }
 """
 _component = st.components.v2.component("atlas_map", js=_LOADER, isolate_styles=False)
@@ -87,7 +89,8 @@ def _bounds(view: views.ViewName) -> list[list[float]]:
 def _common(view: views.ViewName, level: str, *, label: str, height: int) -> dict:
     url, _codes = _geometry(view, level)
     out = {"assets": _assets(), "geometry": url, "bounds": _bounds(view), "label": label,
-           "height": int(height), "lang": language()}
+           "height": int(height), "lang": language(),
+           "error": _("The map could not be loaded. Reload the page to try again.")}
     if state.tiles_on():
         out["tiles"] = TILES
     return out
@@ -143,31 +146,33 @@ def _write_unit(code: str | None) -> None:
 
 # ----------------------------------------------------------------------------- choropleths
 def _frames_key(payload: dict) -> str:
-    raw = json.dumps([payload["frames"], payload["palette"]], separators=(",", ":")).encode()
+    raw = json.dumps(payload["model"], separators=(",", ":"), sort_keys=True).encode()
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
-def _reconstructed(rows: pd.DataFrame, level: str, units: pd.DataFrame) -> np.ndarray:
-    recon = rows[rows["provenance"] == "reconstructed"]
-    return chor.counts_by_code(aggregate.count_by_unit(recon, level=level, units_frame=units), units["code"])
+def _classes_note(view: views.ViewName) -> str:
+    """Under a city map's legend: its classes are its own (issue 22)."""
+    if view == "belgium":
+        return ""
+    return _("Classes of this page: the same value may have another colour on the Belgium map.")
 
 
 def choropleth(view: views.ViewName, level: str, counted: Counted, classes: Classes, *, rows: pd.DataFrame,
-               key: str, title: str, metric: str = "count", notes: Sequence[str] = (),
-               height: int = HEIGHT) -> str | None:
-    """A choropleth of ``counted`` (from ``rows``) in ``classes``, its legend, a short text
-    summary and the unit picker. Returns the code of the selected unit (or None)."""
+               key: str, title: str, metric: str = "count", height: int = HEIGHT) -> str | None:
+    """A choropleth of ``counted`` (from ``rows``) in ``classes``: its map model (classes, marks,
+    tooltips and legend computed once, :mod:`geo.maps.model`), a short text summary and the unit
+    picker. Returns the code of the selected unit (or None)."""
     units = data.view_units(view, level)
     url, codes = _geometry(view, level)
     selected = _selected(key, codes)
-    counts = chor.counts_by_code(counted, codes)
-    frame = chor.frame_values(counts, _reconstructed(rows, level, units), units["population"].to_numpy(float), metric)
-    payload = chor.payload(frames=[frame], classes=classes, metric=metric, unit=counted.unit, title=title,
-                           notes=notes)
+    shown = unit_names(view, level)
+    model = chor.counted_model(counted, rows, classes, units=units, names=[shown[c] for c in codes], view=view,
+                               level=level, title=title, metric=metric, note=_classes_note(view))
+    payload = chor.payload(model)
     payload |= _common(view, level, label=_("Map: {title}").format(title=title), height=height)
     payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True, "picker": _picker()}
     _mount(key, payload, on_click_change=lambda: _take_click(key))
-    st.caption(chor.summary(codes, counts, unit_names(view, level), missing=len(counted.not_counted)))
+    st.caption(chor.summary(codes, model.frames[0].counts, shown, missing=len(counted.not_counted)))
     _write_unit(selected)
     return selected
 
@@ -210,11 +215,14 @@ def timeline(rows: pd.DataFrame, timeline: Timeline, classes: Classes, *, key: s
     counts = chor.wide_frames(wide, codes, periods, cumulative=timeline.cumulative)
     recon = chor.wide_frames(wide_recon, codes, periods, cumulative=timeline.cumulative)
     population = units["population"].to_numpy(float)
-    frames = [chor.frame_values(c, r, population, "count") for c, r in zip(counts, recon)]
+    frames = [frame_from(p, c, r, rates_of(c, population), classes, metric="count", unit="sites",
+                         title=title.replace("{period}", p))
+              for p, c, r in zip(periods, counts, recon)]
+    model = chor.model(codes, [unit_names(view, level)[c] for c in codes], frames, classes, view=view, level=level,
+                       title=title)
     current = period_of(key, periods)
     payload = chor.payload(
-        frames=frames, classes=classes, metric="count", unit="sites", title=title, periods=periods,
-        index=periods.index(current), interval_ms=FRAME_MS.get(timeline.step, 800),
+        model, periods=periods, index=periods.index(current), interval_ms=FRAME_MS.get(timeline.step, 800),
         player_texts={"play": _("Play"), "pause": _("Pause"), "slider": _("Period")})
     payload |= _common(view, level, label=_("Map: incident sites per municipality, by period"), height=height)
     payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True, "picker": _picker()}

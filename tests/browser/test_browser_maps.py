@@ -334,7 +334,7 @@ def test_lowest_class_stands_out_from_no_incident_as_painted(server, page, palet
         };
         const pick = (test) => {
             for (let i = 0; i < m.paths.length; i++) {
-                const [k, , flags] = m.values(i);
+                const [k, flags] = m.values(i);
                 if (test(k, flags)) { const at = inside(i); if (at) return at; }
             }
             return null;

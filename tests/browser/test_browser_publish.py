@@ -21,6 +21,7 @@ from PIL import Image  # noqa: E402
 from geo import publish  # noqa: E402
 from geo.incidents import table  # noqa: E402
 from geo.maps.classify import MIN_CONTRAST, contrast  # noqa: E402
+from geo.maps.model import MapSpec  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -28,8 +29,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> tuple[Path, publish.Published]:
     data = table.load_incidents()
-    published = publish.build(data, view="belgium", level="municipality",
-                              total_reconstructed=int((data["provenance"] == "reconstructed").sum()))
+    published = publish.build(data, MapSpec(view="belgium", level="municipality", total_reconstructed=int((data["provenance"] == "reconstructed").sum())))
     folder = tmp_path_factory.mktemp("published")
     publish.write(published, folder)
     return folder, published
@@ -64,14 +64,17 @@ def _open(browser, url: str, prefix: str, width: int = 1400):
     return context, page, guard
 
 
-def _fills(page) -> list[str]:
-    return page.eval_on_selector_all("path.leaflet-interactive", "ps => ps.map(p => p.getAttribute('fill'))")
+def _fills(page, codes) -> list[str]:
+    """Each unit's fill, in the order of ``codes`` (the model's)."""
+    fills = page.eval_on_selector_all("path.leaflet-interactive",
+                                      "ps => Object.fromEntries(ps.map(p => [p.dataset.code, p.getAttribute('fill')]))")
+    return [fills[c] for c in codes]
 
 
-def _pixel_inside(page, index: int) -> tuple[int, int]:
-    """A viewport point where the ``index``-th unit's path is the topmost element."""
-    point = page.evaluate("""i => {
-        const p = document.querySelectorAll('path.leaflet-interactive')[i];
+def _pixel_inside(page, code: str) -> tuple[int, int]:
+    """A viewport point where the unit's path is the topmost element."""
+    point = page.evaluate("""code => {
+        const p = document.querySelector(`path.leaflet-interactive[data-code="${code}"]`);
         const b = p.getBoundingClientRect();
         for (let fy = 0.5; fy < 1; fy += 0.05) for (const s of [1, -1]) for (let fx = 0.5; fx < 1; fx += 0.05) {
             for (const t of [1, -1]) {
@@ -80,8 +83,8 @@ def _pixel_inside(page, index: int) -> tuple[int, int]:
             }
         }
         return null;
-    }""", index)
-    assert point is not None, f"no point inside unit {index}"
+    }""", code)
+    assert point is not None, f"no point inside unit {code}"
     return point[0], point[1]
 
 
@@ -92,30 +95,36 @@ def test_published_map_opens_from_a_file_with_no_request_leaving_it(browser, sit
     try:
         assert page.locator("path.leaflet-interactive").count() == 581
         assert page.title() == published.data.title
-        before = _fills(page)
+        codes = published.data.model.codes
+        before = _fills(page, codes)
         page.select_option("#period", "2014")
-        after = _fills(page)
+        after = _fills(page, codes)
         assert before != after
         # the colours are the atlas's classes for 2014: units with no 2014 site are "no incident"
-        year = published.data.classes["year"]
-        colours = [year["zero"][0] if v == -1 else year["colors"][v] for v in published.data.values["2014"]]
+        model = published.data.model
+        colours = model.colors(model.frame("2014"))
         flags = published.data.flags["2014"]
         assert [c for c, f in zip(after, flags) if not f] == [c for c, f in zip(colours, flags) if not f]
         # units mostly reconstructed in 2014 are hatched: a pattern filled with their class colour
         hatched = [i for i, f in enumerate(flags) if f & 1]
-        assert hatched and all(after[i] == f"url(#hatch-{colours[i][1:]})" for i in hatched)
-        pattern = page.eval_on_selector(f"#hatch-{colours[hatched[0]][1:]} rect", "r => r.getAttribute('fill')")
+        assert hatched and all(after[i].startswith("url(#") and after[i].endswith(f"-hatch-{colours[i][1:]})")
+                               for i in hatched)
+        pattern = page.eval_on_selector(after[hatched[0]][4:-1] + " rect", "r => r.getAttribute('fill')")
         assert pattern == colours[hatched[0]]
         assert "Same classes for every year" in page.inner_text("#legend")
         assert page.inner_text("#provenance").startswith("2014: Includes")
         notes = page.inner_text("#notes")
         assert "Brussels-Capital Region" in notes and "42 sites" not in notes
         # a tooltip names the unit
-        x, y = _pixel_inside(page, 0)
+        x, y = _pixel_inside(page, codes[0])
         page.mouse.move(x, y)
         tip = page.wait_for_selector(".atlas-tip", timeout=5_000)
         first = published.data.units["features"][0]["properties"]["name"]
-        assert tip.inner_text().startswith(first) and published.data.tooltips["2014"][0] in tip.inner_text()
+        assert tip.inner_text().startswith(first)
+        assert model.frame("2014").tips[0].splitlines()[0] in tip.inner_text()
+        # the title follows the year control (issue 22)
+        assert page.inner_text("#title") == model.frame("2014").title and model.frame("2014").title.endswith("2014")
+        assert page.title() == model.frame("2014").title
         assert guard.blocked == []
         assert guard.seen and all(u.startswith(prefix) for u in guard.seen), guard.seen
     finally:
@@ -127,14 +136,14 @@ def test_lowest_class_stands_out_from_no_incident_as_painted(browser, site):
     prefix = folder.resolve().as_uri() + "/"
     context, page, _guard = _open(browser, prefix + "index.html", prefix)
     try:
-        values = published.data.values["all"]
+        values = published.data.classes["all"]  # palette index: 0 no incident, 1 the lowest class
         flags = published.data.flags["all"]
-        lowest = next(i for i, v in enumerate(values) if v == 0 and not flags[i])
-        zero = next(i for i, v in enumerate(values) if v == -1)
+        lowest = next(i for i, v in enumerate(values) if v == 1 and not flags[i])
+        zero = next(i for i, v in enumerate(values) if v == 0)
         shot = np.asarray(Image.open(io.BytesIO(page.screenshot())).convert("RGB"))
 
         def painted(index: int) -> str:
-            x, y = _pixel_inside(page, index)
+            x, y = _pixel_inside(page, published.data.model.codes[index])
             r, g, b = shot[y, x]
             return f"#{r:02x}{g:02x}{b:02x}"
 
@@ -157,7 +166,7 @@ def test_published_map_works_from_a_static_web_server(browser, site):
         try:
             assert page.locator("path.leaflet-interactive").count() == 581
             page.select_option("#period", "2016")
-            assert page.inner_text("#count") == _published.data.counts["2016"]
+            assert page.inner_text("#count") == _published.data.model.frame("2016").total
             assert guard.blocked == []
         finally:
             context.close()

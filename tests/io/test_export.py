@@ -27,6 +27,7 @@ from geo.config import ROOT
 from geo.incidents import aggregate  # noqa: E402
 from geo.incidents.table import COLUMNS, validate_incidents  # noqa: E402
 from geo.io import export
+from geo.maps.model import MapSpec
 from tests.conftest import make_row, table  # noqa: E402
 
 HYPERLINK = '=HYPERLINK("http://example.org/x","click")'
@@ -278,7 +279,7 @@ def test_real_data_renders_when_present(tmp_path):
         data = table.load_incidents()
     except IncidentDataError as exc:
         pytest.skip(f"data/incidents.csv not usable yet: {str(exc).splitlines()[0]}")
-    rendered = choropleth.render_map(data, view="belgium")
+    rendered = choropleth.render_map(data, MapSpec(view="belgium"))
     recon = int((data["provenance"] == "reconstructed").sum())
     assert rendered.captions[1].startswith(f"Includes {recon:,} reconstructed record")
     region_only = int((data["geo_precision"] == "region").sum())

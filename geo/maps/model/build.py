@@ -32,10 +32,18 @@ from geo.maps.png.captions import (
 
 def frame_title(spec: MapSpec, part: chor.Part, label: str) -> str:
     """The person's title (``{period}`` in it is the frame's period), else the default title of
-    the part's years."""
+    the part's years (or, with no years, of its label: a month)."""
     if spec.title and spec.title.strip():
         return spec.title.strip().replace("{period}", part.label or part.key)
-    return default_title(spec.view, spec.level, spec.metric, spec.unit, years=part.years, label=label)
+    head = default_title(spec.view, spec.level, spec.metric, spec.unit, years=part.years, label=label)
+    return f"{head}, {part.label}" if part.years is None and part.label else head
+
+
+def _provenance(part: chor.Part, spec: MapSpec) -> str:
+    """How many reconstructed records a frame includes ("2015: Includes …" for a part of the map)."""
+    if part.whole:
+        return reconstructed_line(part.rows, spec.total_reconstructed)
+    return _("{year}: {line}").format(year=part.label or part.key, line=reconstructed_line(part.rows))
 
 
 def build(incidents: pd.DataFrame, spec: MapSpec, parts: Sequence[chor.Part], *, units,
@@ -59,7 +67,7 @@ def build(incidents: pd.DataFrame, spec: MapSpec, parts: Sequence[chor.Part], *,
                 part.key, count, recon, classes[part.scale], metric=spec.metric, unit=spec.unit,
                 title=frame_title(spec, part, label), label=part.label, scale=part.scale,
                 notes=frame_notes(part.rows, spec.view, spec.level, spec.unit, units, count),
-                provenance=reconstructed_line(part.rows, spec.total_reconstructed if part.whole else None),
+                provenance=_provenance(part, spec),
                 total=chor.total_text(part.rows, spec.unit)))
         notes = scale_notes or {}
         scales = {k: chor.choropleth_scale(c, note=notes.get(k, "")) for k, c in classes.items()}
@@ -78,7 +86,7 @@ def build(incidents: pd.DataFrame, spec: MapSpec, parts: Sequence[chor.Part], *,
                                          total_reconstructed=spec.total_reconstructed, extra=extra_captions,
                                          note=spec.note, source=spec.source)),
             blank_tip=chor.count_text(0, spec.unit),
-            extra={"classes": classes})
+            extra={"classes": classes, "counted": tuple(counted)})
 
 
 def single(incidents: pd.DataFrame, spec: MapSpec, *, units) -> MapModel:

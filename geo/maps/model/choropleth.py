@@ -75,22 +75,38 @@ def values_of(counted: Counted, metric: str) -> np.ndarray:
 
 
 def frame_of(key: str, counted: Counted, reconstructed, classes: Classes, *, metric: str, unit: str,
-             title: str = "", label: str = "", scale: str = "main", notes: Sequence[str] = (),
-             provenance: str = "", total: str = "") -> Frame:
+             **words) -> Frame:
     """One frame from a count table (units in the model's order) and each unit's reconstructed
-    part."""
+    part; ``words``: title, label, scale, notes, provenance, total (see :func:`frame_from`)."""
     table = counted.table
     counts = table["count"].to_numpy(np.int64)
-    recon = np.asarray(reconstructed, dtype=np.int64)
-    values = values_of(counted, metric)
-    rates = table[RATE].to_numpy(float)
     incidents = table["incidents"].to_numpy(np.int64) if "incidents" in table else counts
+    return frame_from(key, counts, reconstructed, table[RATE].to_numpy(float), classes, metric=metric, unit=unit,
+                      incidents=incidents, **words)
+
+
+def frame_from(key: str, counts, reconstructed, rates, classes: Classes, *, metric: str, unit: str,
+               incidents=None, title: str = "", label: str = "", scale: str = "main", notes: Sequence[str] = (),
+               provenance: str = "", total: str = "") -> Frame:
+    """One frame from per-unit arrays: counts, reconstructed counts, rates per 100,000 (NaN: no
+    population figure) and, for rates of summed people, the incidents behind each count."""
+    counts = np.asarray(counts, dtype=np.int64)
+    recon = np.asarray(reconstructed, dtype=np.int64)
+    rates = np.asarray(rates, dtype=float)
+    values = rates if metric == RATE else counts.astype(float)
     flags = marks.flags_of(counts, recon, rate=(metric == RATE), incidents=incidents)
     tips = tuple(tip(int(c), float(r), int(rc), metric=metric, unit=unit, classes=classes)
                  for c, r, rc in zip(counts, rates, recon))
     return Frame(key=key, label=label or key, title=title, classes=class_indices(classes, values), flags=flags,
                  tips=tips, scale=scale, values=values, counts=counts, reconstructed=recon, notes=tuple(notes),
                  provenance=provenance, total=total)
+
+
+def rates_of(counts, population) -> np.ndarray:
+    """Counts per 100,000 residents (NaN where no population figure)."""
+    population = np.asarray(population, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(population > 0, np.asarray(counts, dtype=float) / population * 1e5, np.nan)
 
 
 def reconstructed_counts(rows: pd.DataFrame, *, level: str, unit: str, units) -> np.ndarray:

@@ -11,6 +11,7 @@ import io
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -19,14 +20,16 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import PathPatch
 from PIL import Image
 
+from geo import i18n
 from geo.admin.boundaries import Level
 from geo.i18n import _, ngettext
 from geo.incidents import aggregate
-from geo.incidents.filters import Filters
-from geo.maps.classify import DEFAULT_PALETTE, ZERO_COLOR, Classes, classify
-from geo.maps.png.canvas import Canvas, build_figure, class_legend, mark_paths, notes_text
-from geo.maps.png.captions import caption_lines, default_subtitle, default_title, frame_notes, metric_label, shown_years
-from geo.maps.png.choropleth import mostly_reconstructed
+from geo.maps.classify import Classes
+from geo.maps.model import MapSpec, build, marks
+from geo.maps.model.choropleth import Part
+from geo.maps.png.canvas import Canvas, legend_boxes, mark_paths, notes_text, unit_marks, wrap
+from geo.maps.png.captions import metric_label
+from geo.maps.png.choropleth import draw_frame
 from geo.maps.png.geometry import view_geometry
 from geo.maps.png.layout import LAYOUTS, Size, check_size
 from geo.maps.png.output import ANIMATION_FORMATS, AnimationFormat, Rendered, check_format, pixel_mapper
@@ -91,6 +94,7 @@ class FrameState:
     stamp: str
     notes: str
     marked: Sequence[bool]
+    title: str = ""
 
 
 def _draw_frames(drawn: Canvas, paths: Sequence, states: Sequence[FrameState]) -> Iterator[np.ndarray]:
@@ -98,7 +102,7 @@ def _draw_frames(drawn: Canvas, paths: Sequence, states: Sequence[FrameState]) -
     captions) and the overlay (outlines, labels, scale bar) are drawn once; each frame redraws
     only the fills, the lines, the stamp and the notes, then lays the overlay on top."""
     ax, fig, canvas = drawn.ax, drawn.fig, drawn.canvas
-    changing = [a for a in (drawn.fills, drawn.hatch, drawn.stamp, drawn.notes, *(drawn.marks or ()))
+    changing = [a for a in (drawn.fills, drawn.hatch, drawn.stamp, drawn.notes, drawn.title, *(drawn.marks or ()))
                 if a is not None]
     overlay = [a for a in (*ax.collections, *ax.texts, *ax.lines, *ax.patches) if a not in changing]
     static = [fig.patch, ax.patch, *fig.texts, *fig.legends]
@@ -129,8 +133,9 @@ def _draw_frames(drawn: Canvas, paths: Sequence, states: Sequence[FrameState]) -
                 for coll, part in zip(drawn.marks, mark_paths(paths, state.marked, state.colors)):
                     coll.set_paths([PathPatch(p) for p in part])
                     ax.draw_artist(coll)
-            for artist, value in ((drawn.stamp, state.stamp), (drawn.notes, state.notes)):
-                if artist is not None:
+            title = "\n".join(wrap(state.title, drawn.layout.title * 1.08, drawn.title_w_in)) if state.title else None
+            for artist, value in ((drawn.stamp, state.stamp), (drawn.notes, state.notes), (drawn.title, title)):
+                if artist is not None and value is not None:
                     artist.set_text(value)
                     fig.draw_artist(artist)
             out = np.array(np.asarray(canvas.buffer_rgba())[..., :3])
@@ -143,16 +148,18 @@ def _draw_frames(drawn: Canvas, paths: Sequence, states: Sequence[FrameState]) -
 
 
 def _gif_palette(first: np.ndarray, colors: Sequence[str]) -> np.ndarray:
-    """A palette (n × 3) for every frame: the first frame's colours (median cut), with the entry
-    nearest to each of ``colors`` set to exactly that colour, so that flat fills (white, the class
-    colours) keep their true value."""
+    """A palette (n × 3) for every frame: each of ``colors`` (the legend's) exactly, once, then the
+    first frame's other colours (median cut) for text and edges, so that no two classes share an
+    entry and each keeps its colour on every frame."""
+    fixed = []
+    for c in colors:
+        rgb = [round(v * 255) for v in to_rgba(c)[:3]]
+        if rgb not in fixed:
+            fixed.append(rgb)
     quantized = Image.fromarray(first).quantize(colors=128, method=Image.Quantize.MEDIANCUT,
                                                 dither=Image.Dither.NONE)
-    pal = np.array(quantized.getpalette(), dtype=np.int32).reshape(-1, 3)
-    for c in colors:
-        rgb = np.array([round(v * 255) for v in to_rgba(c)[:3]])
-        pal[int(np.argmin(((pal - rgb) ** 2).sum(axis=1)))] = rgb
-    return pal
+    rest = np.array(quantized.getpalette()[:128 * 3], dtype=np.int32).reshape(-1, 3)
+    return np.concatenate([np.array(fixed, dtype=np.int32).reshape(-1, 3), rest])[:_PaletteMapper.UNKNOWN - 1]
 
 
 class _PaletteMapper:
@@ -184,11 +191,11 @@ class _PaletteMapper:
         return image
 
 
-def _write_gif(rgb: Sequence[np.ndarray], classes: Classes, frame_seconds: float) -> bytes:
-    """The frames as a GIF that loops forever. One palette for every frame (the first frame's
-    legend holds every class colour), so that unchanged pixels keep their index and the GIF stores
-    only what changes."""
-    palette = _gif_palette(rgb[0], ["#ffffff", ZERO_COLOR, *classes.colors])
+def _write_gif(rgb: Sequence[np.ndarray], colours: Sequence[str], frame_seconds: float) -> bytes:
+    """The frames as a GIF that loops forever. One palette for every frame, holding ``colours``
+    (white and the legend's) exactly, so that unchanged pixels keep their index, the GIF stores
+    only what changes, and each class keeps its colour."""
+    palette = _gif_palette(rgb[0], colours)
     to_palette = _PaletteMapper(palette)
     images = [to_palette(a) for a in rgb]
     buf = io.BytesIO()
@@ -234,84 +241,77 @@ class RenderedAnimation(Rendered):
     title: str = ""
     #: each frame's units marked as mostly reconstructed
     marked: tuple[tuple[str, ...], ...] = ()
+    #: each frame's title (it names the frame's period)
+    titles: tuple[str, ...] = ()
+    model: object = None
 
 
-def render_animation(
-    incidents: pd.DataFrame,
-    *,
-    view: ViewName = "belgium",
-    level: Level = "municipality",
-    period: aggregate.Period = "year",
-    cumulative: bool = False,
-    unit: aggregate.Unit = "sites",
-    filters: Filters | None = None,
-    size: Size = "screen",
-    format: AnimationFormat = "gif",
-    frame_seconds: float = 1.0,
-    title: str | None = None,
-    scheme: str = "FisherJenks",
-    k: int = 5,
-    total_reconstructed: int | None = None,
-    all_years: tuple[int, int] | None = None,
-    subtitle: str | None = None,
-    note: str | None = None,
-    source: str | None = None,
-    palette: str = DEFAULT_PALETTE,
-    breaks: tuple[float, ...] | None = None,
-) -> RenderedAnimation:
+def _parts(periods: Sequence[str], subsets: Sequence[pd.DataFrame], period: str, cumulative: bool) -> list[Part]:
+    """A part per frame: a year's frame names its year (cumulative: the years up to it), a
+    month's frame the month in the reader's language."""
+    first = int(periods[0][:4]) if periods else 0
+    parts = []
+    for p, rows in zip(periods, subsets):
+        if period == "year":
+            years = (first if cumulative else int(p), int(p))
+            parts.append(Part(p, rows, label=p, years=years, whole=False))
+        else:
+            month = i18n.month_year(date(int(p[:4]), int(p[5:7]), 1))
+            label = _("{start} to {end}").format(start=i18n.month_year(date(int(periods[0][:4]), int(periods[0][5:7]), 1)),
+                                                  end=month) if cumulative else month
+            parts.append(Part(p, rows, label=label, whole=False))
+    return parts
+
+
+def render_animation(incidents: pd.DataFrame, spec: MapSpec, *, period: aggregate.Period = "year",
+                     cumulative: bool = False, size: Size = "screen", format: AnimationFormat = "gif",
+                     frame_seconds: float = 1.0) -> RenderedAnimation:
     """An animation written in ``format`` (gif or mp4), one frame per period from the first to
     the last (empty ones included; monthly frames use the rows whose month is known and the
-    caption says how many year-only rows are left out), the period stamped on each frame with
-    that frame's notes, and the same classes on every frame (classified over all frames'
-    counts), with what each frame shows. ``screen`` frames are 1000 px wide, ``print`` 1600 px.
-    The GIF loops forever. Drawn in EPSG:31370 (Belgian Lambert 72)."""
+    caption says how many year-only rows are left out): each frame's own title (it names the
+    frame's period), stamp and notes, and the same classes on every frame (one scale of the
+    model, fitted over all frames' counts). ``screen`` frames are 1000 px wide, ``print`` 1600 px.
+    The GIF loops forever, in one palette holding every class colour exactly. Drawn in
+    EPSG:31370 (Belgian Lambert 72)."""
     check_size(size)
     check_format(format, ANIMATION_FORMATS)
     if frame_seconds <= 0:
         raise ValueError("frame_seconds must be positive")
-    geo = view_geometry(view, level)
+    spec = spec.with_(metric="count")
+    geo = view_geometry(spec.view, spec.level)
     lay = LAYOUTS["gif" if size == "screen" else "screen"]
-    periods, frames, left_out, subsets = animation_frames(incidents, view=view, level=level, period=period,
-                                                          cumulative=cumulative, unit=unit)
+    periods, frames, left_out, subsets = animation_frames(incidents, view=spec.view, level=spec.level, period=period,
+                                                          cumulative=cumulative, unit=spec.unit)
     if not periods:
         raise ValueError("no incidents to animate" + (" with a known month" if period == "month" else ""))
-    all_values = np.concatenate([f.table["count"].to_numpy(float) for f in frames])
-    classes = classify(all_values.tolist(), k=k, scheme=scheme, integer=True, palette=palette, breaks=breaks)
-
     extra = []
     if period == "month" and len(left_out):
         n = len(left_out)
         extra.append(ngettext("{n} site dated only to the year is left out of the monthly frames",
                               "{n} sites dated only to the year are left out of the monthly frames", n).format(n=n))
-    notes = [tuple(frame_notes(rows, view, level, unit, geo.units, counted))
-             for rows, counted in zip(subsets, frames)]
-    marked = [mostly_reconstructed(rows, counted, level=level, unit=unit, units_frame=geo.units).to_numpy(bool)
-              for rows, counted in zip(subsets, frames)]
-    captions = caption_lines(incidents, filters=filters, all_years=all_years,
-                             total_reconstructed=total_reconstructed, extra=extra, note=note, source=source)
-    label = metric_label("count", level, unit, cumulative=cumulative)
-    title = title if title and title.strip() else default_title(
-        view, level, "count", unit, years=shown_years(incidents, filters, all_years), label=label)
-    subtitle = default_subtitle(filters) if subtitle is None else subtitle.strip()
-    first = [classes.color_of(v) for v in frames[0].table["count"]]
-    any_marked = any(m.any() for m in marked)
-    legend = class_legend(classes, hatch_note=False, has_nan=False, marked_note=any_marked)
-    drawn = build_figure(
-        geo, lay=lay, facecolors=first, hatched=None, marked=marked[0] if any_marked else None,
-        title=title, subtitle=subtitle,
-        legend_title=_("{label} (same classes in every frame)").format(label=label) if len(frames) > 1 else label,
-        legend_items=legend, notes=notes[0], notes_change=True,
-        captions=captions, label_units=(view != "belgium"), stamp=periods[0],
-    )
-    states = [FrameState([classes.color_of(v) for v in counted.table["count"]], p,
-                         notes_text(n, lay, drawn.panel_w_in), m)
-              for p, counted, n, m in zip(periods, frames, notes, marked)]
+    label = metric_label("count", spec.level, spec.unit, cumulative=cumulative)
+    model = build.build(incidents, spec, _parts(periods, subsets, period, cumulative), units=geo.units,
+                        legend_title=label, extra_captions=extra)
+    classes = model.extra["classes"]["main"]
+    any_marked = any(f.flags.any() for f in model.frames)
+    first = model.frames[0]
+    drawn = draw_frame(
+        geo, model, first, lay=lay,
+        legend_title=_("{label} (same classes in every frame)").format(label=label) if len(periods) > 1 else label,
+        legend_items=legend_boxes(model.legend()), notes_change=True,
+        label_units=(spec.view != "belgium"), stamp=periods[0])
+    if not any_marked:
+        drawn.marks = None
+    states = [FrameState(model.colors(f), p, notes_text(f.notes, lay, drawn.panel_w_in), unit_marks(f.flags)[1],
+                         f.title)
+              for p, f in zip(periods, model.frames)]
     rgb = list(_draw_frames(drawn, geo.paths, states))
     height, width = rgb[0].shape[:2]
-    data = _write_gif(rgb, classes, frame_seconds) if format == "gif" else _write_mp4(rgb, frame_seconds)
-    codes = geo.units["code"].to_numpy()
+    colours = ["#ffffff", *model.scale_of(first).colors]
+    data = _write_gif(rgb, colours, frame_seconds) if format == "gif" else _write_mp4(rgb, frame_seconds)
     return RenderedAnimation(
         data=data, format=format, width=width, height=height,
         _to_pixel=pixel_mapper(drawn.ax, height), periods=tuple(periods), frames=tuple(frames),
-        left_out=left_out, classes=classes, captions=tuple(captions), notes=tuple(notes), title=title,
-        marked=tuple(tuple(codes[m]) for m in marked))
+        left_out=left_out, classes=classes, captions=model.captions, notes=tuple(f.notes for f in model.frames),
+        title=first.title, marked=tuple(model.flagged(f, marks.HATCH) for f in model.frames),
+        titles=tuple(f.title for f in model.frames), model=model)

@@ -9,6 +9,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PatchCollection
 from matplotlib.colors import to_hex, to_rgba
@@ -17,8 +18,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch, Rectangle
 
 from geo import vocab
-from geo.i18n import _
-from geo.maps.classify import NO_DATA_COLOR, Classes, luminance
+from geo.maps.classify import luminance
+from geo.maps.model.marks import DASH_COLOR, DASHED, HATCH
+from geo.maps.model.model import LegendEntry
 from geo.maps.png.geometry import ViewGeometry
 from geo.maps.png.labels import halo, place_labels
 from geo.maps.png.layout import MAP_W, Layout, symbol_edge
@@ -30,7 +32,7 @@ RECON_HATCH = "///"
 #: the web maps (the fill stays the class's, so the legend still decodes it; ``SMALL`` stands for that
 #: mark in a legend item).
 SMALL = "dashed"
-SMALL_EDGE = "#222222"
+SMALL_EDGE = DASH_COLOR
 #: The lines' ink: dark on light fills, white on dark ones (below this luminance).
 RECON_INK, RECON_INK_ON_DARK, DARK_FILL = (0.1, 0.1, 0.1, 0.6), (1, 1, 1, 0.85), 0.12
 EDGE_COLOR = "#7a7a7a"
@@ -92,18 +94,17 @@ def wrap(text: str, fontsize: float, width_in: float) -> list[str]:
     return textwrap.wrap(text, chars, break_on_hyphens=False) or [""]
 
 
-def class_legend(classes: Classes, *, hatch_note: bool, has_nan: bool,
-                 marked_note: bool = False) -> list[BoxItem]:
-    """The legend's boxes of a choropleth: one per class, then no data, the unreliable-rate
-    hatching and the mostly-reconstructed marks, when drawn."""
-    items: list[BoxItem] = [(c, lab, None) for c, lab in classes.legend()]
-    if has_nan:
-        items.append((NO_DATA_COLOR, _("no population figure"), None))
-    if hatch_note:
-        items.append(("white", _("fewer than {n} incidents: rate unreliable").format(n=vocab.SMALL_COUNT), SMALL))
-    if marked_note:
-        items.append(("white", _("more than half of the count is reconstructed records"), RECON_HATCH))
-    return items
+def legend_boxes(entries: Sequence[LegendEntry]) -> list[BoxItem]:
+    """The model's legend entries as the figure's boxes: swatches in their colour, the marks as
+    white boxes carrying the mark (diagonal lines, a dashed outline)."""
+    look = {"hatch": RECON_HATCH, "dashed": SMALL}
+    return [(e.colour, e.label, look.get(e.mark)) for e in entries if e.mark in ("swatch", *look)]
+
+
+def unit_marks(flags) -> tuple[np.ndarray, np.ndarray]:
+    """Per unit from the model's flags: (a dashed outline, diagonal lines)."""
+    flags = np.asarray(flags, dtype=np.int64)
+    return (flags & DASHED) != 0, (flags & HATCH) != 0
 
 
 @dataclass
@@ -125,6 +126,9 @@ class Canvas:
     panel_free: tuple[float, float, float, float] | None = None
     #: the side panel's width, inches (notes are wrapped to it)
     panel_w_in: float = 0.0
+    #: the title (animations change it per frame) and the width it is wrapped to, inches
+    title: object | None = None
+    title_w_in: float = 0.0
 
 
 def draw_marks(ax, paths: Sequence, facecolors: Sequence[str], *, small: Sequence[bool] | None,
@@ -150,16 +154,17 @@ def draw_marks(ax, paths: Sequence, facecolors: Sequence[str], *, small: Sequenc
 
 
 def draw_title(fig: Figure, title_lines: Sequence[str], sub_lines: Sequence[str], *, lay: Layout,
-               margin: float) -> None:
+               margin: float):
     """The title (bold) and the subtitle, wrapped already, at the figure's top left ``margin``
     inches in (as text: SVG and PDF keep it; ids "title" and "subtitle")."""
     W, H = fig.get_size_inches()
-    fig.text(margin / W, 1 - margin / H, "\n".join(title_lines), fontsize=lay.title, fontweight="bold",
-             va="top", ha="left", linespacing=1.25, parse_math=False, gid="title")
+    title = fig.text(margin / W, 1 - margin / H, "\n".join(title_lines), fontsize=lay.title, fontweight="bold",
+                     va="top", ha="left", linespacing=1.25, parse_math=False, gid="title")
     if sub_lines:
         top_in = margin + (len(title_lines) * 1.25 + 0.45) * lay.title / 72
         fig.text(margin / W, 1 - top_in / H, "\n".join(sub_lines), fontsize=lay.text, va="top", ha="left",
                  color="#333333", linespacing=1.35, parse_math=False, gid="subtitle")
+    return title
 
 
 def legend_handle(colour: str, label: str, mark: str | None, *, edge: float) -> Patch:
@@ -261,7 +266,7 @@ def build_figure(
     if label_units:
         place_labels(ax, canvas, geo, lay, label_values)
 
-    draw_title(fig, title_lines, sub_lines, lay=lay, margin=margin)
+    title_artist = draw_title(fig, title_lines, sub_lines, lay=lay, margin=margin)
 
     # Side panel: legend, then (animations) the period stamp, then the notes.
     panel_x = (2 * margin + map_w) / W + 0.01
@@ -304,7 +309,7 @@ def build_figure(
              ha="left", color="#333333", linespacing=1.35, parse_math=False, gid="captions")
     free = (panel_x, map_bottom, 1 - margin / W, y) if stamp is None else None
     return Canvas(fig, ax, canvas, fills, lay, stamp=stamp_artist, hatch=hatch, notes=notes_artist, marks=marks,
-                  panel_free=free, panel_w_in=panel_w_in)
+                  panel_free=free, panel_w_in=panel_w_in, title=title_artist, title_w_in=cap_w)
 
 
 def notes_text(notes: Sequence[str], lay: Layout, width_in: float) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PatchCollection
@@ -20,33 +19,26 @@ from matplotlib.patches import PathPatch
 from geo.admin.boundaries import Level
 from geo.i18n import _, ngettext, number
 from geo.incidents import aggregate
-from geo.incidents.filters import Filters
-from geo.maps.classify import DEFAULT_PALETTE, Classes, classify
+from geo.maps.classify import Classes
+from geo.maps.model import MapSpec, build
+from geo.maps.model.choropleth import Part
 from geo.maps.png.canvas import (
     EDGE_COLOR,
     OUTLINE_COLOR,
     Canvas,
-    class_legend,
     draw_marks,
     draw_title,
     fit_limits,
+    legend_boxes,
     legend_handle,
     scale_bar,
+    unit_marks,
     wrap,
 )
-from geo.maps.png.captions import (
-    Metric,
-    caption_lines,
-    default_subtitle,
-    default_title,
-    metric_label,
-    shown_years,
-)
-from geo.maps.png.choropleth import mostly_reconstructed
+from geo.maps.png.captions import shown_years
 from geo.maps.png.geometry import ViewGeometry, view_geometry
 from geo.maps.png.layout import LAYOUTS, Layout, Size, check_size
 from geo.maps.png.output import STILL_FORMATS, Rendered, StillFormat, check_format, write_still
-from geo.maps.views import ViewName
 
 GRID_BY: tuple[str, ...] = ("year", "city")
 #: Most panels in one image; with more cities, those with the most sites are drawn.
@@ -72,6 +64,7 @@ class RenderedGrid(Rendered):
     captions: tuple[str, ...]
     title: str = ""
     left_out: tuple[str, ...] = ()
+    model: object = None
 
 
 def grid_panels(incidents: pd.DataFrame, *, by: str, level: Level, unit: aggregate.Unit, units,
@@ -147,57 +140,30 @@ def _draw_panel(fig: Figure, rect, geo: ViewGeometry, lay: Layout, colors, hatch
     return ax, fills
 
 
-def render_grid(
-    incidents: pd.DataFrame,
-    *,
-    by: str = "year",
-    view: ViewName = "belgium",
-    level: Level = "municipality",
-    metric: Metric = "count",
-    unit: aggregate.Unit = "sites",
-    filters: Filters | None = None,
-    title: str | None = None,
-    subtitle: str | None = None,
-    note: str | None = None,
-    source: str | None = None,
-    size: Size = "screen",
-    format: StillFormat = "png",
-    scheme: str = "FisherJenks",
-    k: int = 5,
-    palette: str = DEFAULT_PALETTE,
-    breaks: tuple[float, ...] | None = None,
-    total_reconstructed: int | None = None,
-    all_years: tuple[int, int] | None = None,
-) -> RenderedGrid:
-    """Small multiples of ``incidents`` (already filtered; ``filters`` only describes them): a
-    panel per year of the filters' years (``by="year"``) or per city (``by="city"``), the same
-    classes in every panel (classified over all panels' values) and one legend; written in
-    ``format`` at the single map's width."""
+def render_grid(incidents: pd.DataFrame, spec: MapSpec, *, by: str = "year", size: Size = "screen",
+                format: StillFormat = "png") -> RenderedGrid:
+    """Small multiples of ``incidents`` (already filtered; ``spec.filters`` only describes them):
+    a panel per year of the filters' years (``by="year"``) or per city (``by="city"``), the same
+    classes in every panel (one scale of the model, fitted over all panels' values) and one
+    legend; written in ``format`` at the single map's width."""
     check_size(size)
     check_format(format, STILL_FORMATS)
-    if metric not in ("count", "per_100k"):
-        raise ValueError(f"metric must be 'count' or 'per_100k', not {metric!r}")
-    geo = view_geometry(view, level)
+    geo = view_geometry(spec.view, spec.level)
     lay = LAYOUTS[size]
-    years = shown_years(incidents, filters, all_years)
-    panels, left = grid_panels(incidents, by=by, level=level, unit=unit, units=geo.units, years=years,
-                               cities=filters.cities if filters else ())
+    years = shown_years(incidents, spec.filters, spec.all_years)
+    panels, left = grid_panels(incidents, by=by, level=spec.level, unit=spec.unit, units=geo.units, years=years,
+                               cities=spec.filters.cities if spec.filters else ())
     if not panels:
         raise ValueError(_("No incident to draw in a grid"))
-    values = [p.counted.table[metric].astype(float) for p in panels]
-    classes = classify(np.concatenate([v.to_numpy() for v in values]).tolist(), k=k, scheme=scheme,
-                       integer=(metric == "count"), palette=palette, breaks=breaks)
-
     extra = []
     if left:
         extra.append(ngettext("{n} more city with fewer sites is not drawn: {names}",
                               "{n} more cities with fewer sites are not drawn: {names}", len(left)).format(
             n=len(left), names=", ".join(left)))
-    captions = caption_lines(incidents, filters=filters, all_years=all_years, total_reconstructed=total_reconstructed,
-                             extra=extra, note=note, source=source)
-    label = metric_label(metric, level, unit)
-    title = title if title and title.strip() else default_title(view, level, metric, unit, years=years, label=label)
-    subtitle = default_subtitle(filters) if subtitle is None else subtitle.strip()
+    parts = [Part(p.name, p.rows, label=p.name, whole=False) for p in panels]
+    model = build.build(incidents, spec, parts, units=geo.units, extra_captions=extra)
+    classes = model.extra["classes"]["main"]
+    captions, label, title, subtitle = model.captions, model.legend_title, model.title, model.subtitle
 
     W = lay.width_in
     margin = 0.015 * W
@@ -218,28 +184,20 @@ def render_grid(
 
     axes = []
     first_fills = None
-    for i, (panel, vals) in enumerate(zip(panels, values)):
+    for i, (panel, frame) in enumerate(zip(panels, model.frames)):
         r, c = divmod(i, cols)
         x0 = margin + c * (cell_w + gap_w)
         top = H - title_h - r * (cell_h + gap_w)
         rect = (x0 / W, (top - cell_h) / H, cell_w / W, (cell_h - cap_h) / H)
-        colors = [classes.color_of(None if math.isnan(v) else v) for v in vals]
-        hatched = panel.counted.table["small"].to_numpy(bool) if metric == "per_100k" else None
-        marked = mostly_reconstructed(panel.rows, panel.counted, level=level, unit=unit,
-                                      units_frame=geo.units).to_numpy(bool)
-        ax, fills = _draw_panel(fig, rect, geo, lay, colors, hatched, marked,
-                                caption=_panel_caption(panel, unit, set(geo.units["reg_nis"])), gid=f"panel-{i + 1}",
-                                scale=(i == len(panels) - 1))
+        small, marked = unit_marks(frame.flags)
+        ax, fills = _draw_panel(fig, rect, geo, lay, model.colors(frame), small if small.any() else None, marked,
+                                caption=_panel_caption(panel, spec.unit, set(geo.units["reg_nis"])),
+                                gid=f"panel-{i + 1}", scale=(i == len(panels) - 1))
         axes.append(ax)
         first_fills = first_fills or fills
 
     draw_title(fig, title_lines, sub_lines, lay=lay, margin=margin)
-    # one legend for every panel
-    any_marked = any(mostly_reconstructed(p.rows, p.counted, level=level, unit=unit, units_frame=geo.units).any()
-                     for p in panels)
-    has_nan = any(v.isna().any() for v in values)
-    hatch_note = metric == "per_100k" and any(p.counted.table["small"].any() for p in panels)
-    items = class_legend(classes, hatch_note=hatch_note, has_nan=has_nan, marked_note=any_marked)
+    items = legend_boxes(model.legend())  # one legend for every panel
     panel_x = (margin + panel_area_w + 0.03 * W) / W
     panel_w_in = (1 - panel_x) * W - margin
     label_w_in = panel_w_in - 3.2 * lay.text / 72
@@ -261,4 +219,5 @@ def render_grid(
     drawn = Canvas(fig, axes[0], canvas, first_fills, lay)
     return RenderedGrid(**write_still(drawn, format, title=title), panels=tuple(p.name for p in panels),
                         tables=tuple(p.counted.table for p in panels), classes=classes, captions=tuple(captions),
+                        model=model,
                         title=title, left_out=tuple(left))

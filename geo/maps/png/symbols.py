@@ -5,7 +5,6 @@ view an enlarged inset of Brussels."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from geo import vocab
 from geo.i18n import _, ngettext, number
 from geo.incidents.filters import Filters
 from geo.maps import web
+from geo.maps.model import marks
 from geo.maps.png.canvas import (
     OUTLINE_COLOR,
     Canvas,
@@ -46,17 +46,6 @@ HOLLOW_EDGE, HOLLOW_FILL, HOLLOW_KEY_COLOR = 2.2, 0.75, "#555555"
 BOX_EDGE = "#444444"
 #: The national symbol map's enlarged inset: where most places crowd together.
 INSET_VIEW: ViewName = "brussels"
-
-
-def size_key(max_count: int) -> list[int]:
-    """Reference counts for the size key: 1, a round 1-2-5 count between (nearest the geometric
-    middle), and the largest count at one place."""
-    if max_count <= 1:
-        return [1]
-    steps = [m * 10 ** e for e in range(7) for m in (1, 2, 5)]
-    between = [v for v in steps if 1 < v < max_count]
-    mid = min(between, key=lambda v: abs(math.log(v) - math.log(max_count) / 2)) if between else None
-    return [1, *([mid] if mid else []), max_count]
 
 
 def region_box_text(region_name: str, count: int, reconstructed: int = 0) -> str:
@@ -108,12 +97,12 @@ def _symbol_legend(incidents: pd.DataFrame, symbols: Sequence[web.Symbol], lay: 
     scale = symbol_scale(lay)
     items = [(vocab.SYMBOLS[k][1], _(vocab.SYMBOLS[k][0]), 2 * scale * web.symbol_radius_px(1, k)) for k in kinds]
     if any(s.reconstructed for s in symbols):
-        items.append((ring(HOLLOW_KEY_COLOR), _("Hollow: reconstructed records only"),
+        items.append((ring(HOLLOW_KEY_COLOR), marks.words(marks.HOLLOW),
                       2 * scale * web.symbol_radius_px(1, "arrest_action")))
     if symbols:
         largest = max(s.count for s in symbols)
         items.append(("none", _("Size: sites at one place (attacks drawn a quarter larger)"), 0.0))
-        for n in size_key(largest):
+        for n in web.symbols.size_key(largest):
             label = (ngettext("{n} site (the most at one place)", "{n} sites (the most at one place)", n)
                      if n == largest > 1 else ngettext("{n} site", "{n} sites", n)).format(n=number(n))
             items.append((SIZE_KEY_COLOR, label, 2 * scale * web.symbol_radius_px(n, "arrest_action")))

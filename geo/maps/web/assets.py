@@ -1,5 +1,5 @@
-"""Files the browser fetches once: Leaflet (from the ``xstatic-leaflet`` package), the map
-component's script and stylesheet, and the geometry of each view and level — all under the
+"""Files the browser fetches once: Leaflet (from the ``xstatic-leaflet`` package), the map core
+(:mod:`geo.maps.web.core`, the same files as the published page's) and the component's wrapper, and the geometry of each view and level — all under the
 git-ignored ``static/`` folder that Streamlit serves (``server.enableStaticServing``).
 
 A published file has a hash of its content in its name, so the browser may keep it as long as it
@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +21,7 @@ import geopandas as gpd
 from shapely.geometry import mapping
 
 from geo.config import PACKAGE_DIR, ROOT
+from geo.maps.web import core
 
 STATIC_DIR = ROOT / "static"
 #: URL under which Streamlit serves ``static/`` (server.enableStaticServing).
@@ -33,19 +33,14 @@ COMPONENT_DIR = PACKAGE_DIR / "ui" / "components" / "atlas_map"
 
 
 def leaflet_assets(static_dir: Path = STATIC_DIR) -> dict[str, str]:
-    """Copy leaflet.js/.css (and its images) from the ``xstatic-leaflet`` package into the
-    git-ignored ``static/leaflet`` folder (once; idempotent) and return their URLs."""
-    import xstatic.pkg.leaflet as xleaflet
-
-    source = Path(xleaflet.BASE_DIR)
+    """Write Leaflet's files (:func:`geo.maps.web.core.leaflet_files`) into the git-ignored
+    ``static/leaflet`` folder (once; idempotent) and return the URLs of its script and stylesheet."""
     target = static_dir / "leaflet"
-    for name in ("leaflet.js", "leaflet.css"):
-        src, dst = source / name, target / name
-        if not dst.exists() or dst.stat().st_size != src.stat().st_size:
-            target.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, dst)
-    if (source / "images").is_dir() and not (target / "images").exists():
-        shutil.copytree(source / "images", target / "images", dirs_exist_ok=True)
+    for rel, content in core.leaflet_files().items():
+        dst = target / rel
+        if not dst.exists() or dst.stat().st_size != len(content):
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            dst.write_bytes(content)
     return {"js": f"{STATIC_URL}/leaflet/leaflet.js", "css": f"{STATIC_URL}/leaflet/leaflet.css"}
 
 
@@ -90,11 +85,14 @@ def publish_geometry(view: str, level: str, units: gpd.GeoDataFrame, names: Sequ
 
 
 def publish_component(source_dir: Path = COMPONENT_DIR, *, static_dir: Path = STATIC_DIR) -> dict[str, str]:
-    """Publish the map component's ``map.js`` and ``map.css``; their URLs with Leaflet's."""
+    """Publish the map core (the same files the published page carries), Map 1's symbols on it and
+    the component's thin wrapper ``map.js``; their URLs with Leaflet's."""
     leaflet = leaflet_assets(static_dir)
     return {
         "js": publish("map", (source_dir / "map.js").read_bytes(), ".js", static_dir=static_dir),
-        "css": publish("map", (source_dir / "map.css").read_bytes(), ".css", static_dir=static_dir),
+        "core_js": publish("atlas-core", core.script(), ".js", static_dir=static_dir),
+        "symbols_js": publish("atlas-symbols", core.symbols(), ".js", static_dir=static_dir),
+        "css": publish("atlas-core", core.style(), ".css", static_dir=static_dir),
         "leaflet_js": leaflet["js"],
         "leaflet_css": leaflet["css"],
     }

@@ -17,6 +17,7 @@ from geo import vocab
 from geo.admin import boundaries
 from geo.i18n import _, clauses, ngettext, number
 from geo.incidents import readable
+from geo.maps.model import marks
 
 #: A parenthesis that speaks of a column (``n_arrested``…) is a note for maintainers, not readers.
 
@@ -109,8 +110,8 @@ def incident_symbols(incidents: pd.DataFrame, *, max_places: int = 1500, by_prov
 
 
 def size_key(max_count: int) -> list[int]:
-    """Reference counts for the size legend: 1, a round 1-2-5 count between (nearest the
-    geometric middle), and the largest count at one place (as the static map's key)."""
+    """Reference counts for the size key of the web and static symbol maps: 1, a round 1-2-5 count
+    between (nearest the geometric middle), and the largest count at one place."""
     if max_count <= 1:
         return [1]
     steps = [m * 10 ** e for e in range(7) for m in (1, 2, 5)]
@@ -153,7 +154,7 @@ def payload(incidents: pd.DataFrame, *, view: str = "belgium", title: str = "",
     shown_cats = [c for c in ("attack", "plot", "arrest_action", "other") if c in index]
     items = [["circle", vocab.SYMBOLS[c][1], _(vocab.SYMBOLS[c][0]), symbol_radius_px(1, c)] for c in shown_cats]
     if any(s.reconstructed for s in symbols):
-        items.append(["hollow", "#555555", _("Hollow: reconstructed records only"), symbol_radius_px(1, "arrest_action")])
+        items.append(["hollow", "#555555", marks.words(marks.HOLLOW), symbol_radius_px(1, "arrest_action")])
     if symbols:
         largest = max(s.count for s in symbols)
         for n in size_key(largest):

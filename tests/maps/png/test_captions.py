@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.incidents.filters import Filters
+from geo.maps.model import MapSpec
 from geo.maps.png import captions, choropleth
 
 
@@ -22,7 +23,7 @@ def test_caption_lines_name_the_filters_and_reconstructed_records(tiny_incidents
 
 def test_rendered_map_carries_its_caption_and_not_counted_note(tiny_incidents):
     f = Filters(years=(2016, 2016))
-    rendered = choropleth.render_map(f.apply(tiny_incidents), view="brussels", filters=f, all_years=(2015, 2016))
+    rendered = choropleth.render_map(f.apply(tiny_incidents), MapSpec(view="brussels", filters=f, all_years=(2015, 2016)))
     assert "years 2016" in rendered.captions[0]
     assert "1 site known only to the Brussels-Capital Region is not shown on municipalities" in rendered.notes
     assert any("outside this view" in n for n in rendered.notes)  # Charleroi

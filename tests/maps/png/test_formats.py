@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from geo.incidents.filters import Filters
 from geo.incidents.table import validate_incidents
+from geo.maps.model import MapSpec
 from geo.maps.png import captions, choropleth
 from geo.maps.views import view_units
 from tests.conftest import make_row, table
@@ -42,8 +43,7 @@ def _texts(root: ET.Element) -> list[str]:
 
 
 def test_svg_has_a_path_per_unit_in_its_class_colour_and_text_as_text(tiny_incidents):
-    rendered = choropleth.render_map(tiny_incidents, view="belgium", format="svg", title="My own title",
-                                     subtitle="A subtitle", note="A note", source="Source: me")
+    rendered = choropleth.render_map(tiny_incidents, MapSpec(view="belgium", title="My own title", subtitle="A subtitle", note="A note", source="Source: me"), format="svg")
     assert rendered.mime == "image/svg+xml" and rendered.data.lstrip().startswith(b"<?xml")
     root = _svg(rendered.data)
     paths = list(_group(root, "units").iter(f"{SVG}path"))
@@ -60,13 +60,12 @@ def test_svg_has_a_path_per_unit_in_its_class_colour_and_text_as_text(tiny_incid
 
 
 def test_svg_of_a_city_view_draws_its_units_only(tiny_incidents):
-    root = _svg(choropleth.render_map(tiny_incidents, view="brussels", format="svg").data)
+    root = _svg(choropleth.render_map(tiny_incidents, MapSpec(view="brussels"), format="svg").data)
     assert len(list(_group(root, "units").iter(f"{SVG}path"))) == len(view_units("brussels")) == 20
 
 
 def test_pdf_is_one_page_with_the_title_as_text(tiny_incidents):
-    rendered = choropleth.render_map(tiny_incidents, view="charleroi", format="pdf", title="Charleroi (print)",
-                                     size="print")
+    rendered = choropleth.render_map(tiny_incidents, MapSpec(view="charleroi", title="Charleroi (print)"), format="pdf", size="print")
     assert rendered.mime == "application/pdf" and rendered.data.startswith(b"%PDF")
     reader = PdfReader(io.BytesIO(rendered.data))
     assert len(reader.pages) == 1
@@ -80,24 +79,24 @@ def test_pdf_is_one_page_with_the_title_as_text(tiny_incidents):
 
 def test_vector_files_are_the_same_on_every_run(tiny_incidents):
     for fmt in ("svg", "pdf"):
-        a = choropleth.render_map(tiny_incidents, view="brussels", format=fmt).data
-        b = choropleth.render_map(tiny_incidents, view="brussels", format=fmt).data
+        a = choropleth.render_map(tiny_incidents, MapSpec(view="brussels"), format=fmt).data
+        b = choropleth.render_map(tiny_incidents, MapSpec(view="brussels"), format=fmt).data
         assert a == b, fmt
 
 
 def test_user_text_is_drawn_as_written(tiny_incidents):
     """A "$" would start matplotlib's mathtext; "<" and "&" must survive SVG."""
     weird = "Cost $5 & <more> than 50%"
-    root = _svg(choropleth.render_map(tiny_incidents, view="brussels", format="svg", title=weird).data)
+    root = _svg(choropleth.render_map(tiny_incidents, MapSpec(view="brussels", title=weird), format="svg").data)
     assert weird in _texts(root)
 
 
 def test_default_title_says_the_years_and_subtitle_the_filters(tiny_incidents):
     f = Filters(years=(2016, 2016), kinds=("attack",), include_reconstructed=False)
-    rendered = choropleth.render_map(f.apply(tiny_incidents), view="belgium", filters=f, all_years=(2015, 2016))
+    rendered = choropleth.render_map(f.apply(tiny_incidents), MapSpec(view="belgium", filters=f, all_years=(2015, 2016)))
     assert rendered.title == "Incident sites per municipality — Belgium, 2016"
     assert rendered.subtitle == "Only kinds: Attack; documented records only"
-    every = choropleth.render_map(tiny_incidents, view="belgium", all_years=(2015, 2016))
+    every = choropleth.render_map(tiny_incidents, MapSpec(view="belgium", all_years=(2015, 2016)))
     assert every.title.endswith("Belgium, 2015–2016") and every.subtitle == ""
 
 
@@ -123,8 +122,8 @@ def test_units_mostly_reconstructed_are_lined_and_the_legend_says_so():
                      date="2016-03-01", date_precision="month")
             for i in range(3)]), name="m.csv")
 
-    recon = choropleth.render_map(rows("reconstructed"), view="brussels")
-    documented = choropleth.render_map(rows("documented"), view="brussels")
+    recon = choropleth.render_map(rows("reconstructed"), MapSpec(view="brussels"))
+    documented = choropleth.render_map(rows("documented"), MapSpec(view="brussels"))
     assert recon.marked == (MOLENBEEK,) and documented.marked == ()
     assert any("reconstructed" in label and hatch for _, label, hatch in recon.legend)
     assert not any("reconstructed" in label for _, label, _ in documented.legend)
@@ -137,5 +136,5 @@ def test_half_reconstructed_is_not_mostly():
     rows = [make_row(site_id="D", event_id="D"),
             make_row(site_id="R", event_id="R", provenance="reconstructed", source="report",
                      date="2016-03-01", date_precision="month")]
-    rendered = choropleth.render_map(validate_incidents(table(*rows), name="h.csv"), view="brussels")
+    rendered = choropleth.render_map(validate_incidents(table(*rows), name="h.csv"), MapSpec(view="brussels"))
     assert rendered.marked == ()

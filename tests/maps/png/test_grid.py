@@ -9,6 +9,7 @@ import pytest
 from geo.incidents.filters import Filters
 from geo.incidents.table import validate_incidents
 from geo.maps.classify import classify
+from geo.maps.model import MapSpec
 from geo.maps.png import grid
 from geo.maps.views import view_units
 from tests.conftest import make_row, table
@@ -32,7 +33,7 @@ def _rows():
 
 
 def test_year_grid_has_a_panel_per_year_empty_ones_included():
-    rendered = grid.render_grid(_rows(), by="year", view="brussels", format="svg")
+    rendered = grid.render_grid(_rows(), MapSpec(view="brussels"), by="year", format="svg")
     assert rendered.panels == ("2014", "2015", "2016", "2017")
     panels = _panels(rendered.data)
     assert sorted(panels) == ["panel-1", "panel-2", "panel-3", "panel-4"]
@@ -47,14 +48,14 @@ def test_year_grid_has_a_panel_per_year_empty_ones_included():
 
 def test_year_grid_follows_the_filters_years_and_png_is_the_single_maps_width():
     f = Filters(years=(2016, 2017))
-    rendered = grid.render_grid(f.apply(_rows()), by="year", view="brussels", filters=f, all_years=(2014, 2017))
+    rendered = grid.render_grid(f.apply(_rows()), MapSpec(view="brussels", filters=f, all_years=(2014, 2017)), by="year")
     assert rendered.panels == ("2016", "2017")
     assert image(rendered.data).width == 1600
     assert rendered.title.endswith("2016–2017")
 
 
 def test_city_grid_has_a_panel_per_city(tiny_incidents):
-    rendered = grid.render_grid(tiny_incidents, by="city", view="belgium", format="svg")
+    rendered = grid.render_grid(tiny_incidents, MapSpec(view="belgium"), by="city", format="svg")
     assert rendered.panels == ("Brussels", "Charleroi", "Zaventem")
     assert len(_panels(rendered.data)) == 3
 
@@ -65,7 +66,7 @@ def test_city_grid_keeps_the_biggest_cities_and_says_which_are_left_out():
                 "11002", "12025", "13040", "24062", "31005", "34022", "35013", "37015", "41002", "42006",
                 "44021", "45035", "46021", "71016")])]
     data = validate_incidents(table(*rows), name="cities.csv")
-    rendered = grid.render_grid(data, by="city", view="belgium")
+    rendered = grid.render_grid(data, MapSpec(view="belgium"), by="city")
     assert len(rendered.panels) == grid.MAX_PANELS and "Brussels" in rendered.panels
     assert len(rendered.left_out) == 15 - grid.MAX_PANELS
     assert any("not drawn" in c and rendered.left_out[0] in c for c in rendered.captions)
@@ -73,4 +74,4 @@ def test_city_grid_keeps_the_biggest_cities_and_says_which_are_left_out():
 
 def test_bad_grid_is_refused(tiny_incidents):
     with pytest.raises(ValueError, match="grid"):
-        grid.render_grid(tiny_incidents, by="network")
+        grid.render_grid(tiny_incidents, MapSpec(), by="network")

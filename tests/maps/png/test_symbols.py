@@ -123,10 +123,10 @@ def test_symbol_sizes_follow_the_web_map(tiny_incidents):
         on_web = radii[(round(s.lat, 5), round(s.lon, 5), vocab.SYMBOLS[s.category][1])]
         assert web.symbol_radius_px(s.count, s.category) == pytest.approx(on_web, abs=0.05)
     assert web.symbol_radius_px(100, "attack") == 40  # capped, as on the web map
-    assert symbols.size_key(1) == [1]
-    assert symbols.size_key(2) == [1, 2]
-    assert symbols.size_key(11) == [1, 5, 11]
-    assert symbols.size_key(100) == [1, 10, 100]
+    assert web.symbols.size_key(1) == [1]
+    assert web.symbols.size_key(2) == [1, 2]
+    assert web.symbols.size_key(11) == [1, 5, 11]
+    assert web.symbols.size_key(100) == [1, 10, 100]
 
 
 def test_symbol_map_legend_and_captions_match_the_web_map_and_render_map(tiny_incidents):
