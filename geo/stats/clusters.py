@@ -8,7 +8,7 @@ unit against its neighbours). Otherwise ``not_significant``; an island (no neigh
 
 from __future__ import annotations
 
-from geo.i18n import N_
+from geo.i18n import N_, _
 
 GI = ("hot", "cold")
 MORAN = ("high_high", "low_low", "high_low", "low_high")
@@ -41,3 +41,8 @@ COLOURS = {
 def classes_of(statistic: str) -> tuple[str, ...]:
     """The classes a statistic can give, in legend order."""
     return (GI if statistic == "gi" else MORAN) + OTHER
+
+
+def label(cluster: str) -> str:
+    """The words of a class in the current language."""
+    return _(LABELS[cluster])

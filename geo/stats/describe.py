@@ -8,11 +8,13 @@ from geo.i18n import _, ngettext, number
 from geo.stats.hotspots import Hotspots
 
 
+def method_name(result: Hotspots) -> str:
+    """"Getis-Ord Gi*" or "local Moran's I" in the current language."""
+    return _("Getis-Ord Gi*") if result.statistic == "gi" else _("local Moran's I")
+
+
 def method(result: Hotspots) -> str:
-    if result.statistic == "gi":
-        name = _("Getis-Ord Gi*")
-    else:
-        name = _("local Moran's I")
+    name = method_name(result)
     what = _("incidents per 100,000 residents") if result.metric == "per_100k" else _("incident counts")
     return _("Method: {method} on {what}, {permutations} conditional permutations (seed {seed}).").format(
         method=name, what=what, permutations=number(result.permutations), seed=result.seed)
@@ -40,15 +42,19 @@ def correction(result: Hotspots) -> str:
 def events(result: Hotspots) -> str:
     text = _("Events counted: {n}; units with events: {units}.").format(
         n=number(result.events), units=number(result.units_with_events))
-    left = len(result.not_counted)
-    if left:
-        text += " " + ngettext(
-            "{n} incident site is not counted: known only to a larger area, or not located (never "
-            "spread over units).",
-            "{n} incident sites are not counted: known only to a larger area, or not located (never "
-            "spread over units).",
-            left).format(n=number(left))
-    return text
+    return " ".join([text, *not_counted_lines(len(result.not_counted))])
+
+
+def not_counted_lines(left: int) -> list[str]:
+    """The sentence about incident sites not counted at the level (none when all were)."""
+    if not left:
+        return []
+    return [ngettext(
+        "{n} incident site is not counted: known only to a larger area, or not located (never "
+        "spread over units).",
+        "{n} incident sites are not counted: known only to a larger area, or not located (never "
+        "spread over units).",
+        left).format(n=number(left))]
 
 
 def islands(result: Hotspots) -> str | None:

@@ -37,6 +37,8 @@ def incidents(counts: dict[str, int], *, region_only: int = 0) -> pd.DataFrame:
         "provenance": "reconstructed",
         "date": "2016-01-01",
         "date_precision": "year",
+        "year": 2016,
+        "month": "",
         "place": "",
     })
 
