@@ -188,6 +188,35 @@ def test_a_click_selects_the_unit_into_the_url_and_a_shared_link_selects_it_agai
     assert "Bruxelles" in picker_text(page) or "Brussel" in picker_text(page)
 
 
+def test_a_picked_unit_is_brought_into_view_and_outlined_in_its_own_colour(server, page):
+    """Issue 22: at national scale a picked municipality was a dark blob; now the map zooms to it
+    and draws a white halo and a dark line around it, over its own class colour."""
+    goto(page, server, "/belgium?level=municipality")
+    wait_for_paths(page, at_least=MUNICIPALITIES)
+    unit = page.locator(f"{MAP} path[data-code='{CITY_OF_BRUSSELS}']")
+    fill, before = unit.get_attribute("fill"), unit.bounding_box()
+    unit.dispatch_event("click")
+    page.wait_for_function(f"() => location.search.includes('unit={CITY_OF_BRUSSELS}')")
+    wait_for_app(page)
+    after = unit.bounding_box()
+    assert after["width"] > 2 * before["width"] and after["width"] >= 60, (before, after)
+    assert unit.get_attribute("fill") == fill  # the class colour stays
+    halo = page.locator(f"{MAP} path:not(.leaflet-interactive)[stroke='#ffffff']")
+    assert halo.count() == 1
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "belgium-picked-unit-1400.png"))
+
+
+def test_a_map_whose_geometry_cannot_load_says_so(server, page):
+    page.route("**/static/atlas/belgium-municipality-*.json", lambda route: route.fulfill(status=500, body="no"))
+    goto(page, server, "/belgium?level=municipality")
+    message = page.locator(f"{MAP} .atlas-message")
+    message.wait_for(state="visible", timeout=20_000)
+    assert "could not be loaded" in message.inner_text()
+    assert page.locator(f"{MAP} path[data-code]").count() == 0
+    page.atlas_errors.clear()  # the refused file is logged by the browser; that is the point here
+
+
 def test_the_unit_picker_selects_like_a_click(server, page):
     goto(page, server, "/brussels")
     wait_for_paths(page, at_least=19)
