@@ -62,15 +62,27 @@ def test_the_networks_page_names_the_reports_networks_in_french():
     assert any(c.value.startswith("Tableau 1 du rapport, calculé à partir des données : actions") for c in at.caption)
 
 
-@pytest.mark.parametrize(("lang", "words"), [("fr", ("Glissez-déposez un fichier ici", "200 Mo par fichier",
-                                                      "Parcourir")),
-                                              ("nl", ("Sleep een bestand hierheen", "200 MB per bestand", "Bladeren"))])
-def test_the_uploader_says_its_words_in_the_readers_language(lang, words, monkeypatch):
+@pytest.mark.parametrize(("lang", "words"), [
+    ("fr", {"Skip to main content": "Aller au contenu principal", "Upload": "Parcourir",
+            "Collapse sidebar": "Replier la barre latérale", "file upload": "Choisir un fichier à importer"}),
+    ("nl", {"Skip to main content": "Naar de hoofdinhoud", "Upload": "Bladeren",
+            "Collapse sidebar": "Zijbalk inklappen", "file upload": "Kies een bestand om te importeren"}),
+])
+def test_streamlits_own_words_are_given_in_the_readers_language(lang, words):
+    import json
+    import re
+
     from geo.ui import theme
 
-    monkeypatch.delenv("ATLAS_MAX_UPLOAD_MB", raising=False)
     with using(lang):
-        css = theme.uploader_css()
-    for word in words:
-        assert f'"{word}"' in css.replace("\\2d ", "-"), css
-    assert "<" not in css
+        table = theme.streamlit_words()
+        script = theme.words_html()
+    for english, said in words.items():
+        assert table["exact"][english] == said
+    assert table["start"] != "start" and "{label}" in table["help"] and "{n}" in table["perFile"]
+    left = [v for v in table["exact"].values() if re.search(r"\b(the|sidebar|upload|file|columns?|screen)\b", v, re.I)]
+    assert not left, left
+    payload = script.split("window.atlasWords = ", 1)[1].split(";\n", 1)[0]
+    assert json.loads(payload) == table and "</" not in payload
+    with using("en"):
+        assert theme.words_html() == ""  # Streamlit's words are English already

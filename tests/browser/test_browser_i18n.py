@@ -34,15 +34,16 @@ CHARLEROI, IXELLES, ANTWERPEN = "52011", "21009", "11002"
 WORDS = {
     "en": {"filters": "Filters", "years": "Years", "belgium": "Belgium", "legend": "Incidents (sites)",
            "tip": "14 incident sites", "csv": "Incidents CSV", "header": "date_precision",
-           "map_button": "Map PNG", "overview": "Overview", "caption": "Includes 71 reconstructed records"},
+           "map_button": "Map PNG", "overview": "Overview", "caption": "Includes 71 reconstructed records",
+           "lat": "lat", "decimal": "."},
     "fr": {"filters": "Filtres", "years": "Années", "belgium": "Belgique", "legend": "Incidents (lieux)",
            "tip": "14 lieux d'incident", "csv": "CSV des incidents", "header": "précision de la date",
            "map_button": "Carte PNG", "overview": "Vue d'ensemble",
-           "caption": "Comprend 71 enregistrements reconstitués"},
+           "caption": "Comprend 71 enregistrements reconstitués", "lat": "latitude", "decimal": ","},
     "nl": {"filters": "Filters", "years": "Jaren", "belgium": "België", "legend": "Incidenten (locaties)",
            "tip": "14 incidentlocaties", "csv": "CSV met incidenten", "header": "precisie van de datum",
            "map_button": "Kaart PNG", "overview": "Overzicht",
-           "caption": "Bevat 71 gereconstrueerde records"},
+           "caption": "Bevat 71 gereconstrueerde records", "lat": "breedtegraad", "decimal": ","},
 }
 
 
@@ -112,8 +113,12 @@ def test_the_url_language_names_the_sidebar_title_legend_tooltip_and_csv(server,
     tip = page.locator(".leaflet-tooltip.atlas-tip").last
     tip.wait_for(state="visible", timeout=5_000)
     assert "Charleroi" in tip.inner_text() and w["tip"] in tip.inner_text(), tip.inner_text()
-    rows = list(csv.reader(io.StringIO(_download(page, w["csv"], tmp_path).read_text(encoding="utf-8-sig"))))
+    sep = "," if lang == "en" else ";"  # as the language's spreadsheets read a CSV
+    text = _download(page, w["csv"], tmp_path).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
     assert w["header"] in rows[0] and len(rows) == 109, rows[0]
+    lat = rows[1][rows[0].index(w["lat"])]
+    assert re.fullmatch(r"5\d" + re.escape(w["decimal"]) + r"\d+", lat), lat
     assert f"lang={lang}" in page.url or lang == "en"
 
 
@@ -180,6 +185,47 @@ def test_no_english_sentence_is_left_on_the_french_pages(server, open_page, path
     assert not english, english
 
 
+STREAMLIT_WORDS = {
+    "fr": {"skip": "Aller au contenu principal", "button": "Parcourir", "limit": "200 Mo par fichier",
+           "help": "Aide pour", "start": "Années — début", "networks": "réseau Zerkani"},
+    "nl": {"skip": "Naar de hoofdinhoud", "button": "Bladeren", "limit": "200 MB per bestand",
+           "help": "Hulp bij", "start": "Jaren — begin", "networks": "Zerkani-netwerk"},
+}
+#: Streamlit's English words, visible or read by a screen reader.
+STREAMLIT_ENGLISH = re.compile(r"^(Skip to main content|Help for .*|.* — (start|end)|Collapse sidebar|Sidebar|"
+                               r"App pages|file upload|Upload|Choose an option|Show/hide columns|Download as CSV|"
+                               r"Fullscreen|Link to heading|Open|Zoom in|Zoom out)$|MB per file")
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_streamlits_own_words_and_screen_reader_labels_are_in_the_readers_language(server, open_page, lang):
+    """The skip link, the labels a screen reader reads (help icons, the years slider's handles, the
+    sidebar's buttons), the uploader's button and size line: in the reader's language."""
+    w = STREAMLIT_WORDS[lang]
+    page = open_page()
+    goto(page, server, f"/data?lang={lang}")
+    page.wait_for_function(f"""() => document.querySelector("[data-testid='stSkipToContent']")?.textContent
+        === {json.dumps(w['skip'])} && document.querySelector("[data-testid='stFileUploaderDropzone'] p")?.textContent
+        === {json.dumps(w['button'])}""", timeout=15_000)
+    said = page.evaluate("""() => {
+        const out = [];
+        document.querySelectorAll("[aria-label], [placeholder], [title]").forEach(e => {
+            for (const a of ["aria-label", "placeholder", "title"]) { if (e.getAttribute(a)) out.push(e.getAttribute(a)); }
+        });
+        document.querySelectorAll("[data-testid='stSkipToContent'], [data-testid='stFileUploaderDropzone'] p, "
+            + "[data-testid='stFileUploaderDropzoneInstructions'] span").forEach(e => out.push(e.textContent));
+        return out;
+    }""")
+    english = [t for t in said if STREAMLIT_ENGLISH.search(t)]
+    assert not english, english
+    assert w["button"] in said and any(t.startswith(w["limit"]) for t in said), said
+    assert any(t.startswith(w["help"]) for t in said) and w["start"] in said, said
+    goto(page, server, f"/networks?lang={lang}")
+    picked = page.locator("[data-testid='stMain'] [data-testid='stSelectbox'] input").first.input_value()
+    assert picked == w["networks"], picked  # the picker, the table and the map's title name it so
+    assert page.locator(".atlas-legend-title").first.inner_text().startswith(w["networks"])
+
+
 def test_place_names_are_local_by_default_and_in_the_reader_language_on_request(server, open_page):
     page = open_page()
     goto(page, server, "/?lang=fr")
@@ -200,15 +246,34 @@ def test_place_names_are_local_by_default_and_in_the_reader_language_on_request(
 
 
 @pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_the_map_and_its_legend_are_within_the_first_screen_of_a_phone(server, open_page, lang):
+    """On a 390 x 844 phone, each map page's map starts and its legend ends within the first screen."""
+    page = open_page(width=390)
+    for path, units in (("/belgium", MUNICIPALITIES), ("/brussels", 19), ("/charleroi", 10), ("/timeline", 100)):
+        goto(page, server, f"{path}?lang={lang}")
+        wait_for_paths(page, at_least=units)
+        page.wait_for_timeout(500)
+        box = page.evaluate("""() => {
+            const r = s => document.querySelector(s)?.getBoundingClientRect();
+            const map = r(".atlas-map .leaflet-container"), legend = r(".atlas-legend");
+            return {mapTop: map.top, mapHeight: map.height, legendBottom: legend.bottom, screen: innerHeight};
+        }""")
+        assert box["mapTop"] < box["screen"] / 2 and box["mapHeight"] >= 240, (path, box)
+        assert box["legendBottom"] <= box["screen"], (path, box)
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
 @pytest.mark.parametrize("width", [1400, 390])
 def test_screenshots_in_french_and_dutch(server, open_page, lang, width):
     """Looked at by a person (artifacts/screenshots/); the test checks that the page drew its map and
     that nothing overflows the phone's width."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     page = open_page(width=width)
-    for path, name in (("/", "overview"), ("/belgium", "belgium")):
+    for path, name, units in (("/", "overview", MUNICIPALITIES), ("/belgium", "belgium", MUNICIPALITIES),
+                              ("/brussels", "brussels", 19), ("/data", "data", 0)):
         goto(page, server, f"{path}?lang={lang}")
-        wait_for_paths(page, at_least=MUNICIPALITIES)
+        if units:
+            wait_for_paths(page, at_least=units)
         page.wait_for_timeout(500)
         page.screenshot(path=str(SHOTS / f"i18n-{name}-{lang}-{width}.png"))
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
