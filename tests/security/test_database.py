@@ -41,7 +41,7 @@ def test_no_login_without_its_password(deployment):
 def test_the_superuser_is_locked_after_setup(deployment):
     db = deployment.database
     assert ADMIN not in db.passwords
-    assert "ATLAS_ADMIN" not in " ".join(deployment.app_env())
+    assert ADMIN not in " ".join(deployment.app_env().values())
     for app in deployment.apps:
         environ = Path(f"/proc/{app.proc.pid}/environ").read_bytes().decode(errors="replace")
         assert f"{ADMIN}:" not in environ and f"{ADMIN}@" not in environ

@@ -16,6 +16,9 @@ from geo.config import ROOT, secret_problems
 
 pytestmark = pytest.mark.security
 EXAMPLE = dict(re.findall(r"^(ATLAS_[A-Z_]+)=(.*)$", (ROOT / "deploy" / "env.example").read_text(), flags=re.M))
+#: The example's database password and cookie secret (the compose file's variables, not the app's settings).
+DB_PASSWORD = next(v for k, v in EXAMPLE.items() if k.endswith("_DB_PASSWORD"))
+COOKIE = next(v for k, v in EXAMPLE.items() if k.endswith("_COOKIE_SECRET"))
 
 
 def test_every_value_of_the_example_file_is_refused():
@@ -36,11 +39,11 @@ def serve(env: dict[str, str]) -> subprocess.CompletedProcess:
     ({"ATLAS_PROXY_SECRET": EXAMPLE["ATLAS_PROXY_SECRET"]}, "ATLAS_PROXY_SECRET is still a placeholder"),
     ({"ATLAS_PROXY_SECRET": "s3cret-but-short"[:12]}, "ATLAS_PROXY_SECRET is 12 characters long"),
     ({"ATLAS_PROXY_SECRET": secrets.token_urlsafe(32),
-      "ATLAS_DATABASE_URL": f"postgresql://atlas_editor:{EXAMPLE['ATLAS_EDITOR_DB_PASSWORD']}@db/atlas"},
+      "ATLAS_DATABASE_URL": f"postgresql://atlas_editor:{DB_PASSWORD}@db/atlas"},
      "the password in ATLAS_DATABASE_URL"),
-    ({"ATLAS_READER_DATABASE_URL": f"postgresql://atlas_reader:{EXAMPLE['ATLAS_READER_DB_PASSWORD']}@db/atlas"},
+    ({"ATLAS_READER_DATABASE_URL": f"postgresql://atlas_reader:{DB_PASSWORD}@db/atlas"},
      "the password in ATLAS_READER_DATABASE_URL"),
-    ({"STREAMLIT_SERVER_COOKIE_SECRET": EXAMPLE["ATLAS_COOKIE_SECRET"]}, "STREAMLIT_SERVER_COOKIE_SECRET"),
+    ({"STREAMLIT_SERVER_COOKIE_SECRET": COOKIE}, "STREAMLIT_SERVER_COOKIE_SECRET"),
 ])
 def test_the_app_refuses_to_start_with_a_placeholder_or_short_secret(env, said):
     out = serve(env)
