@@ -226,6 +226,10 @@ def panel(sel: Selection, *, key: str, view: views.ViewName | None = None, level
         next(cols).download_button(_("Incidents CSV"), data=bind(lambda: export.incidents_csv(rows(), labelled=True)),
                                    file_name="incidents.csv", mime="text/csv", on_click="ignore",
                                    icon=":material/download:", key=f"{key}_csv")
+        if view is None:  # the Data page: the same rows for programs (field names, codes, "," and ".")
+            next(cols).download_button(_("CSV for programs (codes)"), data=bind(lambda: export.incidents_csv(rows())),
+                                       file_name="incidents-codes.csv", mime="text/csv", on_click="ignore",
+                                       icon=":material/data_object:", key=f"{key}_codes_csv")
         next(cols).download_button(_("GeoJSON"), data=bind(lambda: export.incidents_geojson(rows())),
                                    file_name="incidents.geojson", mime="application/geo+json", on_click="ignore",
                                    icon=":material/download:", key=f"{key}_geojson")
@@ -318,4 +322,6 @@ def _embed(view, level, metric, words, years) -> None:
                      "the file), then paste this where the map should appear, with your address in src:"))
         # a plain text area, not st.code: st.code makes the browser load a 1.5 MB syntax highlighter
         st.text_area(_("HTML to paste"), value=publish.embed_snippet(
-            words.get("title") or captions.default_title(view, level, metric, years=years)), height=110)
+            words.get("title") or captions.default_title(view, level, metric, years=years),
+            # TRANSLATORS: the address to replace with one's own, in the embed snippet
+            src=_("https://YOUR-SITE/atlas-map/index.html")), height=110)

@@ -128,3 +128,22 @@ def test_a_french_csv_opens_as_columns_and_numbers_in_a_french_locale_spreadshee
     # an English-locale spreadsheet would misread the same cell
     english = {str(r[0]): r for r in open_as(1033, "en")[1:]}
     assert english["21012"][header.index(labels["per_100k"])] != pytest.approx(round(rate, 3))
+
+
+# --- where the app offers them -------------------------------------------------------------------
+
+def test_the_data_page_offers_the_csv_for_programs_and_the_embed_snippet_is_in_french():
+    from streamlit.testing.v1 import AppTest
+
+    from tests.ui.test_app import DOWNLOADS_PANEL
+
+    at = AppTest.from_string(DOWNLOADS_PANEL.format(key="data", view=None), default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {"Incidents CSV", "CSV for programs (codes)", "GeoJSON"} <= labels, labels
+    at = AppTest.from_string(DOWNLOADS_PANEL.format(key="belgium", view="belgium"), default_timeout=60)
+    at.query_params["lang"] = "fr"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    snippet = next(t.value for t in at.text_area if "<iframe" in t.value)
+    assert 'src="https://VOTRE-SITE/carte-atlas/index.html"' in snippet and "YOUR" not in snippet
