@@ -13,15 +13,18 @@ websocket's messages are not HTTP responses and are not counted. Printed as the 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from deploy.local import MAP, Offline, free_port, launch_browser, wait_for_app
+from deploy.local import LOCAL_HOSTS, MAP, Offline, free_port, launch_browser, wait_for_app
 from deploy.run import Deployment
 
 
@@ -86,11 +89,39 @@ def first_visit(browser, url: str, *, timeout_ms: float = 90_000) -> Visit:
     return visit
 
 
+def second_visit(browser, url: str, access_log: Path, *, timeout_ms: float = 90_000) -> tuple[int, int, list[str]]:
+    """Open ``url`` twice in one context (the second time with the browser's cache from the first)
+    and count, from nginx's access log, the requests and body bytes of the second visit. Without
+    :class:`Offline` (routing requests turns Chromium's cache off): requests to another host are
+    recorded and returned instead (there is no network to reach them)."""
+    foreign: list[str] = []
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).hostname not in LOCAL_HOSTS
+               and urlsplit(r.url).scheme in ("http", "https", "ws", "wss") else None)
+    try:
+        for visit in (1, 2):
+            page = context.new_page()
+            if visit == 2:
+                time.sleep(1.5)  # nginx writes its log every second
+                skip = len(access_log.read_text(encoding="utf-8").splitlines())
+            page.goto(url, wait_until="domcontentloaded")
+            wait_for_app(page, timeout=timeout_ms)
+            page.wait_for_selector(f"{MAP} path", timeout=timeout_ms)
+            page.wait_for_load_state("networkidle", timeout=timeout_ms)
+            page.close()
+    finally:
+        context.close()
+    time.sleep(1.5)
+    lines = access_log.read_text(encoding="utf-8").splitlines()[skip:]
+    sent = [int(m.group(1)) for line in lines if (m := re.search(r'" \d{3} (\d+) upstream=', line))]
+    return len(sent), sum(sent), foreign
+
+
 def _mb(n: int) -> str:
     return f"{n / 1e6:.2f} MB" if n >= 1e6 else f"{n / 1e3:.1f} KB"
 
 
-def table(path: str, through_nginx: Visit, direct: Visit) -> str:
+def table(path: str, through_nginx: Visit, direct: Visit, second: tuple[int, int, list[str]]) -> str:
     import streamlit
 
     lines = [f"First visit of `{path}`, HTTP responses only (fresh browser context, empty cache; "
@@ -104,7 +135,9 @@ def table(path: str, through_nginx: Visit, direct: Visit) -> str:
     lines.append(f"| **all** | {n} | {_mb(direct.total()[1])} | **{_mb(wire)}** | {_mb(decoded)} |")
     lines += ["", f"Through nginx {wire / max(decoded, 1):.0%} of the decoded bytes travel "
               f"({through_nginx.gzip_responses} of {n} responses gzip-compressed); straight from the app "
-              f"process {direct.total()[1] / max(direct.total()[2], 1):.0%}."]
+              f"process {direct.total()[1] / max(direct.total()[2], 1):.0%}.",
+              "", f"A second visit in the same browser (its cache kept) asked nginx for {second[0]} responses, "
+              f"{_mb(second[1])} of bodies (the page, the websocket, what is not content-hashed)."]
     return "\n".join(lines)
 
 
@@ -125,14 +158,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 first_visit(browser, app.url + args.path)  # warm-up: the process's first run
                 direct = first_visit(browser, app.url + args.path)
                 through = first_visit(browser, proxy.url + args.path)
+                second = second_visit(browser, proxy.url + args.path, proxy.site.folder / "access.log")
             finally:
                 browser.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    if direct.blocked or through.blocked:
-        print(f"blocked non-local requests: {direct.blocked + through.blocked}")
+    if direct.blocked or through.blocked or second[2]:
+        print(f"requests to other hosts: {direct.blocked + through.blocked + second[2]}")
         return 1
-    print(table(args.path, through, direct))
+    print(table(args.path, through, direct, second))
     return 0
 
 
