@@ -277,6 +277,13 @@ class Boundaries:
                 self._parts[key] = build()
             return self._parts[key]  # type: ignore[return-value]
 
+    def derived(self, key: Hashable, build: Callable[[], _T]) -> _T:
+        """What another module derives from this file's data (``build()``), built once per ``key``
+        and kept here, with the data it comes from: a new file is a new object, so nothing derived
+        from an old one outlives it. Name ``key`` after the module and the part (``("views",
+        "extent", view)``). Shared between threads: never mutate what it returns."""
+        return self._part(("derived", key), build)
+
     def _municipalities(self) -> gpd.GeoDataFrame:
         return self._part("municipalities", lambda: _read_municipalities(self.path))
 
@@ -349,14 +356,21 @@ class Boundaries:
 
 
 @lru_cache(maxsize=4)
-def _boundaries_of(path: str) -> Boundaries:
+def _boundaries_of(path: str, size: int, mtime_ns: int) -> Boundaries:
+    del size, mtime_ns  # the file's identity: an edited or replaced file is another object
     return Boundaries(Path(path))
 
 
 def for_file(path: Path | str) -> Boundaries:
-    """The :class:`Boundaries` of a file: the same object for every call with the same file
-    (named by the same absolute path). Nothing is read until a part is asked for."""
-    return _boundaries_of(os.path.abspath(path))  # abspath: no file system call, unlike resolve()
+    """The :class:`Boundaries` of a file: the same object for every call with the same file (the
+    same absolute path, size and modification time; an edited file gets a new object, read anew).
+    Nothing is read until a part is asked for."""
+    absolute = os.path.abspath(path)  # abspath: no file system call, unlike resolve()
+    try:
+        seen = os.stat(absolute)
+    except OSError:
+        return _boundaries_of(absolute, -1, -1)  # reading it will say what is wrong
+    return _boundaries_of(absolute, seen.st_size, seen.st_mtime_ns)
 
 
 def current() -> Boundaries:

@@ -35,7 +35,6 @@ import csv
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
@@ -172,10 +171,8 @@ def _read_aliases(path: Path) -> tuple[tuple[int, str, str, str, str], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=8)
-def _build(bounds: Boundaries, aliases: Path, stamp: tuple[int, int]) -> Gazetteer:
-    """The gazetteer of a boundary file and an alias file; ``stamp`` (the alias file's
-    modification time and size) keys the cache, so an edited alias file is read again."""
+def _build(bounds: Boundaries, aliases: Path) -> Gazetteer:
+    """The gazetteer of a boundary file and an alias file."""
     munis = bounds.municipalities()
     known = set(munis["nis"])
     regions = set(vocab.REGION_NAMES)
@@ -235,7 +232,10 @@ def gazetteer(*, aliases: Path | None = None) -> Gazetteer:
     edited alias file is read again). Raises :class:`AliasFileError` when the alias file is
     missing, malformed, or names a code the boundary file does not have."""
     path = Path(aliases or ALIASES_CSV)
-    return _build(boundaries.current(), path, _stamp(path))
+    bounds = boundaries.current()
+    # kept by the boundaries it is built from; the alias file's stamp (modification time and size)
+    # is part of the key, so an edited alias file is read again
+    return bounds.derived(("gazetteer", str(path), _stamp(path)), lambda: _build(bounds, path))
 
 
 def lookup(name: str) -> list[Match]:

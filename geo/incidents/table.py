@@ -257,7 +257,6 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     return derive(out)
 
 
-@lru_cache(maxsize=2)
 def _place_tables(of: boundaries.Boundaries) -> tuple[dict, dict, dict, dict]:
     """Local names, report city names and representative points of the units of ``of``."""
     munis = of.municipalities()
@@ -274,7 +273,8 @@ def derive(frame: pd.DataFrame) -> pd.DataFrame:
     English names of big cities), ``region_name``; rows not known to the point get a
     representative point of their municipality or region in ``lat``/``lon`` (EPSG:4326).
     Rows with no region (not located) keep empty places and no coordinates."""
-    names, cities, reps_m, reps_r = _place_tables(boundaries.current())
+    of = boundaries.current()
+    names, cities, reps_m, reps_r = of.derived(("incidents", "place tables"), lambda: _place_tables(of))
     out = frame.copy()
     year = out["date"].dt.year.to_numpy(dtype="int64")
     month_code = year * 12 + out["date"].dt.month.to_numpy(dtype="int64") - 1
@@ -303,7 +303,8 @@ def derive(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(path: str, mtime: float) -> pd.DataFrame:
+def _load_cached(path: str, stamp: tuple[int, int]) -> pd.DataFrame:
+    del stamp  # the file's identity with the path (size, modification time): an edited file is read anew
     return validate_incidents(read_incident_table(path), name=Path(path).name)
 
 
@@ -313,5 +314,5 @@ def load_incidents(path: Path | str | None = None) -> pd.DataFrame:
     Returns a fresh copy of the typed table with derived columns; raises
     :class:`IncidentDataError` listing every problem (file, row, field, reason)."""
     path = Path(path) if path is not None else INCIDENTS_CSV
-    mtime = path.stat().st_mtime if path.exists() else -1.0
-    return _load_cached(str(path), mtime).copy()
+    seen = path.stat() if path.exists() else None
+    return _load_cached(str(path), (seen.st_size, seen.st_mtime_ns) if seen else (-1, -1)).copy()

@@ -80,8 +80,8 @@ def _validate(frame: pd.DataFrame, name: str) -> list[Problem]:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str, mtime: float) -> pd.DataFrame:
-    del mtime  # part of the cache key only
+def _load(path: str, stamp: tuple[int, int]) -> pd.DataFrame:
+    del stamp  # the file's identity with the path (size, modification time): an edited file is read anew
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -97,8 +97,8 @@ def crosswalk_table(path: Path | str | None = None) -> pd.DataFrame:
     """The crosswalk for display: one row per source value (a fresh copy, text columns
     ``source, source_field, source_value, kind, note``). Raises :class:`CrosswalkFileError`."""
     path = Path(path) if path is not None else CROSSWALK_CSV
-    mtime = path.stat().st_mtime if path.exists() else -1.0
-    return _load(str(path), mtime).copy()
+    seen = path.stat() if path.exists() else None
+    return _load(str(path), (seen.st_size, seen.st_mtime_ns) if seen else (-1, -1)).copy()
 
 
 def _lookups(table: pd.DataFrame) -> tuple[dict, dict]:

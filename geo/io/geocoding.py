@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
@@ -41,7 +40,6 @@ from geo.io.shapes import place_geometries
 _BELGIUM = frozenset({"belgium", "belgique", "belgie", "belgien", "belgica", "be", "bel", "belgio"})
 
 
-@lru_cache(maxsize=4)
 def _area_names(of: boundaries.Boundaries) -> Mapping[str, str]:
     """Province names (NL/FR/EN, with and without "Provincie"/"Province de") → region code."""
     provinces = of.units("province")
@@ -186,7 +184,8 @@ def locate_rows(cells: Cells, m: ColumnMapping) -> pd.DataFrame:
     if m.areas:
         open_rows = (precision == "none") & ~outside & ~foreign
         if open_rows.any():
-            provinces = _area_names(boundaries.current())
+            of = boundaries.current()
+            provinces = of.derived(("geocoding", "area names"), lambda: _area_names(of))
             seen: dict[str, tuple[str | None, str]] = {}
             for i in np.flatnonzero(open_rows.to_numpy()):
                 for column in m.areas:

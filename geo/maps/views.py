@@ -10,7 +10,6 @@ Extents are (min lon, min lat, max lon, max lat) in EPSG:4326 degrees.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 import geopandas as gpd
@@ -77,10 +76,10 @@ def view_units(view: ViewName, *, level: Level = "municipality", web: bool = Fal
 
 def view_extent(view: ViewName) -> tuple[float, float, float, float]:
     """(min lon, min lat, max lon, max lat) of a view, margin included."""
-    return _extent(boundaries.current(), view)
+    of = boundaries.current()
+    return of.derived(("views", "extent", view), lambda: _extent(of, view))
 
 
-@lru_cache(maxsize=8)
 def _extent(of: boundaries.Boundaries, view: ViewName) -> tuple[float, float, float, float]:
     frame = of.units("municipality")
     codes = view_codes(view, of=of)

@@ -20,8 +20,14 @@ from geo.ui import state
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _report_incidents(mtime: float) -> pd.DataFrame:
+def _report_incidents(stamp: tuple[int, int]) -> pd.DataFrame:
+    """The report's incidents, keyed on the file's identity (size, modification time)."""
     return incidents_mod.load_incidents()
+
+
+def _report_stamp() -> tuple[int, int]:
+    seen = incidents_mod.INCIDENTS_CSV.stat()
+    return seen.st_size, seen.st_mtime_ns
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -38,7 +44,7 @@ def frame_for(slug: str, store: Store | None = None) -> pd.DataFrame:
     and ValueError for a saved dataset without a store: there is no default store to fall back on."""
     if slug == state.REPORT:
         with st.spinner(_("Loading incidents…")):
-            return _report_incidents(incidents_mod.INCIDENTS_CSV.stat().st_mtime)
+            return _report_incidents(_report_stamp())
     if store is None:
         raise ValueError(f"dataset {slug!r}: reading a saved dataset needs the request's store")
     info = store.get_dataset(slug)
@@ -117,4 +123,4 @@ def data_options(request: Request) -> dict:
             return _options_cached(request.store.source, request.dataset, stamp, frame)
         except DatasetNotFoundError:
             pass
-    return _options_cached("report", state.REPORT, str(incidents_mod.INCIDENTS_CSV.stat().st_mtime), frame)
+    return _options_cached("report", state.REPORT, str(_report_stamp()), frame)

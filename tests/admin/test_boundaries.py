@@ -158,27 +158,46 @@ def _admin_modules() -> dict[str, ast.Module]:
     return {path.stem: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(GEO_ADMIN.glob("*.py"))}
 
 
-def test_the_only_cache_keyed_on_a_path_is_the_boundaries_cache():
-    """Every functools cache in geo/admin is either the one cache of Boundaries objects (keyed on
-    the file) or keyed on a Boundaries object first; none reads the current file itself."""
-    cached = []
-    for module, tree in _admin_modules().items():
+def test_an_edited_file_is_another_object_read_anew(tmp_path):
+    """The cache of Boundaries objects is keyed on the file's identity (path, size, modification
+    time), not on its path alone: an edited file is never answered from the old one."""
+    copy = tmp_path / "belgium.json"
+    copy.write_bytes(boundaries.current().path.read_bytes())
+    first = boundaries.for_file(copy)
+    assert boundaries.for_file(copy) is first
+    built: list[int] = []
+    assert first.derived(("test", "n"), lambda: built.append(1) or len(built)) == 1
+    assert first.derived(("test", "n"), lambda: built.append(1) or len(built)) == 1  # kept on the object
+    copy.write_bytes(copy.read_bytes() + b"\n")  # edited: another size, another modification time
+    second = boundaries.for_file(copy)
+    assert second is not first
+    assert second.derived(("test", "n"), lambda: built.append(1) or len(built)) == 2  # derived anew
+
+
+def _cached_functions() -> list[tuple[str, ast.FunctionDef]]:
+    found = []
+    for path in sorted(GEO_ADMIN.parent.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if not isinstance(node, ast.FunctionDef):
-                continue
-            names = {ast.unparse(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list}
-            if names & {"lru_cache", "functools.lru_cache", "cache", "functools.cache"}:
-                cached.append((module, node))
+            if isinstance(node, ast.FunctionDef):
+                names = {ast.unparse(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list}
+                if names & {"lru_cache", "functools.lru_cache", "cache", "functools.cache"}:
+                    found.append((str(path.relative_to(GEO_ADMIN.parent)), node))
+    return found
+
+
+def test_no_cache_outside_boundaries_is_keyed_on_a_boundaries_object():
+    """What derives from a boundary file is kept by its Boundaries object (Boundaries.derived), not
+    in module-level caches keyed on it that outlive it."""
+    cached = _cached_functions()
     assert cached
-    path_keyed = [f"{m}.{n.name}" for m, n in cached
-                  if not (n.args.args and ast.unparse(n.args.args[0].annotation or ast.Constant("")) == "Boundaries")]
-    # the Boundaries cache, and the checksum of the downloaded file (keyed on its path, size and
-    # modification time: it reads that very file)
-    assert sorted(path_keyed) == ["boundaries._boundaries_of", "boundaries._verified"]
+    keyed_on_boundaries = [f"{m}:{n.name}" for m, n in cached if any(
+        "Boundaries" in ast.unparse(a.annotation or ast.Constant("")) for a in n.args.args)]
+    assert keyed_on_boundaries == []
     for module, node in cached:
         calls = {ast.unparse(c.func) for c in ast.walk(node) if isinstance(c, ast.Call)}
         assert not calls & {"boundary_file", "boundaries.boundary_file", "current", "boundaries.current"}, (
-            f"{module}.{node.name} is cached on its arguments but reads the current boundary file")
+            f"{module}:{node.name} is cached on its arguments but reads the current boundary file")
 
 
 def test_the_point_index_does_not_depend_on_the_boundaries():

@@ -63,7 +63,6 @@ class ViewGeometry:
     bounds: tuple[float, float, float, float]  # extent in DRAW_CRS
 
 
-@lru_cache(maxsize=16)
 def _view_geometry_cached(bounds: boundaries.Boundaries, view: ViewName, level: Level) -> ViewGeometry:
     # keyed on the current file's Boundaries (the file view_units reads), so a new file draws anew
     frame = view_units(view, level=level).to_crs(DRAW_CRS)
@@ -86,14 +85,15 @@ def view_geometry(view: ViewName, level: Level) -> ViewGeometry:
         raise ValueError(f"view must be one of {tuple(VIEW_SPECS)}, not {view!r}")
     if level not in spec.levels:
         raise ValueError(f"the {view} view shows levels {spec.levels}, not {level!r}")
-    return _view_geometry_cached(boundaries.current(), view, level)
+    of = boundaries.current()
+    return of.derived(("png", "view geometry", view, level), lambda: _view_geometry_cached(of, view, level))
 
 
-@lru_cache(maxsize=4)
 def _regions_cached(bounds: boundaries.Boundaries) -> gpd.GeoDataFrame:
     return bounds.units("region").to_crs(DRAW_CRS).set_index("code")
 
 
 def regions() -> gpd.GeoDataFrame:
     """The regions of the current boundary file in DRAW_CRS, indexed by code."""
-    return _regions_cached(boundaries.current())
+    of = boundaries.current()
+    return of.derived(("png", "regions"), lambda: _regions_cached(of))
