@@ -86,3 +86,33 @@ def test_streamlits_own_words_are_given_in_the_readers_language(lang, words):
     assert json.loads(payload) == table and "</" not in payload
     with using("en"):
         assert theme.words_html() == ""  # Streamlit's words are English already
+
+
+def test_the_import_preview_says_its_notes_in_french():
+    from geo.config import ROOT
+    from geo.io import pipeline
+
+    fixture = ROOT / "tests" / "fixtures" / "import" / "gtd_belgium.csv"
+    with using("fr"):
+        result = pipeline.import_file(fixture, filename=fixture.name)
+        preview = result.preview(50)
+        notes = " | ".join(map(str, preview.to_numpy().ravel()))
+    assert "hors de Belgique (48.8" in notes, notes
+    assert "GTD specificity 2\u00a0: précision ramenée à «\u00a0commune\u00a0»" in notes, notes
+    assert "GTD specificity 5\u00a0: coordonnées non utilisées ; aucune commune ne porte ce nom" in notes, notes
+    for english in ("outside Belgium", "precision", "counted as 'other'", "not in the crosswalk"):
+        assert english not in notes, english
+
+
+@pytest.mark.parametrize(("stored", "french"), [
+    ("no category column mapped: counted as 'other'", "aucune colonne de catégorie choisie\u00a0: compté comme «\u00a0autre\u00a0»"),
+    ("outside Belgium (48.85661, 2.35222); read as longitude, latitude it would be in Charleroi (52011): "
+     "are the columns swapped?", "hors de Belgique (48.85661, 2.35222) ; lu comme longitude, latitude, il serait à "
+     "Charleroi (52011)\u00a0: les colonnes sont-elles inversées\u00a0?"),
+    ("a clause no table knows", "a clause no table knows"),
+])
+def test_a_stored_note_is_said_clause_by_clause(stored, french):
+    from geo.io.note_words import note_words
+
+    with using("fr"):
+        assert note_words(stored) == french

@@ -15,6 +15,7 @@ from geo.errors import Problem
 from geo.i18n import _, ngettext, number
 from geo.incidents import readable
 from geo.io.mapping import ColumnMapping
+from geo.io.note_words import note_words
 from geo.io.readers.raw import ReadInfo
 
 #: Columns an import adds to the incident layout (after the derived columns).
@@ -100,12 +101,13 @@ def note_table(accepted: pd.DataFrame, column: str, first: int = 8) -> pd.DataFr
 
 def preview_table(accepted: pd.DataFrame) -> pd.DataFrame:
     """Accepted rows in words, as :meth:`ImportResult.preview` describes, in the reader's language
-    (the notes the geocoder stored stay as stored); a count not known is left empty, never 0."""
+    (the notes the geocoder and the crosswalk stored, clause by clause: :mod:`geo.io.note_words`); a
+    count not known is left empty, never 0."""
     place = [f"{name} ({nis})" if nis else (_("{region} (region only)").format(region=region) if region else "")
              for name, nis, region in zip(accepted["municipality_name"], accepted["municipality_nis"],
                                           accepted["region_name"])]
     method = [_(vocab.GEOCODE_METHOD_LABELS.get(m, m.replace("_", " "))) for m in accepted["geocode_method"]]
-    source = [_("{where}: {reason}").format(where=m, reason=n) if n else m
+    source = [_("{where}: {reason}").format(where=m, reason=note_words(n)) if n else m
               for m, n in zip(method, accepted["geocode_note"])]
     kinds = [_(vocab.KIND_LABELS.get(k, k)) for k in accepted["kind"]]
     counts = {c: (accepted[c] if c in accepted else pd.Series(pd.NA, index=accepted.index, dtype="Int64"))
@@ -116,7 +118,7 @@ def preview_table(accepted: pd.DataFrame) -> pd.DataFrame:
         _("date precision"): [_(vocab.DATE_PRECISION_LABELS.get(p, p)) for p in accepted["date_precision"]],
         _("municipality"): place,
         _("precision"): [_(vocab.GEO_PRECISION_LABELS.get(p, p)) for p in accepted["geo_precision"]],
-        _("kind"): [f"{k} ({n})" if n else k for k, n in zip(kinds, accepted["kind_note"])],
+        _("kind"): [f"{k} ({note_words(n)})" if n else k for k, n in zip(kinds, accepted["kind_note"])],
         _("location from"): source,
         **{_(vocab.PEOPLE_COUNT_LABELS[c]): ["" if pd.isna(v) else number(v) for v in values] for c, values in counts.items()},
     })

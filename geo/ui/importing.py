@@ -17,9 +17,11 @@ from geo.errors import DatasetError, ImportFileError
 from geo.i18n import _, number
 from geo.io import crosswalk
 from geo.io import crs as crs_
+from geo.io import note_words as note_words_mod
 from geo.io.mapping import MAPPING_HELP, MAPPING_LABELS, ColumnMapping, suggest_mapping
 from geo.io.pipeline import import_table
 from geo.io.readers.formats import list_sheets, read_table
+from geo.io.readers.raw import READ_PROBLEM
 from geo.ui import access, session, state
 
 _NONE = "—"
@@ -144,14 +146,19 @@ def _show_result(result, *, key: str) -> None:
         st.warning(_("{n} row(s) rejected: each with its row number, field and reason. They are not "
                      "saved as incidents (the download keeps them).").format(n=len(result.rejected)))
         words = {"row": _("row"), "field": _("field"), "reason": _("reason")}  # unless the file has such a column
-        shown = result.rejected.rename(columns={c: w for c, w in words.items() if w not in result.rejected.columns})
+        shown = result.rejected.copy()
+        if "field" in shown:  # the reader's column for a row it could not read, in words
+            shown["field"] = shown["field"].replace(READ_PROBLEM, _(note_words_mod.READ_PROBLEM_LABEL))
+        shown = shown.rename(columns={c: w for c, w in words.items() if w not in result.rejected.columns})
         st.dataframe(shown, hide_index=True, width="stretch", height=240)
         st.download_button(_("Rejected rows (CSV)"), data=result.rejected_csv(), file_name="rejected.csv",
                            mime="text/csv", on_click="ignore", key=f"{key}_rejected")
     geocoded = result.geocode_notes()
     if len(geocoded):
         with st.expander(_("How rows were placed: {n} distinct note(s)").format(n=len(geocoded))):
-            st.dataframe(geocoded, hide_index=True, width="stretch")
+            shown = geocoded.assign(note=geocoded["note"].map(note_words_mod.note_words))
+            st.dataframe(shown.rename(columns={"note": _("note"), "rows": _("rows"), "first_rows": _("first rows")}),
+                         hide_index=True, width="stretch")
 
 
 def panel() -> None:
