@@ -82,8 +82,9 @@ def test_belgium_level_switch_recolours_the_map():
     province = maps_of(run_page("belgium", {"level": "province"}))[0]
     assert "-municipality-" in municipality["geometry"] and "-province-" in province["geometry"]
     # values only: the units with incidents (a unit index below the level's unit count)
-    assert 0 < len(municipality["frames"][0]) < 581 and max(r[0] for r in municipality["frames"][0]) < 581
-    assert 0 < len(province["frames"][0]) <= 11 and max(r[0] for r in province["frames"][0]) < 11
+    rows_m, rows_p = (m["model"]["frames"][0]["rows"] for m in (municipality, province))
+    assert 0 < len(rows_m) < 581 and max(r[0] for r in rows_m) < 581
+    assert 0 < len(rows_p) <= 11 and max(r[0] for r in rows_p) < 11
 
 
 def test_brussels_states_the_incidents_known_only_to_the_region():
