@@ -1,9 +1,12 @@
 """Translations of what people read: gettext catalogs (domain ``atlas``) under ``geo/locale/``,
 managed with Babel (extract, update, compile).
 
-The language is per script run, not per process: :func:`use` sets it in a context variable (each
-Streamlit session runs its script in its own thread, with its own context; the command line sets it
-once), and :func:`_` translates into it. Nothing here keeps module-level mutable state.
+The language is per script run, not per process: the *active* language lives in a context variable
+(each Streamlit session runs its script in its own thread, with its own context), and :func:`_`
+translates into it. In the app it is derived from the run's request in one place,
+:meth:`geo.request.Request.activate` (``active`` for a block, ``bind`` for work done later in
+another thread); the command line sets it once with :func:`use`. Nothing here keeps module-level
+mutable state.
 
 Write messages so the extractor sees them whole: ``_("{n} sites").format(n=n)``, never
 ``_(f"{n} sites")``; :func:`ngettext` for plurals; :func:`N_` marks a message written in a table
@@ -13,11 +16,11 @@ Write messages so the extractor sees them whole: ``_("{n} sites").format(n=n)``,
 from __future__ import annotations
 
 import gettext
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
-from functools import lru_cache, wraps
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -70,19 +73,6 @@ def using(language: str | None, *, names: str | None = None) -> Iterator[str]:
     finally:
         _names.reset(names_token)
         _language.reset(token)
-
-
-def bound(function: Callable[..., T]) -> Callable[..., T]:
-    """``function`` that runs in the language of this context, wherever it is called: a download
-    button's file is made later, in a thread of the server that knows nothing of the session."""
-    chosen, naming = _language.get(), _names.get()
-
-    @wraps(function)
-    def run(*args, **kwargs) -> T:
-        with using(chosen, names=naming):
-            return function(*args, **kwargs)
-
-    return run
 
 
 def language() -> str:

@@ -125,16 +125,19 @@ def test_numbers_are_written_as_each_language_writes_them():
         assert i18n.number(12345.678, 1) == "12.345,7"
 
 
-def test_a_bound_function_keeps_the_language_it_was_made_in():
+def test_a_bound_function_keeps_the_language_of_its_request():
     """Download buttons make their files later, in a server thread with no session: the files must
-    still be in the reader's language."""
-    with i18n.using("nl", names="reader"):
-        made = i18n.bound(lambda: (i18n._("Filters: {filters}"), i18n.names_mode()))
+    still be in the reader's language (the request's, carried by Request.bind)."""
+    from geo.io.store import LocalStore
+    from geo.request import Request
+
+    made = Request(store=LocalStore(read_only=True), language="nl", names="reader").bind(
+        lambda: (i18n._("Filters: {filters}"), i18n.names_mode()))
     assert i18n.language() == "en"
     assert made() == ("Filters: {filters}", "reader")
     with i18n.using("fr"):
         assert made()[0] == "Filters: {filters}"  # Dutch has the same word
-        assert i18n.bound(lambda: i18n._("Years"))() == "Années"
+        assert Request(store=LocalStore(read_only=True), language="fr").bind(lambda: i18n._("Years"))() == "Années"
 
 
 def _modules() -> list[Path]:
