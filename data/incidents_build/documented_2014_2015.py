@@ -217,6 +217,25 @@ ARRESTS_2014_2015: list[dict[str, str]] = [
             description=("The same day a man was arrested at his home during searches in "
                          "Molenbeek-Saint-Jean and charged in the Paris attacks case over his "
                          "ties to a Stade de France suicide bomber.")),
+    arrest(site_id="S-2015-11-30-flanders", event_id="E-2015-11-30-flanders",
+           date="2015-11-30", link="linked", connection="unknown", n_arrested="1",
+           source_geo_precision="region", municipality_nis="", region_nis="02000",
+           geo_precision="region",
+           place=("Flanders (the sources name the man's flat in Kortrijk, not the place of "
+                  "arrest)"),
+           source=("VRT NWS (deredactie, DE), Jul 2017, http://deredactie.be/permalink/1."
+                   "3033662; VRT NWS (deredactie), Jul 2017, http://deredactie.be/cm/"
+                   "vrtnieuws/binnenland/1.3033497; BRF, Jul 2017, https://brf.be/national/"
+                   "1102517"),
+           description=("The brother of a Kortrijk man who had gone to Syria to fight for the "
+                        "Islamic State (in 2014, by the July 2017 pages) was arrested on 30 "
+                        "November 2015 and held for three months: his bugged flat in Kortrijk "
+                        "showed regular calls with his brother, money sent to Syria, online "
+                        "accounts opened for him and attempts to recruit others with Islamic "
+                        "State videos. Convicted in July 2017 of taking part in the group's "
+                        "activities (four years, half suspended). A remark in an intercepted "
+                        "call about an attack in Bruges is not coded as a plot; the pages read "
+                        "do not say where he was arrested.")),
     arrest(site_id="S-2015-12-brussels", event_id="E-2015-12-brussels",
            date="2015-12-01", date_precision="month", source_date_precision="month",
            link="linked", connection="unknown", networks="Paris cell", n_arrested="1",

@@ -117,12 +117,11 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "verviers", L, uk, "", 0, 1, U, "", ""),
     (2016, "oostende", L, lc, O, 0, 1, U, "", ""),
     (2016, "liege", L, lc, "", 0, 1, U, "", ""),
-    # --- No city named by the report: Flanders (9), region precision (Wallonia's is documented) -
+    # --- No city named by the report: Flanders (8), region precision (Wallonia's is documented) -
     (2014, "flanders", L, lc, M, 0, 1, U, "", ""),
     (2015, "flanders", L, lc, M, 0, 1, U, "", ""),
     (2015, "flanders", L, lc, W, 0, 1, U, "", ""),
     (2015, "flanders", L, lc, W, 0, 1, U, "", ""),
-    (2015, "flanders", L, uk, "", 0, 1, U, "", ""),
     (2016, "flanders", L, lc, O, 0, 1, U, "", ""),
     (2016, "flanders", I, "", "", 0, 1, U, "", ""),
     (2017, "flanders", L, lc, O, 0, 1, U, "", ""),
