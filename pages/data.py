@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from geo.i18n import _
+from geo.i18n import _, number
 from geo.incidents import filters, readable
 from geo.ui import datasets, display, downloads, importing, sidebar
 
@@ -18,7 +18,7 @@ narrow = filters.Narrow(search=query, place=place)
 rows = narrow.apply(sel.rows)
 if place.strip() and filters.in_place(sel.rows, place) is None:
     st.warning(_("No Belgian place is called {place!r}.").format(place=place.strip()))
-st.caption(_("{n} of {total} records shown.").format(n=f"{len(rows):,}", total=f"{len(sel.all):,}"))
+st.caption(_("{n} of {total} records shown.").format(n=number(len(rows)), total=number(len(sel.all))))
 display.provenance_note(rows)
 display.incident_table(rows, height=560)
 downloads.buttons(sel, key="data", narrow=narrow)

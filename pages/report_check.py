@@ -3,9 +3,9 @@ how much of each rests on documented rows."""
 
 import streamlit as st
 
-from geo.i18n import _
+from geo.i18n import _, language
 from geo.report import check
-from geo.ui import sidebar, state
+from geo.ui import display, sidebar, state
 
 sel = sidebar.selection()
 st.title(_("Report check"))
@@ -19,9 +19,11 @@ ok, total = check.summary(table)
 (st.success if ok == total else st.error)(_("{ok} of {total} published figures match the data.").format(ok=ok, total=total))
 st.markdown("\n\n".join(check.explanation(table)))
 only = st.toggle(_("Only the figures that rest on reconstructed rows alone"), key="check_only_reconstructed")
-st.dataframe(check.people_table(table, only_reconstructed=only), hide_index=True, width="stretch", height=600,
-             column_config={
-    _("The report's words"): st.column_config.TextColumn(width=320),
+words = _("The report's words")  # quoted in English: the header says so for a French or Dutch reader
+quoted = display.in_english(words) if language() != "en" else words
+st.dataframe(check.people_table(table, only_reconstructed=only).rename(columns={words: quoted}), hide_index=True,
+             width="stretch", height=600, column_config={
+    quoted: st.column_config.TextColumn(width=320),
     _("Published"): st.column_config.TextColumn(width=130),
     _("Computed"): st.column_config.TextColumn(width=200),
     _("Documented support"): st.column_config.ProgressColumn(

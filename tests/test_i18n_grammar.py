@@ -116,3 +116,18 @@ def test_a_stored_note_is_said_clause_by_clause(stored, french):
 
     with using("fr"):
         assert note_words(stored) == french
+
+
+def test_the_reports_english_words_are_marked_as_english_on_french_pages():
+    data = run_page("data", {"lang": "fr"})
+    columns = list(data.dataframe[0].value.columns)
+    assert "Description (en anglais)" in columns and "Source (en anglais)" in columns, columns
+    check = run_page("report_check", {"lang": "fr"})
+    assert any(c.endswith("(en anglais)") for c in check.dataframe[0].value.columns), check.dataframe[0].value.columns
+    english = run_page("data")
+    assert "Description" in english.dataframe[0].value.columns  # English readers need no mark
+
+
+def test_an_imported_datasets_descriptions_are_not_marked(imported):  # noqa: F811
+    columns = list(run_page("data", {"lang": "fr", "dataset": imported}).dataframe[0].value.columns)
+    assert "Description" in columns and not any("anglais" in c for c in columns), columns

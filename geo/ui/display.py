@@ -5,6 +5,7 @@ people's words, a clicked unit's incidents and the metric choice (the maps are
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 from types import MappingProxyType
 
@@ -14,6 +15,7 @@ import streamlit as st
 from geo import vocab
 from geo.errors import DatasetNotFoundError
 from geo.i18n import N_, _, month_year, ngettext, number
+from geo.i18n import language as language_code
 from geo.incidents import aggregate, readable
 from geo.incidents.aggregate import Counted
 from geo.maps.png.captions import LEVEL_SINGULAR
@@ -191,6 +193,9 @@ def incident_table(rows: pd.DataFrame, *, height: int | None = None, key: str = 
             n=number(MAX_TABLE_ROWS), total=number(len(rows))))
         rows = rows.head(MAX_TABLE_ROWS)
     shown = readable.people_table(rows, city_names=city_names(rows))
+    english = _report_english(rows)
+    if english:  # the report's descriptions and sources stay in English, and say so
+        shown = shown.rename(columns={_(c): in_english(_(c)) for c in ENGLISH_COLUMNS})
     link = _(readable.LINK_COLUMN)
     text = st.column_config.TextColumn
     config = {
@@ -214,6 +219,8 @@ def incident_table(rows: pd.DataFrame, *, height: int | None = None, key: str = 
         _("Networks"): text(width=180),
         _("Source"): text(width=480),
     }
+    if english:
+        config = {(in_english(k) if k in {_(c) for c in ENGLISH_COLUMNS} else k): v for k, v in config.items()}
     # a new table (other rows) starts with no row selected
     stamp = int(pd.util.hash_pandas_object(rows["site_id"], index=False).sum()) if "site_id" in rows else len(rows)
     fits = height is None or len(shown) <= height // 36  # a short table takes only the height it needs
@@ -222,20 +229,40 @@ def incident_table(rows: pd.DataFrame, *, height: int | None = None, key: str = 
                          on_select="rerun", selection_mode="single-row", key=f"{key}_{stamp & 0xFFFFFFFF:x}")
     picked = list(getattr(getattr(event, "selection", None), "rows", None) or [])
     if picked and picked[0] < len(rows):
-        _record_card(rows.iloc[picked[0]], shown.iloc[picked[0]])
+        _record_card(rows.iloc[picked[0]], shown.iloc[picked[0]], english=english)
     else:
         st.caption(_("Select a row to read it whole, with every source as a link."))
 
 
-def _record_card(row: pd.Series, shown: pd.Series) -> None:
+#: Columns of the people's table whose words the report's dataset gives in English.
+ENGLISH_COLUMNS: tuple[str, ...] = ("Description", "Source")
+
+
+def _report_english(rows: pd.DataFrame) -> bool:
+    """Whether ``rows`` are the report's (documented or reconstructed: their descriptions and
+    sources are written in English) and the reader reads another language."""
+    return language_code() != "en" and bool(len(rows)) and bool(
+        rows["provenance"].isin(("documented", "reconstructed")).all())
+
+
+def in_english(label: str) -> str:
+    """A label marked as naming English words: "Description (in English)"."""
+    return _("{label} (in English)").format(label=label)
+
+
+def _record_card(row: pd.Series, shown: pd.Series, *, english: bool = False) -> None:
     """One incident, whole: what the table shows in brief, the full description as plain text
-    (never Markdown or HTML) and every web address of the source as a link."""
+    (never Markdown: escaped HTML, marked ``lang="en"`` and "(in English)" when it is the report's
+    English for a French or Dutch reader) and every web address of the source as a link."""
     with st.container(border=True):
         st.markdown(f"**{_code_safe(shown[_('Date')])}** · {_code_safe(shown[_('Kind')])} · "
                     f"{_code_safe(shown[_('Record')])}")
         places = [str(v) for v in (row.get("place", ""), row.get("city", "")) if v]
         st.text(" · ".join(dict.fromkeys(places)))
-        if str(row.get("description", "")):
+        if str(row.get("description", "")) and english:
+            st.html(f'<p lang="en" style="white-space: pre-wrap; margin: 0">{html.escape(str(row["description"]))}</p>')
+            st.caption(_("(in English)"))
+        elif str(row.get("description", "")):
             st.text(str(row["description"]))
         links = readable.urls(row.get("source", ""))
         st.text(_("Source: {source}").format(source=row.get("source", "")))
