@@ -3,7 +3,7 @@
 import streamlit as st
 
 from geo.i18n import N_, _, ngettext
-from geo.incidents import aggregate, filters
+from geo.incidents import aggregate, filters, readable
 from geo.maps import charts
 from geo.ui import data, display, downloads, mapview, partial, sidebar, state
 from geo.ui.sidebar import Selection
@@ -53,7 +53,7 @@ def body(sel: Selection) -> None:
     downloads.buttons(sel, key="timeline", view="belgium", counted=counted,
                       narrow=narrow,
                       title=(_("Incident sites up to {period}") if cumulative else _("Incident sites in {period}")).format(
-                          period=current),
+                          period=readable.period_text(current)),
                       animation={"period": step, "cumulative": cumulative})
 
 

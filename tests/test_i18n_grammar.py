@@ -131,3 +131,16 @@ def test_the_reports_english_words_are_marked_as_english_on_french_pages():
 def test_an_imported_datasets_descriptions_are_not_marked(imported):  # noqa: F811
     columns = list(run_page("data", {"lang": "fr", "dataset": imported}).dataframe[0].value.columns)
     assert "Description" in columns and not any("anglais" in c for c in columns), columns
+
+
+def test_the_timeline_says_its_months_in_words():
+    import json
+
+    from tests.ui.test_app import maps_of
+
+    at = run_page("timeline", {"lang": "fr", "step": "month"})
+    model = json.dumps(maps_of(at)[0], ensure_ascii=False)
+    assert '"label": "août 2015"' in model and '"label": "2015-08"' not in model
+    assert at.caption[0].value.startswith("janvier 2015\u00a0: "), at.caption[0].value
+    nl = json.dumps(maps_of(run_page("timeline", {"lang": "nl", "step": "month"}))[0], ensure_ascii=False)
+    assert '"label": "augustus 2015"' in nl

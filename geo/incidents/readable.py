@@ -35,6 +35,14 @@ def date_text(date: object, precision: str = "day") -> str:
     return stamp.strftime(DATE_FORMATS.get(precision, DATE_FORMATS["day"]))
 
 
+def period_text(period: str) -> str:
+    """A period of the timeline as a reader says it: a month (``"2015-08"``) in words
+    (:func:`month_text`), a year as it is."""
+    if re.fullmatch(r"\d{4}-\d{2}", str(period)):
+        return month_text(pd.Timestamp(f"{period}-01"))
+    return str(period)
+
+
 def month_text(stamp: pd.Timestamp) -> str:
     """A month and its year as the reader's language writes them standing alone: "August 2015",
     "août 2015", "augustus 2015"."""

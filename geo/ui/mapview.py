@@ -23,7 +23,7 @@ import streamlit as st
 from geo import vocab
 from geo.admin import names
 from geo.i18n import LANGUAGES, _, language
-from geo.incidents import aggregate
+from geo.incidents import aggregate, readable
 from geo.incidents.aggregate import Counted
 from geo.maps import views
 from geo.maps.classify import Classes
@@ -216,7 +216,7 @@ def timeline(rows: pd.DataFrame, timeline: Timeline, classes: Classes, *, key: s
     recon = chor.wide_frames(wide_recon, codes, periods, cumulative=timeline.cumulative)
     population = units["population"].to_numpy(float)
     frames = [frame_from(p, c, r, rates_of(c, population), classes, metric="count", unit="sites",
-                         title=title.replace("{period}", p))
+                         title=title.replace("{period}", readable.period_text(p)), label=readable.period_text(p))
               for p, c, r in zip(periods, counts, recon)]
     model = chor.model(codes, [unit_names(view, level)[c] for c in codes], frames, classes, view=view, level=level,
                        title=title)
@@ -231,8 +231,9 @@ def timeline(rows: pd.DataFrame, timeline: Timeline, classes: Classes, *, key: s
     i = periods.index(current)
     located = int(counts[i].sum())
     shown = aggregate.rows_in_period(rows, period=timeline.step, value=current, cumulative=timeline.cumulative)
-    st.caption(_("{period}: ").format(period=current)
-               + chor.summary(codes, counts[i], unit_names(view, level), missing=max(0, len(shown) - located)))
+    st.caption(_("{period}: {summary}").format(
+        period=readable.period_text(current),
+        summary=chor.summary(codes, counts[i], unit_names(view, level), missing=max(0, len(shown) - located))))
     return selected
 
 
