@@ -220,6 +220,24 @@ ARRESTS_2016_2017: list[dict[str, str]] = [
             description=("A man was arrested during a search in Schaerbeek in the inquiry into "
                          "the March 2016 bombings and accused of terrorist murder; he had been "
                          "detained briefly once before, on 24 March.")),
+    arrest(site_id="S-2016-07-29-liege", event_id="E-2016-07-29-liege",
+           date="2016-07-29", plot="true", link="linked", connection="local_cell",
+           n_arrested="1", place="Liège (seven more searches in Mons)",
+           municipality_nis="62063", region_nis="03000",
+           source=("RTL (video), 30 Jul 2016, https://www.rtl.be/page-videos/belgique/faits-"
+                   "divers/menace-terroriste-7-perquisitions-mons-et-une-liege-debouchent-sur-"
+                   "2/2016-07-30/video/53543; VRT NWS (DE), 31 Jul 2016, https://www.vrt.be/"
+                   "vrtnws/de/2016/07/31/anklage_wegen_planungeinesterrormordes-1-2726008/; "
+                   "GrenzEcho (Belga/dpa), Jul 2016, http://www.grenzecho.net/region/inland/"
+                   "anti-terror-einsaetze-in-der-wallonie-zwei-festnahmen"),
+           description=("On the Friday evening federal police searched seven addresses in Mons "
+                        "and one in Liège for the Liège terrorism judge and detained two "
+                        "brothers in Liège; the next day one was placed under arrest warrant "
+                        "for taking part in a terrorist group and preparing a murder, the "
+                        "prosecutor saying the first findings pointed to a planned attack in "
+                        "Belgium, and the other was released. According to RTBF, as the Belga "
+                        "copy reports, he had helped young people travel to the Islamic State's "
+                        "combat zones in Syria.")),
     arrest(site_id="S-2016-10-18-gent", event_id="E-2016-10-18-gent",
             date="2016-10-18", link="linked", connection="local_cell", n_arrested="4",
             place="Ghent (searches in Ghent, Deinze and Antwerp)", municipality_nis="44021",

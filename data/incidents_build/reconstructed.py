@@ -82,7 +82,7 @@ RECONSTRUCTED: list[tuple] = [
     (2014, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2015, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2015, "brussels", L, lc, "", 0, 1, U, "", ""),
-    (2016, "brussels", L, lc, "", 1, 1, T, "", ""),
+    (2016, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2016, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2016, "brussels", I, "", "", 0, 2, U, "", ""),
     (2016, "brussels", L, lc, "", 0, 1, U, "", ""),
@@ -108,7 +108,7 @@ RECONSTRUCTED: list[tuple] = [
     # --- Zaventem (2 of 4 arrest actions, both at the airport; 2 documented) ---------------
     (2014, "zaventem-airport", L, lc, "", 0, 1, U, "", ""),
     (2016, "zaventem-airport", I, "", "", 0, 1, U, "", ""),
-    # --- Verviers (3 of 4), Antwerp (3 of 4, 7 of the 11 arrested), Ostend (1), Liège (2) ---
+    # --- Verviers (3 of 4), Antwerp (2 of 4, 4 of the 11 arrested), Ostend (1), Liège (1 of 2) -
     (2014, "antwerpen", L, lc, "", 0, 2, U, "", ""),
     (2015, "verviers", L, do, V, 0, 1, U, "", ""),
     (2015, "verviers", L, do, V, 0, 1, U, "", ""),
@@ -116,7 +116,6 @@ RECONSTRUCTED: list[tuple] = [
     (2015, "liege", I, "", "", 0, 1, U, "", ""),
     (2016, "verviers", L, uk, "", 0, 1, U, "", ""),
     (2016, "oostende", L, lc, O, 0, 1, U, "", ""),
-    (2016, "liege", L, lc, "", 0, 1, U, "", ""),
     # --- No city named by the report: Flanders (8), region precision (Wallonia's is documented) -
     (2014, "flanders", L, lc, M, 0, 1, U, "", ""),
     (2015, "flanders", L, lc, M, 0, 1, U, "", ""),
