@@ -19,6 +19,7 @@ pages = [
     st.Page(HERE / "pages" / "brussels.py", title=_("Brussels"), icon=":material/location_city:", url_path="brussels"),
     st.Page(HERE / "pages" / "charleroi.py", title=_("Charleroi"), icon=":material/factory:", url_path="charleroi"),
     st.Page(HERE / "pages" / "timeline.py", title=_("Timeline"), icon=":material/timeline:", url_path="timeline"),
+    st.Page(HERE / "pages" / "compare.py", title=_("Compare"), icon=":material/compare:", url_path="compare"),
     st.Page(HERE / "pages" / "networks.py", title=_("Networks"), icon=":material/hub:", url_path="networks"),
     st.Page(HERE / "pages" / "report_check.py", title=_("Report check"), icon=":material/fact_check:", url_path="report-check"),
     st.Page(HERE / "pages" / "data.py", title=_("Data"), icon=":material/table:", url_path="data"),

@@ -98,3 +98,23 @@ def trend(incidents: pd.DataFrame, code: str, *, level: Level = "municipality",
                  yearly, monthly, year_only, int(ranks[code]), len(counted), int((counted["count"] > 0).sum()),
                  national, unplaced)
 
+
+
+def summary(t: Trend, name: str) -> list[str]:
+    """The trend in sentences, in the current language: count, rank and share, then what the
+    counts leave out (the region's rows known to no unit; rows dated to the year only)."""
+    from geo.i18n import _, number
+
+    lines = [_("{name}: {count} of the {national} incidents in Belgium ({share}); rank {rank} of {units} "
+               "units, {with_events} of which have any.").format(
+        name=name, count=number(t.count), national=number(t.national), share=_("{percent}%").format(percent=number(t.share * 100, 1)),
+        rank=number(t.rank), units=number(t.units), with_events=number(t.units_with_events))]
+    if t.reconstructed:
+        lines.append(_("Reconstructed records among them: {n}.").format(n=number(t.reconstructed)))
+    if t.unplaced_in_region and t.level == "municipality":
+        lines.append(_("Incidents of its region known only to the region, counted for no municipality: "
+                       "{n}.").format(n=number(t.unplaced_in_region)))
+    year_only = int(t.year_only["count"].sum())
+    if year_only:
+        lines.append(_("Dated to the year only, so not in the monthly counts: {n}.").format(n=number(year_only)))
+    return lines

@@ -27,6 +27,7 @@ from geo.incidents import aggregate, readable
 from geo.incidents.aggregate import Counted
 from geo.maps import views
 from geo.maps.classify import Classes
+from geo.maps.model import MapModel
 from geo.maps.model.choropleth import frame_from, rates_of
 from geo.maps.web import assets
 from geo.maps.web import choropleth as chor
@@ -173,6 +174,22 @@ def choropleth(view: views.ViewName, level: str, counted: Counted, classes: Clas
     payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True, "picker": _picker()}
     _mount(key, payload, on_click_change=lambda: _take_click(key))
     st.caption(chor.summary(codes, model.frames[0].counts, shown, missing=len(counted.not_counted)))
+    _write_unit(selected)
+    return selected
+
+
+def model_map(model: MapModel, *, key: str, title: str, height: int = HEIGHT) -> str | None:
+    """Any map model (hot spots, smoothed rates, two measures: :mod:`geo.stats.maps`) drawn by the
+    map component, on its view's geometry (the model's units in the geometry's order). Returns the
+    selected unit (or None)."""
+    _url, codes = _geometry(model.view, model.level)
+    if tuple(model.codes) != tuple(codes):
+        raise ValueError("the model's units are not the geometry's")
+    selected = _selected(key, codes)
+    payload = chor.payload(model)
+    payload |= _common(model.view, model.level, label=_("Map: {title}").format(title=title), height=height)
+    payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True, "picker": _picker()}
+    _mount(key, payload, on_click_change=lambda: _take_click(key))
     _write_unit(selected)
     return selected
 

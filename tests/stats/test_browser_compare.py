@@ -1,0 +1,44 @@
+"""The Compare page in a real, offline browser: the hot-spot, smoothed-rate and bivariate maps draw
+every municipality in their model's colours, the scatter draws, at desktop and phone width."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.stats import bivariate
+from tests.support.server import Offline, fills, wait_for_app, wait_for_paths, wait_for_still_map
+
+pytestmark = pytest.mark.browser
+
+
+def _open(server, browser, query: str, width: int, shot: str | None = None):
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    offline = Offline()
+    offline.install(context)
+    page = context.new_page()
+    page.goto(f"{server.url}/compare?{query}", wait_until="domcontentloaded")
+    wait_for_app(page, timeout=90_000)
+    frame, paths = wait_for_paths(page, at_least=581, timeout=60)
+    wait_for_still_map(page)
+    colours = set(fills(frame))
+    if shot:
+        page.screenshot(path=shot, full_page=True)
+    charts = page.locator("[data-testid='stVegaLiteChart']").count()
+    context.close()
+    assert not offline.blocked, offline.blocked
+    return paths, colours, charts
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_bivariate_map_and_scatter_offline(server, browser, width, tmp_path):
+    paths, colours, charts = _open(server, browser, "mode=bivariate", width, str(tmp_path / f"compare-{width}.png"))
+    assert paths >= 581
+    assert colours & set(bivariate.PALETTE.values())  # units with both measures take a cell's colour
+    assert charts >= 1  # the scatter
+
+
+def test_hot_spots_and_rates_draw(server, browser):
+    paths, colours, _charts = _open(server, browser, "mode=hotspots&statistic=gi", 1400)
+    assert paths >= 581 and "#eeeeee" in colours
+    paths, colours, _charts = _open(server, browser, "mode=rates", 1400)
+    assert paths >= 581 and len(colours) >= 3

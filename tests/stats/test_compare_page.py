@@ -1,0 +1,55 @@
+"""The Compare page in-process (AppTest): each analysis draws its map model, says its method, and a
+picked unit shows its trend."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from geo.incidents import table
+from geo.incidents.trend import trend
+from tests.ui import entry
+
+
+def _run(query: dict[str, str]):
+    at = entry.app(timeout=120)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(entry.page("compare"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _model(at) -> dict:
+    maps = [json.loads(c.proto.json or c.proto.mixed.json) for c in at.get("bidi_component")
+            if c.proto.component_name == "atlas_map"]
+    assert len(maps) == 1
+    return maps[0]["model"]
+
+
+@pytest.mark.parametrize(("query", "kind", "said"), [
+    ({"mode": "hotspots", "statistic": "moran"}, "categorical", "local Moran's I"),
+    ({"mode": "rates"}, "choropleth", "empirical Bayes"),
+    ({"mode": "bivariate"}, "categorical", "Foreign fighters per 100,000 residents"),
+])
+def test_each_analysis_draws_its_model(query, kind, said):
+    at = _run(query)
+    model = _model(at)
+    assert model["kind"] == kind
+    text = " ".join(model["frames"][0]["notes"]) + " " + " ".join(e[2] for e in model["frames"][0]["legend"])
+    text += " " + " ".join(c.value for c in at.caption)
+    assert said in text
+
+
+def test_hot_spots_say_their_method_and_a_picked_unit_its_trend():
+    at = _run({"mode": "hotspots", "unit": "21012"})
+    notes = _model(at)["frames"][0]["notes"]
+    assert any("999 conditional permutations" in n for n in notes)
+    assert any("Benjamini-Hochberg" in n for n in notes)
+    assert any(n.startswith("Events counted:") for n in notes)
+    expected = trend(table.load_incidents(), "21012")
+    said = " ".join(m.value for m in at.markdown)
+    assert f"rank {expected.rank} of 581" in said and f"{expected.count} of the {expected.national}" in said
