@@ -303,6 +303,30 @@ ARRESTS_2016_2017: list[dict[str, str]] = [
                          "the conflict zone. Held for surrender to Spain, with no Belgian case: "
                          "counted because the arrest was made in Belgium (the data card's rule "
                          "for arrests on foreign warrants).")),
+    arrest(site_id="S-2017-10-09-brussels", event_id="E-2017-10-09-brussels",
+           date="2017-10-09", link="linked", connection="unknown", networks="Brussels cell",
+           n_arrested="1", source_geo_precision="region",
+           place="Brussels-Capital Region (searches in Brussels, Schaerbeek, Anderlecht and "
+                 "Jette; arrest place not given)",
+           **BXL_REGION,
+           source=("Le Vif (Belga), Oct 2017, http://www.levif.be/actualite/belgique/attentats-"
+                   "de-bruxelles-nouvelles-perquisitions-un-suspect-sous-mandat-d-arret/article-"
+                   "normal-736941.html; L'Avenir (AFP), 11 Oct 2017, https://www.lavenir.net/"
+                   "regions/2017/10/11/un-suspect-inculpe-dans-le-cadre-des-attentats-de-mars-"
+                   "2016-a-bruxelles-64DTTNDVJFDYZHALOSA3YHW2HI/; HLN, Oct 2017, https://www."
+                   "hln.be/nieuws/uitbater-brusselse-doe-het-zelfzaak-waar-terroristen-22-03-"
+                   "bommenmateriaal-kochten-aangehouden~a4e9f14f/; DH, 11 Oct 2017, http://www."
+                   "dhnet.be/actu/belgique/il-avait-vendu-l-explosif-des-attentats-de-bruxelles-"
+                   "il-est-inculpe-de-participation-aux-activites-d-un-groupe-terroriste-"
+                   "59de6432cd70461d268d8f35"),
+           description=("In the inquiry into the March 2016 Brussels bombings police searched "
+                        "some ten addresses in Brussels, Schaerbeek, Anderlecht and Jette on the "
+                        "Monday, among them a DIY shop near the Gare du Midi where investigators "
+                        "suspected material for the bombs had been bought; four people were "
+                        "taken in for questioning and the next day one of them was placed under "
+                        "arrest warrant, charged with taking part in a terrorist group and with "
+                        "terrorist murders. The sources do not say where he was detained, so "
+                        "the row is at region precision.")),
     arrest(site_id="S-2017-10-30-brussels", event_id="E-2017-10-30-brussels",
            date="2017-10-30", link="linked", connection="unknown", n_arrested="2",
            source_geo_precision="region",

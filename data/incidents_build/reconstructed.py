@@ -47,7 +47,7 @@ SP = "unspecified"
 #: One line per reconstructed arrest action:
 #: (year, place key, link, connection, networks, plot, n_arrested, traveled, weapon, target)
 RECONSTRUCTED: list[tuple] = [
-    # --- Brussels-Capital Region, region precision (31) ---------------------------------------
+    # --- Brussels-Capital Region, region precision (30) ---------------------------------------
     # Zerkani network (13 links; one action also tied to the Brussels cell).
     (2014, "brussels", L, lc, Z, 0, 2, T, "", ""),
     (2014, "brussels", L, lc, Z, 0, 1, T, "", ""),
@@ -63,14 +63,13 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "brussels", L, lc, Z, 0, 1, T, "", ""),
     (2016, "brussels", L, lc, Z + ";" + B, 0, 1, T, "", ""),
     # Paris cell (12 links: all documented).
-    # Brussels cell (10 links: 3 documented, 1 on the Zerkani action above, 6 here; the deployed
+    # Brussels cell (10 links: 4 documented, 1 on the Zerkani action above, 5 here; the deployed
     # operatives' rows stand for the coordinators' circle of the March 2016 attacks).
     (2016, "brussels", L, do, B, 1, 1, T, SP, SP),
     (2016, "brussels", L, do, B, 1, 1, T, SP, SP),
     (2016, "brussels", L, bo, B, 1, 1, T, "", ""),
     (2016, "brussels", L, do, B, 1, 1, T, "", ""),
     (2016, "brussels", L, do, B, 1, 1, T, "", ""),
-    (2017, "brussels", L, lc, B, 0, 1, U, "", ""),
     # Verviers cell (6: 2 documented, 2 here, 2 in Verviers below).
     (2015, "brussels", L, do, V, 1, 1, T, "", ""),
     (2015, "brussels", L, do, V, 0, 1, T, "", ""),
@@ -124,7 +123,7 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "flanders", L, lc, O, 0, 1, U, "", ""),
     (2016, "flanders", I, "", "", 0, 1, U, "", ""),
     (2017, "flanders", L, lc, O, 0, 1, U, "", ""),
-    (2017, "flanders", L, uk, "", 0, 1, U, "", ""),
+    (2017, "flanders", L, lc, "", 0, 1, U, "", ""),
 ]
 
 _REGION_WORDS = {"04000": "the Brussels-Capital Region", "02000": "Flanders", "03000": "Wallonia"}
