@@ -10,7 +10,7 @@ import streamlit as st
 
 from geo import vocab
 from geo.errors import DatasetNotFoundError
-from geo.i18n import _, ngettext, number
+from geo.i18n import _, number
 from geo.incidents import aggregate
 from geo.incidents import table as incidents_mod
 from geo.io.store import Store
@@ -64,16 +64,10 @@ def all_incidents(request: Request) -> pd.DataFrame:
 
 def dataset_names(request: Request) -> dict[str, str]:
     """The datasets the picker offers: slug -> label. Manifests the store could not read are
-    left out, and said (an editor can repair or delete them)."""
+    left out (the Data page's saved-datasets panel says which and why)."""
     names = {state.REPORT: _("CTC report: Belgium 2014–2017")}
-    listing = request.store.list_datasets()
-    for info in listing:
+    for info in request.store.list_datasets():
         names[info.slug] = _("{name} ({n} rows)").format(name=info.name, n=number(info.accepted))
-    if listing.skipped:
-        st.warning(ngettext("{n} saved dataset cannot be read and is left out: {which}",
-                            "{n} saved datasets cannot be read and are left out: {which}",
-                            len(listing.skipped)).format(n=len(listing.skipped),
-                                                         which=", ".join(str(p.field) for p in listing.skipped)))
     return names
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DatasetError
-from geo.i18n import _
+from geo.i18n import _, ngettext
 from geo.request import Request
 from geo.ui import state
 
@@ -41,8 +41,11 @@ def panel(request: Request) -> None:
     """The saved datasets with their manifests (those that cannot be read are named); an editor
     may delete one (it asks first)."""
     listing = request.store.list_datasets()
-    for problem in listing.skipped:
-        st.warning(str(problem))
+    if listing.skipped:  # left out, and said: an editor can repair or delete them
+        st.warning(ngettext("{n} saved dataset cannot be read and is left out: {which}",
+                            "{n} saved datasets cannot be read and are left out: {which}",
+                            len(listing.skipped)).format(
+            n=len(listing.skipped), which="; ".join(f"{p.field} ({p.reason})" for p in listing.skipped)))
     if not listing:
         st.caption(_("No saved dataset yet: import one above."))
         return

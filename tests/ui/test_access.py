@@ -108,3 +108,13 @@ def test_behind_the_proxy_a_session_without_the_editor_headers_reads_only(saved,
     assert saved.slug in {o for s in at.selectbox for o in s.options} or any(
         "GTD sample" in str(o) for s in at.selectbox for o in s.options)  # readers still see the dataset
     assert [d.slug for d in store.configured().list_datasets()] == [saved.slug]
+
+
+def test_a_saved_dataset_that_cannot_be_read_is_left_out_and_said(saved, tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_PROXY_SECRET", SECRET)  # a reader: everyone is told, not only editors
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "manifest.json").write_text('{"name": "half a manifest"}')
+    at = data_page()
+    warnings = [w.value for w in at.warning]
+    assert any("1 saved dataset cannot be read and is left out: broken (" in w for w in warnings), warnings
+    assert [o for s in at.selectbox if s.key == "manage_dataset" for o in s.options] == [saved.name]  # shown by name

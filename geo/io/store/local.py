@@ -161,7 +161,8 @@ class LocalStore(Store):
             except DatasetNotFoundError:
                 continue  # a folder being written or deleted
             except DatasetError as exc:
-                skipped.append(Problem(self.where, None, folder.name, str(exc)))
+                reason = str(exc).removeprefix(f"dataset {folder.name!r}: ")
+                skipped.append(Problem(self.where, None, folder.name, reason))
         return Listing(sorted(found, key=lambda d: (d.imported_at, d.slug), reverse=True), skipped)
 
     def get_dataset(self, slug: str) -> DatasetInfo:
