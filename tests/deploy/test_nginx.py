@@ -42,6 +42,12 @@ class Echo(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def do_PUT(self):  # noqa: N802 (http.server's name): reads the body, answers like a GET
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.do_GET()
+
+    do_POST = do_PUT  # noqa: N815
+
     def log_message(self, *args):
         pass
 
@@ -221,3 +227,41 @@ def test_when_its_process_is_down_a_visitor_moves_to_another(proxy):
     seen, cookies = get(server.url + "/", headers={"Cookie": "atlas_node=1"})
     assert seen["server"] == "two"
     assert any(c.startswith("atlas_node=2;") for c in cookies)  # and from now on it stays there
+
+
+def status(url: str, method: str = "GET", *, body: bytes | None = None, headers: dict[str, str] | None = None,
+           auth: tuple[str, str] | None = None) -> tuple[int, dict[str, str]]:
+    request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    if auth:
+        request.add_header("Authorization", "Basic " + base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode())
+    try:
+        with urllib.request.urlopen(request, timeout=10) as r:
+            return r.status, {k.lower(): v for k, v in r.headers.items()}
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}
+
+
+def test_the_readers_route_takes_no_upload_and_no_large_body(proxy):
+    server, _ = proxy
+    auth = ("editor", PASSWORD)
+    assert status(server.url + "/_stcore/upload_file/s/f", "PUT", body=b"x" * 100)[0] == 403
+    assert status(server.url + "/data", "POST", body=b"x" * 100_000)[0] == 413
+    assert status(server.url + "/data", "POST", body=b"x" * 1000)[0] == 200  # small bodies pass
+    assert status(server.url + "/edit/_stcore/upload_file/s/f", "PUT", body=b"x" * 1_000_000, auth=auth,
+                  headers={"Origin": server.url})[0] == 200  # the editors' route: up to max_body_mb
+
+
+def test_the_editors_route_refuses_other_origins_and_frames(proxy):
+    server, _ = proxy
+    auth = ("editor", PASSWORD)
+    port = server.url.rsplit(":", 1)[1]
+    for origin in ("http://127.0.0.1:1", f"http://localhost:{port}", "null", f"http://127.0.0.1:{port}.evil.example"):
+        assert status(server.url + "/edit/_stcore/stream", auth=auth, headers={"Origin": origin})[0] == 403, origin
+    for origin in (server.url, server.url.replace("http:", "https:"), None):  # its own (behind TLS too), or none
+        code, headers = status(server.url + "/edit/data", auth=auth, headers={"Origin": origin} if origin else {})
+        assert code == 200, origin
+        assert headers["x-frame-options"] == "DENY"
+        assert headers["content-security-policy"] == "frame-ancestors 'none'"
+        assert headers["set-cookie"].startswith("atlas_node=")
+    _, reader = status(server.url + "/data")
+    assert "x-frame-options" not in reader  # readers' pages may be embedded
