@@ -191,6 +191,23 @@ ARRESTS_2016_2017: list[dict[str, str]] = [
                          "bombing, also sought for the Paris attacks and reported to have "
                          "travelled to Syria; two men with him were detained (their outcome is "
                          "not reported).")),
+    arrest(site_id="S-2016-04-09-brussels", event_id="E-2016-04-09-brussels",
+           date="2016-04-09", link="linked", connection="unknown", networks="Brussels cell",
+           n_arrested="2",
+           place="Brussels-Capital Region (VRT NWS puts the arrests in the raid in Etterbeek"
+                 + BEYOND_DETAIL, **BXL_REGION,
+           source=("VRT NWS (DE), 12 Apr 2016, https://www.vrt.be/vrtnws/de/2016/04/12/"
+                   "belgische_polizeinimmterneutzweiterrorverdaechtigefest-1-2627055/; euronews "
+                   "(DE), 12 Apr 2016, https://de.euronews.com/2016/04/12/brussel-anschlage-"
+                   "zwei-weitere-terrorverdachtige-in-haft-genommen; DW (copy), 12 Apr 2016, https://"
+                   "tiue.org/dw/en/belgium-files-terror-charges-against-two-brussels-suspects/"
+                   "a-19180080"),
+           description=("Two brothers linked to the rental of the flat in Etterbeek from which "
+                        "the metro bomber and his companion set out on 22 March were detained "
+                        "during the police raid on that flat on the Saturday, according to VRT "
+                        "NWS, and were placed under arrest warrant, charged with taking part in "
+                        "a terrorist group and with terrorist murders (another page says the "
+                        "day of arrest was not made public).")),
     arrest(site_id="S-2016-05-25-antwerpen", event_id="E-2016-05-25-antwerpen",
             date="2016-05-25", plot="true", link="linked", connection="local_cell",
             n_arrested="4", target="transport",

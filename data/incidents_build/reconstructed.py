@@ -47,9 +47,9 @@ SP = "unspecified"
 #: One line per reconstructed arrest action:
 #: (year, place key, link, connection, networks, plot, n_arrested, traveled, weapon, target)
 RECONSTRUCTED: list[tuple] = [
-    # --- Brussels-Capital Region, region precision (30) ---------------------------------------
+    # --- Brussels-Capital Region, region precision (29) ---------------------------------------
     # Zerkani network (13 links; one action also tied to the Brussels cell).
-    (2014, "brussels", L, lc, Z, 0, 2, T, "", ""),
+    (2014, "brussels", L, lc, Z, 0, 1, T, "", ""),
     (2014, "brussels", L, lc, Z, 0, 1, T, "", ""),
     (2014, "brussels", L, lc, Z, 0, 1, T, "", ""),
     (2014, "brussels", L, lc, Z, 0, 1, T, "", ""),
@@ -63,12 +63,11 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "brussels", L, lc, Z, 0, 1, T, "", ""),
     (2016, "brussels", L, lc, Z + ";" + B, 0, 1, T, "", ""),
     # Paris cell (12 links: all documented).
-    # Brussels cell (10 links: 4 documented, 1 on the Zerkani action above, 5 here; the deployed
+    # Brussels cell (10 links: 5 documented, 1 on the Zerkani action above, 4 here; the deployed
     # operatives' rows stand for the coordinators' circle of the March 2016 attacks).
     (2016, "brussels", L, do, B, 1, 1, T, SP, SP),
     (2016, "brussels", L, do, B, 1, 1, T, SP, SP),
     (2016, "brussels", L, bo, B, 1, 1, T, "", ""),
-    (2016, "brussels", L, do, B, 1, 1, T, "", ""),
     (2016, "brussels", L, do, B, 1, 1, T, "", ""),
     # Verviers cell (6: 2 documented, 2 here, 2 in Verviers below).
     (2015, "brussels", L, do, V, 1, 1, T, "", ""),
@@ -81,10 +80,10 @@ RECONSTRUCTED: list[tuple] = [
     (2014, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2015, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2015, "brussels", L, lc, "", 0, 1, U, "", ""),
-    (2016, "brussels", L, lc, "", 0, 1, T, "", ""),
+    (2016, "brussels", L, lc, "", 1, 1, T, "", ""),
     (2016, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2016, "brussels", I, "", "", 0, 2, U, "", ""),
-    (2016, "brussels", L, lc, "", 0, 1, U, "", ""),
+    (2016, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2016, "brussels", L, lc, "", 0, 1, U, "", ""),
     # --- Brussels with municipality detail (6 of the 20; 14 are documented) -----------------
     (2014, "molenbeek", L, lc, "", 0, 1, T, "", ""),
@@ -113,7 +112,7 @@ RECONSTRUCTED: list[tuple] = [
     (2015, "verviers", L, do, V, 0, 1, U, "", ""),
     (2015, "antwerpen", L, lc, "", 0, 2, U, "", ""),
     (2015, "liege", I, "", "", 0, 1, U, "", ""),
-    (2016, "verviers", L, uk, "", 0, 1, U, "", ""),
+    (2016, "verviers", L, do, "", 0, 1, U, "", ""),
     (2016, "oostende", L, lc, O, 0, 1, U, "", ""),
     # --- No city named by the report: Flanders (8), region precision (Wallonia's is documented) -
     (2014, "flanders", L, lc, M, 0, 1, U, "", ""),
