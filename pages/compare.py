@@ -13,7 +13,7 @@ from geo.ui import data, display, mapview, partial, sidebar, state
 from geo.ui.sidebar import Selection
 
 MODES = {"hotspots": N_("Hot spots"), "rates": N_("Steady rates"),
-         "bivariate": N_("Incidents and foreign fighters")}
+         "bivariate": N_("Incidents and foreign fighters"), "periods": N_("Two periods")}
 LEVELS = {"municipality": N_("Municipality"), "arrondissement": N_("Arrondissement")}
 STATISTICS = {"gi": N_("Getis-Ord Gi*"), "moran": N_("local Moran's I")}
 MEASURES = {"count": N_("Incidents (events)"), "per_100k": N_("Per 100,000 residents")}
@@ -53,6 +53,14 @@ def body(sel: Selection) -> None:
                                          format_func=lambda k: _(SMOOTHERS[k]))
         model = maps.rates_model(_rates(sel.rows, key, level), sel.rows, spec, units=units,
                                  spatial=smoother == "spatial")
+    elif mode == "periods":
+        first_year, last_year = sel.all_years
+        splits = list(range(first_year + 1, last_year + 1)) or [first_year]
+        with c2:
+            split = state.page_choice(_("Second period from"), splits, param="split", default=splits[len(splits) // 2],
+                                      widget="select")
+        result = compare.two_periods(sel.rows, (first_year, split - 1), (split, last_year), level=level)
+        model = maps.bivariate_model(result, sel.rows, spec, units=units, level=level)
     else:
         placed = foreign_fighters.by_unit(level)
         result = compare.incidents_against_layer(sel.rows, placed, level=level)

@@ -7,11 +7,11 @@ gives the smallest possible p-value to every such unit: its statistic equals mos
 permutations, none is "smaller", so the lower tail looks empty. Measured on the report's data
 (municipalities, 999 permutations, seeds 12345 and 20160322): 488 of 581 units got ``p_sim`` =
 0.001 from Gi*, 480 of them municipalities without an incident (the others, such as Antwerpen,
-have incidents but no neighbour with any); this module's ``p_value`` is below 0.05 for 21–23 of
-them. esda computes the statistic and its permutations by two code paths whose floating-point
-results differ in the last digit, which can break a tie the same way (local Moran's I, Tongeren,
-no incident around it: 714 of 999 permutations equal to the observed value up to 1e-17,
-``p_sim`` 0.001, ``p_value`` 1; 45–46 units at 0.001 in all).
+have incidents but no neighbour with any), where this module's ``p_value`` is below 0.05 for
+21–23 units in all. esda computes the statistic and its permutations by two code paths whose
+floating-point results differ in the last digit, which can break a tie the same way (local
+Moran's I, Tongeren, no incident around it: 714 of 999 permutations equal to the observed value
+up to 1e-17, ``p_sim`` 0.001, ``p_value`` 1; 45–46 units at 0.001 in all).
 
 So the atlas keeps esda's ``p_sim`` (reported as esda gives it) and judges each unit by
 ``p_value`` = min(1, 2 × min(P≥, P≤)), where P≥ and P≤ are esda's own one-sided pseudo p-values

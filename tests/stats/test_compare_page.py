@@ -34,12 +34,14 @@ def _model(at) -> dict:
     ({"mode": "hotspots", "statistic": "moran"}, "categorical", "local Moran's I"),
     ({"mode": "rates"}, "choropleth", "empirical Bayes"),
     ({"mode": "bivariate"}, "categorical", "Foreign fighters per 100,000 residents"),
+    ({"mode": "periods", "split": "2016"}, "categorical", "Incidents per 100,000 residents, 2014–2015"),
 ])
 def test_each_analysis_draws_its_model(query, kind, said):
     at = _run(query)
     model = _model(at)
     assert model["kind"] == kind
-    text = " ".join(model["frames"][0]["notes"]) + " " + " ".join(e[2] for e in model["frames"][0]["legend"])
+    legend = model.get("legend") or model["frames"][0].get("legend", [])  # one legend for the model, or per frame
+    text = " ".join(model["frames"][0].get("notes", [])) + " " + " ".join(e[2] for e in legend)
     text += " " + " ".join(c.value for c in at.caption)
     assert said in text
 
