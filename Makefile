@@ -72,10 +72,12 @@ check-report: $(STAMP) boundaries
 bench: $(STAMP) catalogs boundaries chromium
 	$(PY) -m bench
 
-## load: 20 browser sessions for a minute against a local server (loopback only); people pause
-## about 2 s between actions and arrive over 20 s (`python -m bench.load --help` for the options)
+## load: the servers under load without browsers: websocket clients replay a browser's messages
+## against 1, 2 and 4 app processes (`python -m bench.wsload --help`); then, as a realism check, 8
+## browser sessions for 40 s, pausing about 2 s between actions (`python -m bench.load --help`)
 load: $(STAMP) catalogs boundaries chromium
-	$(PY) -m bench.load --sessions 20 --seconds 60 --ramp 20 --think 2
+	$(PY) -m bench.wsload --processes 1 2 4 --clients 8 --seconds 30
+	$(PY) -m bench.load --sessions 8 --seconds 40 --ramp 10 --think 2
 
 ## deploy: the atlas for a team on this machine, on loopback: PostgreSQL + PostGIS, N app processes
 ## and nginx (readers at http://127.0.0.1:$(DEPLOY_PORT)/, editors at /edit/); Ctrl-C stops it all

@@ -29,7 +29,8 @@ navigation, for the runs to end). Streamlit's own base-path probes (see :data:`B
 Every request to a host other than loopback is aborted and counted.
 
 The server's memory (VmRSS from ``/proc/<pid>/status``) and CPU time (``/proc/<pid>/stat``) are
-sampled every second; the CPU time of the browser is read the same way. No new action starts
+sampled every second; so is the CPU time of the browser's processes (:mod:`bench.procstat`: a
+renderer that exits with its tab keeps the time it had at its last sample). No new action starts
 after ``--seconds``; the actions under way finish or time out, then everything is stopped (a hard
 limit ends the run in any case). With 2 cores shared by the server, the browser and other jobs,
 response times measure the whole machine: read them with the CPU figures beside them.
@@ -45,7 +46,6 @@ import argparse
 import asyncio
 import contextlib
 import json
-import os
 import random
 import re
 import signal
@@ -56,6 +56,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench._doc import update_section
+from bench.load_report import Action, report, summary
+from bench.procstat import CLK_TCK, Sampler, loadavg, machine_busy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,7 +72,6 @@ BASE_PATH_PROBE = re.compile(r"^/[\w-]+/_stcore/(health|host-config)$")
 #: Any URL but loopback http(s) and data/blob/about (matched by the Playwright driver itself).
 NOT_LOCAL = re.compile(r"^(?!https?://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(/|$))(?!(data|blob|about):)")
 SETTLE_MS = 150  # a rerun queued by the URL sync starts within this
-CLK_TCK = os.sysconf("SC_CLK_TCK")
 NOT_RUNNING = "[data-test-script-state='notRunning']"  # as tests/support/server.py
 
 # Installed in every frame before its scripts. Streamlit's server sends one protobuf ForwardMsg
@@ -111,97 +112,7 @@ _DONE = f"""(n) => {{
 }}"""
 
 
-# ----------------------------------------------------------------------------- server process
-def _proc_status(pid: int) -> dict[str, int]:
-    """RSS (kB) and CPU time (ticks) of one process, from /proc (no psutil needed)."""
-    rss = 0
-    with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                rss = int(line.split()[1])
-                break
-    with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
-        fields = fh.read().rsplit(")", 1)[1].split()
-    return {"rss_kb": rss, "cpu_ticks": int(fields[11]) + int(fields[12])}  # utime + stime
-
-
-def _descendants_cpu(root: int, skip: int) -> int:
-    """CPU ticks of every live descendant of ``root`` (our Playwright driver and Chromium), leaving
-    out ``skip`` (the server) and its children. Processes that already exited are not counted."""
-    parent: dict[int, int] = {}
-    ticks: dict[int, int] = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-            parent[int(entry.name)] = int(fields[1])
-            ticks[int(entry.name)] = int(fields[11]) + int(fields[12])
-    children: dict[int, list[int]] = {}
-    for pid, ppid in parent.items():
-        children.setdefault(ppid, []).append(pid)
-    total, todo = 0, list(children.get(root, []))
-    while todo:
-        pid = todo.pop()
-        if pid == skip:
-            continue
-        total += ticks.get(pid, 0)
-        todo.extend(children.get(pid, []))
-    return total
-
-
-def _loadavg() -> float:
-    """The machine's 1-minute load average (runnable tasks, every job on the machine)."""
-    with open("/proc/loadavg", encoding="ascii") as fh:
-        return float(fh.read().split()[0])
-
-
-def _machine_busy() -> tuple[int, int]:
-    """(busy, total) CPU ticks of the whole machine (every job on it, not only ours)."""
-    with open("/proc/stat", encoding="ascii") as fh:
-        values = [int(v) for v in fh.readline().split()[1:]]
-    idle = values[3] + values[4]  # idle + iowait
-    return sum(values) - idle, sum(values)
-
-
-@dataclass
-class Sampler:
-    pid: int
-    samples: list[tuple[float, int, int]] = field(default_factory=list)  # (t, rss_kb, cpu_ticks)
-    also: tuple[int, ...] = ()  # more server processes (--pid): their RSS and CPU are added up
-
-    def sample(self) -> dict[str, int]:
-        each = [_proc_status(pid) for pid in (self.pid, *self.also)]
-        s = {"rss_kb": sum(e["rss_kb"] for e in each), "cpu_ticks": sum(e["cpu_ticks"] for e in each)}
-        self.samples.append((time.perf_counter(), s["rss_kb"], s["cpu_ticks"]))
-        return s
-
-    async def run(self, stop: asyncio.Event) -> None:
-        while not stop.is_set():
-            with contextlib.suppress(OSError, ValueError):
-                self.sample()
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=1.0)
-
-    def peak_kb(self) -> int:
-        return max((s[1] for s in self.samples), default=0)
-
-    def at(self, t: float) -> int:
-        """RSS (kB) of the first sample at or after ``t`` (perf_counter clock)."""
-        return next((s[1] for s in self.samples if s[0] >= t), self.samples[-1][1] if self.samples else 0)
-
-
 # ----------------------------------------------------------------------------- sessions
-@dataclass
-class Action:
-    session: int
-    kind: str  # "page load", "page switch" or "slider move"
-    page: str
-    seconds: float | None
-    error: str = ""
-
-
 @dataclass
 class Results:
     actions: list[Action] = field(default_factory=list)
@@ -391,9 +302,9 @@ async def _drive(url: str, sampler: Sampler, args) -> dict:
             out["rss_warm_kb"] = warm["rss_kb"]
             stop = asyncio.Event()
             sampling = asyncio.create_task(sampler.run(stop))
-            busy0 = _machine_busy()
-            out["loadavg"] = _loadavg()
-            client0 = _descendants_cpu(os.getpid(), sampler.pid)
+            busy0 = machine_busy()
+            out["loadavg"] = loadavg()
+            sampler.start_clients()  # the browser's CPU from here, sampled every second (renderers exit)
             t0 = time.perf_counter()
             deadline = t0 + args.seconds
             tasks = []
@@ -411,13 +322,13 @@ async def _drive(url: str, sampler: Sampler, args) -> dict:
             out["wall"] = time.perf_counter() - t0
             out["t0"] = t0
             end = sampler.sample()
-            busy1 = _machine_busy()
-            client1 = _descendants_cpu(os.getpid(), sampler.pid)
+            busy1 = machine_busy()
+            client_cpu = sampler.client_cpu_s()
             stop.set()
             await sampling
             out["rss_end_kb"] = end["rss_kb"]
             out["server_cpu_s"] = (end["cpu_ticks"] - warm["cpu_ticks"]) / CLK_TCK
-            out["client_cpu_s"] = max(client1 - client0, 0) / CLK_TCK
+            out["client_cpu_s"] = client_cpu
             out["machine_busy"] = (busy1[0] - busy0[0]) / max(busy1[1] - busy0[1], 1)
         finally:
             await browser.close()
@@ -427,81 +338,6 @@ async def _drive(url: str, sampler: Sampler, args) -> dict:
     out["rss_half_kb"] = sampler.at(out["t0"] + out["wall"] / 2)
     out["results"] = results
     return out
-
-
-# ----------------------------------------------------------------------------- report
-def _pct(values: list[float], q: float) -> float:
-    """The q-th percentile (0–100), linear between closest ranks."""
-    if not values:
-        return float("nan")
-    s = sorted(values)
-    k = (len(s) - 1) * q / 100
-    lo, hi = int(k), min(int(k) + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (k - lo)
-
-
-def _times(actions: list[Action]) -> str:
-    t = [a.seconds for a in actions if a.seconds is not None and not a.error]
-    if not t:
-        return "–"
-    return f"{_pct(t, 50):.2f} / {_pct(t, 90):.2f} / {_pct(t, 99):.2f} s (n = {len(t)})"
-
-
-def report(out: dict, args) -> tuple[str, int]:
-    res: Results = out["results"]
-    actions = res.actions
-    failed = [a for a in actions if a.error]
-    n_errors = len(failed) + len(res.errors)
-    loads = [a for a in actions if a.kind == "page load"]
-    switches = [a for a in actions if a.kind == "page switch"]
-    moves = [a for a in actions if a.kind == "slider move"]
-    mb = 1024
-    growth = out["rss_end_kb"] - out["rss_warm_kb"]
-    rows = [
-        ("Sessions × duration", f"{args.sessions} × {args.seconds:.0f} s, started over {args.ramp:.0f} s "
-                                 f"(ran {out['wall']:.0f} s; one Chromium, "
-                                 + ("the sessions are tabs of one context)" if args.contexts == "one"
-                                    else f"the sessions are tabs of {args.contexts} contexts in turn)"
-                                    if str(args.contexts).isdigit()
-                                    else "a browser context each)")),
-        ("Actions done", f"{len(actions)}: {len(loads)} page loads, {len(switches)} page switches, "
-                         f"{len(moves)} slider moves "
-                         f"({len(actions) / out['wall']:.1f} a second)"),
-        ("Errors (must be 0)", f"{n_errors}: {len(failed)} failed actions (exception or timeout), "
-                               f"{len(res.errors)} console or page errors"),
-        ("Response time, all actions p50 / p90 / p99", _times(actions)),
-        ("… page load (goto → run ended; a new session)", _times(loads)),
-        ("… page switch (click in the sidebar → run ended)", _times(switches)),
-        ("… slider move (key press → rerun ended)", _times(moves)),
-        ("Server RSS: healthy → after warm-up → end of run", f"{out['rss_start_kb'] / mb:.0f} → "
-                                                              f"{out['rss_warm_kb'] / mb:.0f} → "
-                                                              f"{out['rss_end_kb'] / mb:.0f} MB"),
-        ("Server RSS growth during the run", f"{growth / mb:+.0f} MB, of which "
-                                              f"{(out['rss_end_kb'] - out['rss_half_kb']) / mb:+.0f} MB in the second half "
-                                              f"(peak {out['rss_peak_kb'] / mb:.0f} MB; {out['rss_after_kb'] / mb:.0f} MB "
-                                              "5 s after the browser closed)"),
-        ("CPU during the run", f"server {out['server_cpu_s']:.0f} s ({out['server_cpu_s'] / out['wall']:.0%} of one "
-                               f"core), Chromium + driver {out['client_cpu_s']:.0f} s "
-                               f"({out['client_cpu_s'] / out['wall']:.0%}) in {out['wall']:.0f} s; whole machine "
-                               f"{out['machine_busy']:.0%} busy (with other jobs; load average {out['loadavg']:.1f} at the start)"),
-        ("Server CPU per action", f"{out['server_cpu_s'] / max(len(actions), 1):.2f} s "
-                                  f"(so about {len(actions) / max(out['server_cpu_s'], 1e-9):.1f} actions a second "
-                                  "per core the server has)"),
-        ("Requests to other hosts (blocked)", f"{len(res.blocked)}"),
-        ("Streamlit base-path probes (404, not counted as errors)", f"{res.probes}"),
-    ]
-    lines = [
-        f"Measured {time.strftime('%Y-%m-%d')} with `python -m bench.load --sessions {args.sessions} "
-        f"--seconds {args.seconds:g} --nav {args.nav} --contexts {args.contexts} --ramp {args.ramp:g} "
-        f"--think {args.think:g}` "
-        f"on {os.cpu_count()} CPU cores shared by the server, the browser and other jobs (timings are "
-        "noisy: compare percentiles, read them with the CPU figures).",
-        "",
-        "| Figure | Value |",
-        "|---|---|",
-        *[f"| {a} | {b.replace('|', '/')} |" for a, b in rows],
-    ]
-    return "\n".join(lines), n_errors
 
 
 def update_doc(block: str) -> None:
@@ -575,24 +411,6 @@ def _drive_url(args, hard_limit: float) -> dict | None:
     except TimeoutError:
         print(f"load test stopped by its hard limit ({hard_limit:.0f} s)", file=sys.stderr)
         return None
-
-
-def summary(out: dict) -> dict:
-    """The main figures of a run, for --json (times in seconds)."""
-    actions = out["results"].actions
-    done = [a.seconds for a in actions if a.seconds is not None and not a.error]
-    by_kind = {k: [a.seconds for a in actions if a.kind == k and a.seconds is not None and not a.error]
-               for k in ("page load", "page switch", "slider move")}
-    return {
-        "actions": len(actions), "wall_s": out["wall"], "actions_per_s": len(actions) / out["wall"],
-        "errors": len([a for a in actions if a.error]) + len(out["results"].errors),
-        "p50_s": _pct(done, 50), "p90_s": _pct(done, 90), "p99_s": _pct(done, 99),
-        **{f"{k.replace(' ', '_')}_p50_s": _pct(v, 50) for k, v in by_kind.items()},
-        "server_cpu_s": out["server_cpu_s"], "client_cpu_s": out["client_cpu_s"],
-        "machine_busy": out["machine_busy"], "loadavg": out["loadavg"],
-        "rss_warm_mb": out["rss_warm_kb"] / 1024, "rss_peak_mb": out["rss_peak_kb"] / 1024,
-        "blocked": len(out["results"].blocked),
-    }
 
 
 def _finish(out: dict | None, args, log: str) -> int:
