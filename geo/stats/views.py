@@ -1,0 +1,59 @@
+"""The Compare page's analyses, one call each: the page's choices in, a map model (and, for two
+measures, the bivariate result for the scatter) out. What the page caches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.i18n import N_
+from geo.layers import foreign_fighters
+from geo.maps.model import MapModel, MapSpec
+from geo.stats import bivariate, compare, maps, rates
+from geo.stats.hotspots import hotspots
+
+MODES = {"hotspots": N_("Hot spots"), "rates": N_("Steady rates"),
+         "bivariate": N_("Incidents and foreign fighters"), "periods": N_("Two periods")}
+LEVELS = {"municipality": N_("Municipality"), "arrondissement": N_("Arrondissement")}
+STATISTICS = {"gi": N_("Getis-Ord Gi*"), "moran": N_("local Moran's I")}
+MEASURES = {"count": N_("Incidents (events)"), "per_100k": N_("Per 100,000 residents")}
+SMOOTHERS = {"national": N_("Towards the national rate"), "spatial": N_("Towards the neighbourhood's rate")}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One analysis of the Compare page: ``mode`` (:data:`MODES`), ``level``, and its options:
+    ``statistic`` and ``metric`` (hot spots), ``smoother`` (rates), ``split`` (two periods: the
+    first year of the second period)."""
+
+    mode: str = "hotspots"
+    level: str = "municipality"
+    statistic: str = "gi"
+    metric: str = "count"
+    smoother: str = "national"
+    split: int | None = None
+
+
+def build(rows: pd.DataFrame, spec: MapSpec, analysis: Analysis, *,
+          units: gpd.GeoDataFrame | None = None) -> tuple[MapModel, bivariate.Bivariate | None]:
+    """The map model of ``analysis`` on ``rows`` (already filtered; ``spec`` says the view,
+    filters and words), and the bivariate result where there is one."""
+    a, level = analysis, analysis.level
+    if a.mode == "hotspots":
+        result = hotspots(rows, level=level, statistic=a.statistic, metric=a.metric)
+        return maps.hotspot_model(result, rows, spec, units=units), None
+    if a.mode == "rates":
+        smoothed = rates.smoothed_rates(rows, level=level)
+        return maps.rates_model(smoothed, rows, spec, units=units, spatial=a.smoother == "spatial"), None
+    if a.mode == "periods":
+        first, last = spec.all_years or (int(rows["year"].min()), int(rows["year"].max()))
+        split = a.split if a.split is not None and first < a.split <= last else first + (last - first + 1) // 2
+        pair = compare.two_periods(rows, (first, split - 1), (split, last), level=level)
+        return maps.bivariate_model(pair, rows, spec, units=units, level=level), pair
+    if a.mode == "bivariate":
+        placed = foreign_fighters.by_unit(level)
+        pair = compare.incidents_against_layer(rows, placed, level=level)
+        return maps.bivariate_model(pair, rows, spec, units=units, level=level, notes=placed.notes), pair
+    raise ValueError(f"mode must be one of {', '.join(MODES)}, not {a.mode!r}")
