@@ -5,6 +5,8 @@ chromium."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geo.config import ROOT
@@ -85,5 +87,6 @@ def test_the_incident_table_uses_peoples_words():
     assert not {"n_arrested", "geo_precision", "date_precision", "provenance"} & set(frame.columns)
     assert set(frame["Record"]) <= {"● Documented", "○ Reconstructed"}
     assert "○ Reconstructed" in set(frame["Record"])
-    assert all(len(d) in (4, 7, 10) for d in frame["Date"])
+    # as precise as known, in words: a year, a month of a year ("June 2015"), or a day (ISO)
+    assert all(re.fullmatch(r"\d{4}|[A-Z][a-z]+ \d{4}|\d{4}-\d{2}-\d{2}", d) for d in frame["Date"]), set(frame["Date"])
     assert "2015" in set(frame["Date"])  # a reconstructed row known to the year only
