@@ -89,7 +89,7 @@ deploy: $(STAMP) catalogs boundaries postgis nginx
 ## scale-check: 1 then 2 app processes behind nginx with the PostGIS store: a dataset saved through
 ## one and opened through the other, then the load test through nginx for each (docs/PERFORMANCE.md)
 scale-check: $(STAMP) catalogs boundaries system
-	$(PY) -m deploy.scale_check
+	$(PY) -m bench.scale_check
 
 lock: $(STAMP)
 	$(PY) -m pip freeze --exclude-editable > constraints.txt

@@ -146,7 +146,7 @@ def _context(browser, offline_cls):
 
 
 def _open(page, url: str, design: str, at_least: int) -> float:
-    from tests.support.server import wait_for_app
+    from deploy.local import wait_for_app
 
     t0 = time.perf_counter()
     page.goto(url, wait_until="commit", timeout=STEP_TIMEOUT_MS)
@@ -173,7 +173,7 @@ def _timed_keys(page, watch, presses, design: str, pid: int) -> tuple[list, list
 def _timed_key(page, locator, key: str, design: str, pid: int) -> tuple[float, float]:
     """Press ``key`` on ``locator``; (seconds until the map's fills changed, server CPU seconds
     until the run it caused has ended)."""
-    from tests.support.server import wait_for_app
+    from deploy.local import wait_for_app
 
     page.evaluate(f"""() => {{
         window.__bench = {{key: null, drawn: null}};
@@ -197,7 +197,7 @@ def _timed_key(page, locator, key: str, design: str, pid: int) -> tuple[float, f
 
 
 def measure(server, browser, design: str) -> dict:
-    from tests.support.server import Offline
+    from deploy.local import Offline
 
     pid = server.proc.pid
     out: dict = {"rss_start": rss_mb(pid)}
@@ -325,8 +325,8 @@ def runs() -> list[tuple[str, str, dict]]:
 def browser_figures() -> dict:
     from playwright.sync_api import sync_playwright
 
+    from deploy.local import StreamlitServer, launch_browser
     from geo.admin import boundaries
-    from tests.support.server import StreamlitServer, launch_browser
 
     results: dict = {}
     env = {"ATLAS_BOUNDARIES": str(boundaries.boundary_file())}

@@ -55,7 +55,7 @@ def run() -> dict:
     from playwright.sync_api import sync_playwright
 
     from bench.bench_app import STEP_TIMEOUT_MS, _context, _timed_key
-    from tests.support.server import Offline, StreamlitServer, launch_browser, wait_for_app
+    from deploy.local import Offline, StreamlitServer, launch_browser, wait_for_app
 
     with tempfile.TemporaryDirectory() as tmp:
         slug, import_seconds = _make_dataset(Path(tmp))

@@ -20,7 +20,7 @@ from bench._timing import median_time
 def _browser_times(index: Path) -> tuple[float, float]:
     from playwright.sync_api import sync_playwright
 
-    from tests.support.server import launch_browser
+    from deploy.local import launch_browser
 
     url = index.resolve().as_uri()
     prefix = url.rsplit("/", 1)[0] + "/"

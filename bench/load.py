@@ -131,7 +131,7 @@ class Results:
 
 
 def _is_local(url: str) -> bool:
-    from tests.support.server import LOCAL_HOSTS
+    from deploy.local import LOCAL_HOSTS
 
     parts = urlsplit(url)
     return parts.scheme in ("data", "blob", "about") or (parts.hostname or "") in LOCAL_HOSTS
@@ -284,7 +284,7 @@ async def _warm_up(browser, url: str, timeout_ms: float) -> None:
 async def _drive(url: str, sampler: Sampler, args) -> dict:
     from playwright.async_api import async_playwright
 
-    from tests.support.server import CHROMIUM, CHROMIUM_ARGS
+    from deploy.local import CHROMIUM, CHROMIUM_ARGS
 
     if not Path(CHROMIUM).exists():
         raise SystemExit("chromium is missing (run `make chromium`)")
@@ -383,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
             or not 0 <= args.ramp < args.seconds:
         parser.error("--sessions, --seconds, --timeout must be positive, --think >= 0, --ramp in [0, --seconds)")
 
-    from tests.support.server import StreamlitServer
+    from deploy.local import StreamlitServer
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally blocks: the server stops
     hard_limit = args.seconds + 2 * args.timeout + 120

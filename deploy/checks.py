@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from deploy.local import Offline, wait_for_app
 from deploy.nginx import COOKIE, EDITORS_ROUTE
-from tests.support.server import Offline, wait_for_app
 
 UPLOAD = "[data-testid='stFileUploaderDropzoneInput']"
 #: The import wizard's button that applies the column mapping (its words changed once already).

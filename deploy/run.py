@@ -36,9 +36,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from deploy import nginx, static
+from deploy.local import StreamlitServer, free_port
 from deploy.postgres import ADMIN, READER, PostgresServer
 from geo.config import STATIC_DIR
-from tests.support.server import StreamlitServer, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / ".cache" / "deploy"

@@ -1,4 +1,4 @@
-"""``python -m deploy.scale_check`` (``make scale-check``): does a second app process behind nginx
+"""``python -m bench.scale_check`` (``make scale-check``): does a second app process behind nginx
 serve more people? Measured in one run, on loopback, with the PostGIS store:
 
 1. PostgreSQL + PostGIS in a temporary folder (the tables, a readers' login granted SELECT only);
@@ -35,8 +35,8 @@ from pathlib import Path
 
 from bench._doc import update_section
 from deploy.checks import log_lines, save_then_open_elsewhere, websocket_upstreams
+from deploy.local import free_port, launch_browser, wait_for_app
 from deploy.run import Deployment
-from tests.support.server import free_port, launch_browser, wait_for_app
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "PERFORMANCE.md"
@@ -120,7 +120,7 @@ def table(runs: dict[int, dict], check: str, args, seconds: float) -> str:
     ratio = runs[2]["actions_per_s"] / runs[1]["actions_per_s"] if runs[1]["actions_per_s"] else float("nan")
     cpu = {n: r["server_cpu_s"] / r["wall_s"] for n, r in runs.items()}
     lines = [
-        f"Measured {time.strftime('%Y-%m-%d')} with `make scale-check` (`python -m deploy.scale_check "
+        f"Measured {time.strftime('%Y-%m-%d')} with `make scale-check` (`python -m bench.scale_check "
         f"--sessions {args.sessions} --seconds {args.seconds:g} --ramp {args.ramp:g} --think {args.think:g} "
         f"--contexts {args.contexts}`) on {os.cpu_count()} CPU cores shared by the app processes, nginx, "
         f"PostgreSQL, the browser and other jobs (Python {platform.python_version()}); {seconds:.0f} s in all. "
@@ -153,7 +153,7 @@ def table(runs: dict[int, dict], check: str, args, seconds: float) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m deploy.scale_check", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.scale_check", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--ramp", type=float, default=20.0)
