@@ -36,6 +36,27 @@ ARRESTS_2014_2015: list[dict[str, str]] = [
             description=("On the day of the Verviers raid a man suspected of renting the cell's "
                          "flat and driving its members around was arrested in Laeken; he was "
                          "charged and later sent to trial for preparing the attack.")),
+    arrest(site_id="S-2015-01-molenbeek-police", event_id="E-2015-01-molenbeek-police",
+            date="2015-01-01", date_precision="month", source_date_precision="month",
+            link="linked", connection="unknown", networks="Verviers cell", n_arrested="1",
+            place="Brussels-Capital Region (the sources name the Molenbeek-Saint-Jean police, "
+                  "where the man presented himself" + BEYOND_DETAIL, **BXL_REGION,
+            source=(REPORT + ", Table 1 (Verviers cell); Le Vif (Belga), Jan 2015, http://www."
+                    "levif.be/actualite/belgique/le-suspect-recherche-en-espagne-etait-en-fait-"
+                    "chez-lui-en-belgique/article-normal-362471.html; ANP (fok.nl), Jan 2015, "
+                    "https://frontpage.fok.nl/nieuws/686110/1/1/50/jihadverdachten-verviers-"
+                    "langer-vast.html; VRT (deredactie, FR), Apr 2015, http://deredactie.be/cm/"
+                    "vrtnieuws.francais/Soci%25C3%25A9t%25C3%25A9/1.2308281; Connaître la "
+                    "Wallonie, '15 janvier 2015', https://connaitrelawallonie.wallonie.be/fr/"
+                    "node/9423"),
+            description=("A young man sought in the Verviers cell inquiry, thought to have fled "
+                         "to Spain after the raid, was in fact at home under electronic "
+                         "monitoring; on the Tuesday after the raid he presented himself at the "
+                         "Molenbeek-Saint-Jean police and was placed under arrest warrant for "
+                         "possible terrorist offences, a warrant the Brussels court confirmed in "
+                         "April. At the trial the federal prosecutor described the Verviers cell "
+                         "as the first cell commissioned by the Islamic State. The pages give a "
+                         "weekday, not a date of their own, so the row is dated to the month.")),
     arrest(site_id="S-2015-01-30-maaseik", event_id="E-2015-01-30-maaseik",
             date="2015-01-30", link="linked", connection="local_cell",
             networks="Maaseik network", n_arrested="4", link_source="press",

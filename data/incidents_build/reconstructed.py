@@ -47,7 +47,7 @@ SP = "unspecified"
 #: One line per reconstructed arrest action:
 #: (year, place key, link, connection, networks, plot, n_arrested, traveled, weapon, target)
 RECONSTRUCTED: list[tuple] = [
-    # --- Brussels-Capital Region, region precision (29) ---------------------------------------
+    # --- Brussels-Capital Region, region precision (28) ---------------------------------------
     # Zerkani network (13 links; one action also tied to the Brussels cell).
     (2014, "brussels", L, lc, Z, 0, 1, T, "", ""),
     (2014, "brussels", L, lc, Z, 0, 1, T, "", ""),
@@ -61,7 +61,7 @@ RECONSTRUCTED: list[tuple] = [
     (2015, "brussels", L, lc, Z, 0, 1, U, "", ""),
     (2016, "brussels", L, lc, Z, 0, 1, T, "", ""),
     (2016, "brussels", L, lc, Z, 0, 1, T, "", ""),
-    (2016, "brussels", L, lc, Z + ";" + B, 0, 1, T, "", ""),
+    (2016, "brussels", L, do, Z + ";" + B, 0, 1, T, "", ""),
     # Paris cell (12 links: all documented).
     # Brussels cell (10 links: 5 documented, 1 on the Zerkani action above, 4 here; the deployed
     # operatives' rows stand for the coordinators' circle of the March 2016 attacks).
@@ -69,9 +69,8 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "brussels", L, do, B, 1, 1, T, SP, SP),
     (2016, "brussels", L, bo, B, 1, 1, T, "", ""),
     (2016, "brussels", L, do, B, 1, 1, T, "", ""),
-    # Verviers cell (6: 2 documented, 2 here, 2 in Verviers below).
+    # Verviers cell (6: 3 documented, 1 here, 2 in Verviers below).
     (2015, "brussels", L, do, V, 1, 1, T, "", ""),
-    (2015, "brussels", L, do, V, 0, 1, T, "", ""),
     # Jumet cell (4: 2 documented, one in Charleroi and one in Brussels; 2 here).
     (2016, "brussels", L, lc, J, 1, 1, T, "", ""),
     (2016, "brussels", L, lc, J, 0, 1, T, "", ""),
@@ -79,7 +78,7 @@ RECONSTRUCTED: list[tuple] = [
     # No network (8, 1 inspired).
     (2014, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2015, "brussels", L, lc, "", 0, 1, T, "", ""),
-    (2015, "brussels", L, lc, "", 0, 1, U, "", ""),
+    (2015, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2016, "brussels", L, lc, "", 1, 1, T, "", ""),
     (2016, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2016, "brussels", I, "", "", 0, 2, U, "", ""),
@@ -89,7 +88,7 @@ RECONSTRUCTED: list[tuple] = [
     (2014, "molenbeek", L, lc, "", 0, 1, T, "", ""),
     (2015, "schaerbeek", L, lc, "", 0, 1, T, "", ""),
     (2016, "molenbeek", I, "", "", 1, 2, U, "", ""),
-    (2017, "molenbeek", L, uk, "", 0, 1, U, "", ""),
+    (2017, "molenbeek", L, lc, "", 0, 1, U, "", ""),
     (2017, "molenbeek", L, lc, "", 0, 1, U, "", ""),
     (2017, "schaerbeek", I, "", "", 0, 1, U, "", ""),
     # --- Charleroi (10 of 13 arrest actions; 2 inspired; one arrest at Charleroi airport) ----
