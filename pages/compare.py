@@ -14,9 +14,10 @@ from geo.ui import data, display, mapview, partial, sidebar, state
 from geo.ui.sidebar import Selection
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _model(_rows, _spec: MapSpec, key: str, analysis: Analysis, language: str, names: str):
-    """The analysis's model, once per dataset and filters (``key``), analysis, language and naming."""
+    """The analysis's model, once per dataset and filters (``key``), analysis, language and naming;
+    shared by the sessions, never changed (the model and its parts are frozen)."""
     with i18n.using(language, names=names):
         return views.build(_rows, _spec, analysis, units=data.view_units(_spec.view, analysis.level))
 

@@ -1,0 +1,105 @@
+"""Switching to the Compare page's analyses against a metric change on /belgium, in the same run
+(issue 20: "switching to hot spots or compare costs no more per update than a metric change").
+
+One server, one offline chromium, fresh contexts:
+
+- **metric change** (/belgium, municipalities): the Metric radio moved with the keyboard, four
+  times (counts ↔ rates): key → the map's fills changed, and the server's CPU per action.
+- **analysis change** (/compare, municipalities): the Analysis radio moved four times around its
+  options (hot spots → steady rates → incidents and foreign fighters → two periods → hot spots),
+  each computed on first use; then the same four again, from the page's cache.
+
+Medians; the ratio compares the analysis changes with the metric changes of the same run.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+
+from bench.bench_app import _context, _open, _timed_key
+
+PRESSES = 4
+
+
+def _radio(page, label: str):
+    """The checked input of the radio group named ``label`` (arrow keys move the choice)."""
+    return page.get_by_role("radiogroup", name=label).locator("input:checked")
+
+
+def _presses(page, label: str, pid: int, n: int) -> tuple[list[float], list[float]]:
+    times, cpus = [], []
+    for _ in range(n):
+        t, cpu = _timed_key(page, _radio(page, label), "ArrowRight", "new", pid)
+        times.append(t)
+        cpus.append(cpu)
+    return times, cpus
+
+
+def measure(server, browser) -> dict:
+    from deploy.local import Offline
+
+    pid = server.proc.pid
+    out: dict = {"blocked": []}
+    context, offline = _context(browser, Offline)
+    page = context.new_page()
+    _open(page, server.url + "/belgium?level=municipality&metric=count", "new", 581)
+    out["metric_times"], out["metric_cpu"] = _presses(page, "Metric", pid, PRESSES)
+    out["blocked"] += offline.blocked
+    context.close()
+    context, offline = _context(browser, Offline)
+    page = context.new_page()
+    _open(page, server.url + "/compare?mode=hotspots&level=municipality", "new", 581)
+    out["first_times"], out["first_cpu"] = _presses(page, "Analysis", pid, PRESSES)
+    out["cached_times"], out["cached_cpu"] = _presses(page, "Analysis", pid, PRESSES)
+    out["blocked"] += offline.blocked
+    context.close()
+    return out
+
+
+def browser_figures() -> dict:
+    from playwright.sync_api import sync_playwright
+
+    from deploy.local import StreamlitServer, launch_browser
+    from geo.admin import boundaries
+
+    env = {"ATLAS_BOUNDARIES": str(boundaries.boundary_file())}
+    with sync_playwright() as p:
+        browser = launch_browser(p)
+        try:
+            with StreamlitServer(startup_timeout=90, env=env) as server:
+                try:
+                    return measure(server, browser)
+                except Exception:
+                    print(server.log()[-4000:], file=sys.stderr)
+                    raise
+        finally:
+            browser.close()
+
+
+def _figure(value, unit: str, target: str = "–", ok: bool | None = None, note: str = "") -> dict:
+    return {"value": value, "unit": unit, "target": target, "ok": ok, "note": note}
+
+
+def run() -> dict:
+    r = browser_figures()
+    med = statistics.median
+    metric_t, metric_c = med(r["metric_times"]), med(r["metric_cpu"])
+    first_t, first_c = med(r["first_times"]), med(r["first_cpu"])
+    cached_t, cached_c = med(r["cached_times"]), med(r["cached_cpu"])
+    return {
+        "Metric change → redrawn map, /belgium (median)": _figure(
+            metric_t, "s", "–", None, f"server CPU {metric_c:.3f} s per change; {PRESSES} changes"),
+        "Analysis change → redrawn map, /compare, computed (median)": _figure(
+            first_t, "s", "–", None, f"server CPU {first_c:.3f} s; {first_t / metric_t:.2f}× the metric change"),
+        "Analysis change → redrawn map, /compare, from the page's cache (median)": _figure(
+            cached_t / metric_t, "×", "≤ 1.0× the metric change", cached_t <= metric_t * 1.0,
+            f"{cached_t:.3f} s against {metric_t:.3f} s; server CPU {cached_c:.3f} s against {metric_c:.3f} s"),
+        "Requests to the network during the run (blocked)": _figure(
+            len(r["blocked"]), "", "0", not r["blocked"]),
+    }
+
+
+if __name__ == "__main__":
+    for name, fig in run().items():
+        print(f"{name}: {fig['value']} {fig['unit']} (target {fig['target']}) {fig['note']}")
