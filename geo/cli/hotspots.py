@@ -36,7 +36,8 @@ def about_bytes(result) -> bytes:
 
     lines = describe.lines(result) + [describe.columns()]
     significant = result.significant()
-    lines += [f"{row.code} {row.name_fr}: {row.cluster} (q = {row.q_fdr:.4f})" for row in significant.itertuples()]
+    names = describe.unit_names(result)
+    lines += [f"{row.code} {names[row.code]}: {row.cluster} (q = {row.q_fdr:.4f})" for row in significant.itertuples()]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

@@ -4,6 +4,8 @@ was not counted, islands, and the power guard's refusal)."""
 
 from __future__ import annotations
 
+from geo import i18n
+from geo.admin.names import unit_name
 from geo.i18n import _, ngettext, number
 from geo.stats.hotspots import Hotspots
 
@@ -57,10 +59,17 @@ def not_counted_lines(left: int) -> list[str]:
         left).format(n=number(left))]
 
 
+def unit_names(result: Hotspots) -> dict[str, str]:
+    """Code → the unit's name as the reader asked (local, or in the reader's language)."""
+    t = result.table
+    return {c: unit_name(nl, fr, reg, language=i18n.language(), mode=i18n.names_mode())
+            for c, nl, fr, reg in zip(t["code"], t["name_nl"], t["name_fr"], t["reg_nis"].fillna(""))}
+
+
 def islands(result: Hotspots) -> str | None:
     if not result.islands:
         return None
-    names = dict(zip(result.table["code"], result.table["name_fr"]))
+    names = unit_names(result)
     listed = ", ".join(f"{names.get(c, c)} ({c})" for c in result.islands)
     return ngettext("Without a neighbour, not tested: {units}.", "Without neighbours, not tested: {units}.",
                     len(result.islands)).format(units=listed)

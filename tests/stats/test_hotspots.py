@@ -32,7 +32,7 @@ def test_the_island_is_named_and_not_tested(units):
     island = result.table.set_index("code").loc["99999"]
     assert result.islands == ("99999",)
     assert island["cluster"] == "no_neighbours" and np.isnan(island["p_value"]) and np.isnan(island["q_fdr"])
-    assert "Île (99999)" in describe.islands(result)
+    assert "Île (99999)" in describe.islands(result)  # local name: French in Wallonia
 
 
 @pytest.mark.parametrize("statistic", ["gi", "moran"])
@@ -62,3 +62,14 @@ def test_same_numbers_as_esda_called_directly(units):
 def test_bad_arguments_are_all_said_at_once(units):
     with pytest.raises(ValueError, match="statistic.*permutations.*alpha"):
         hotspots(incidents({}), statistic="geary", permutations=5, alpha=2, units_frame=units)
+
+
+def test_the_cli_text_file_lists_the_significant_units(units):
+    from geo.cli.hotspots import about_bytes, csv_bytes
+
+    result = hotspots(incidents(corner_block()), units_frame=units)
+    about = about_bytes(result).decode("utf-8")
+    assert "10011 R1C1: hot (q = " in about  # Flemish units are named in Dutch (local names)
+    assert "Columns: p_sim is esda's pseudo p-value" in about
+    header = csv_bytes(result).decode("utf-8").splitlines()[0]
+    assert header.startswith("code,name,value,statistic,z,p_sim,p_value,q_fdr,cluster")
