@@ -255,6 +255,25 @@ ARRESTS_2016_2017: list[dict[str, str]] = [
                         "Belgium, and the other was released. According to RTBF, as the Belga "
                         "copy reports, he had helped young people travel to the Islamic State's "
                         "combat zones in Syria.")),
+    arrest(site_id="S-2016-10-05-brussels", event_id="E-2016-10-05-brussels",
+           date="2016-10-05", link="inspired", link_source="report", connection="",
+           n_arrested="1", source_geo_precision="region",
+           place="Brussels-Capital Region (the Brussels police, after the knife attack in "
+                 "Schaerbeek; arrest place not given further)",
+           **BXL_REGION,
+           source=(REPORT + ", the Schaerbeek knife attack coded inspired; VRT NWS (DE), 7 Oct "
+                   "2016, https://www.vrt.be/vrtnws/de/2016/10/07/schaarbeek_2_verhaftungnach"
+                   "messerattacke-1-2787422/; HLN (Belga), 6 Oct 2016, http://www.hln.be/hln/nl/"
+                   "957/Binnenland/article/detail/2904505/2016/10/06/Broer-van-man-die-agenten-"
+                   "neerstak-ook-aangehouden.dhtml; Le Matin (AFP), 7 Oct 2016, https://www."
+                   "lematin.ch/story/le-frere-de-l-agresseur-inculpe-a-bruxelles-687071812838"),
+           description=("On the afternoon of the knife attack on two police officers in "
+                        "Schaerbeek, the Brussels police also detained the attacker's older "
+                        "brother; two days later the investigating judge placed him under arrest "
+                        "warrant, charged with taking part in the activities of a terrorist "
+                        "group. Coded inspired, as the report codes the attack itself; the "
+                        "pages say only that the Brussels police made the arrest, so the row is "
+                        "at region precision.")),
     arrest(site_id="S-2016-10-18-gent", event_id="E-2016-10-18-gent",
             date="2016-10-18", link="linked", connection="local_cell", n_arrested="4",
             place="Ghent (searches in Ghent, Deinze and Antwerp)", municipality_nis="44021",

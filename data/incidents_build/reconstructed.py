@@ -47,7 +47,7 @@ SP = "unspecified"
 #: One line per reconstructed arrest action:
 #: (year, place key, link, connection, networks, plot, n_arrested, traveled, weapon, target)
 RECONSTRUCTED: list[tuple] = [
-    # --- Brussels-Capital Region, region precision (28) ---------------------------------------
+    # --- Brussels-Capital Region, region precision (27) ---------------------------------------
     # Zerkani network (13 links; one action also tied to the Brussels cell).
     (2014, "brussels", L, lc, Z, 0, 1, T, "", ""),
     (2014, "brussels", L, lc, Z, 0, 1, T, "", ""),
@@ -75,13 +75,12 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "brussels", L, lc, J, 1, 1, T, "", ""),
     (2016, "brussels", L, lc, J, 0, 1, T, "", ""),
     # Argenteuil cell (3: all documented).
-    # No network (8, 1 inspired).
+    # No network (7, all linked).
     (2014, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2015, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2015, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2016, "brussels", L, lc, "", 1, 1, T, "", ""),
     (2016, "brussels", L, lc, "", 0, 1, T, "", ""),
-    (2016, "brussels", I, "", "", 0, 2, U, "", ""),
     (2016, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2016, "brussels", L, lc, "", 0, 1, U, "", ""),
     # --- Brussels with municipality detail (6 of the 20; 14 are documented) -----------------
@@ -119,7 +118,7 @@ RECONSTRUCTED: list[tuple] = [
     (2015, "flanders", L, lc, W, 0, 1, U, "", ""),
     (2015, "flanders", L, lc, W, 0, 1, U, "", ""),
     (2016, "flanders", L, lc, O, 0, 1, U, "", ""),
-    (2016, "flanders", I, "", "", 0, 1, U, "", ""),
+    (2016, "flanders", I, "", "", 0, 2, U, "", ""),
     (2017, "flanders", L, lc, O, 0, 1, U, "", ""),
     (2017, "flanders", L, lc, "", 0, 1, U, "", ""),
 ]
