@@ -11,6 +11,7 @@ import pytest
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 from geo.config import ROOT  # noqa: E402
+from geo.incidents.readable import period_text  # noqa: E402
 from tests.support.server import MAP, Offline, wait_for_app, wait_for_paths, wait_for_still_map  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -145,7 +146,7 @@ def test_play_draws_every_month_at_a_steady_pace_and_the_page_follows(server, pa
             assert previous is None or fills[i] != previous, f"{expected[i][0]} was drawn like the month before"
     # the player stopped at the last period; the page below it follows
     wait_for_app(page)
-    last = expected[-1][0]
+    last = period_text(expected[-1][0])  # "October 2017": the map and the page say the month in words
     page.wait_for_function(f"""(p) => document.querySelector("{MAP} .atlas-legend-title").textContent.includes(p)""",
                            arg=last)
     assert page.locator("[data-testid='stMain']").get_by_text(f"Incident sites in {last}").count() >= 1

@@ -63,7 +63,7 @@ def test_the_app_and_the_published_page_get_the_same_flags(tiny_incidents):
     assert page_flags == app_flags  # every unit, not only Molenbeek
     assert page["marks"] == app["marks"]  # one wording of each mark
     legend = {e[0] for e in page["frames"][0]["legend"]}
-    assert {"hatch", "dashed"} <= legend and {"hatch", "dashed"} <= {e[0] for e in app["frames"][0]["legend"]}
+    assert {"hatch", "dashed"} <= legend and {"hatch", "dashed"} <= {e[0] for e in app["legend"]}
 
 
 def test_the_map_files_draw_the_same_marks(tiny_incidents):

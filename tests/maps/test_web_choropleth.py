@@ -51,9 +51,9 @@ def test_tooltip_texts_count_sites_events_or_people():
 
 def test_the_legend_keys_only_the_marks_a_frame_uses():
     classes = _classes()
-    plain = chor.payload(_model([np.array([1, 0])], [np.zeros(2)]))["model"]["frames"][0]["legend"]
+    plain = chor.payload(_model([np.array([1, 0])], [np.zeros(2)]))["model"]["legend"]
     assert [i[0] for i in plain] == ["swatch"] * (len(classes.colors) + 1)
-    marked = chor.payload(_model([np.array([1, 0])], [np.array([1, 0])], "per_100k"))["model"]["frames"][0]["legend"]
+    marked = chor.payload(_model([np.array([1, 0])], [np.array([1, 0])], "per_100k"))["model"]["legend"]
     assert [i[0] for i in marked][-2:] == ["hatch", "dashed"]
     people = chor.model(["A"], ["A"], [], classes, view="belgium", level="municipality", title="t", metric="killed")
     assert people.scales["main"].entries[0].label == "0 (none recorded)"

@@ -3,9 +3,9 @@
 page.
 
 - ``scales``: per key, ``colors`` (palette) and ``note``.
-- ``frames``: per frame ``key``, ``label``, ``title``, ``scale``, ``notes``, ``provenance``,
-  ``total``, ``legend`` (``[mark, colour, label]`` entries: the swatches it uses and the words of
-  the marks it draws) and ``rows``: ``[unit index, palette index, flags, tip index]`` for the
+- ``frames``: per frame ``key`` and, where they say something, ``label`` (default: the key),
+  ``title``, ``scale`` (default "main"), ``notes``, ``provenance``, ``total``, ``legend`` (``[mark, colour, label]`` entries: the swatches it uses and the words of
+  the marks it draws; with ``legend="all"`` one ``legend`` for the whole model instead) and ``rows``: ``[unit index, palette index, flags, tip index]`` for the
   units that differ from the frame before (the first frame: from the blank state ``[0, 0, 0]``).
 - ``tips``: the tooltips' texts (index 0: the blank unit's), ``marks``: flag bit → words.
 """
@@ -45,13 +45,21 @@ def to_json(model: MapModel, *, legend: str = "frame") -> dict:
             if k or flags or t:
                 rows.append((i, int(k), int(flags), t))
         full.append(rows)
-    every = [[e.mark, e.colour, e.label] for e in model.legend()] if legend == "all" else None
-    frames = [{
-        "key": f.key, "label": f.label, "title": f.title, "scale": f.scale, "notes": list(f.notes),
-        "provenance": f.provenance, "total": f.total, "rows": [list(r) for r in rows],
-        "legend": every if every is not None else [[e.mark, e.colour, e.label] for e in model.legend([f])],
-    } for f, rows in zip(model.frames, deltas(full))]
-    return {
+    frames = []
+    for f, rows in zip(model.frames, deltas(full)):
+        frame = {"key": f.key, "rows": [list(r) for r in rows]}
+        # only what a frame says (the browser reads a missing label as the key, scale as "main")
+        words = {"label": f.label if f.label != f.key else "", "title": f.title,
+                 "scale": f.scale if f.scale != "main" else "", "notes": list(f.notes),
+                 "provenance": f.provenance, "total": f.total}
+        frames.append(frame | {k: v for k, v in words.items() if v})
+    if legend == "all":
+        every = {"legend": [[e.mark, e.colour, e.label] for e in model.legend()]}
+    else:
+        every = {}
+        for frame, f in zip(frames, model.frames):
+            frame["legend"] = [[e.mark, e.colour, e.label] for e in model.legend([f])]
+    return every | {
         "kind": model.kind,
         "scales": {k: {"colors": list(s.colors), "note": s.note} for k, s in model.scales.items()},
         "frames": frames,

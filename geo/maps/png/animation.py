@@ -11,7 +11,6 @@ import io
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -20,10 +19,10 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import PathPatch
 from PIL import Image
 
-from geo import i18n
 from geo.admin.boundaries import Level
 from geo.i18n import _, ngettext
 from geo.incidents import aggregate
+from geo.incidents.readable import period_text
 from geo.maps.classify import Classes
 from geo.maps.model import MapSpec, build, marks
 from geo.maps.model.choropleth import Part
@@ -248,7 +247,7 @@ class RenderedAnimation(Rendered):
 
 def _parts(periods: Sequence[str], subsets: Sequence[pd.DataFrame], period: str, cumulative: bool) -> list[Part]:
     """A part per frame: a year's frame names its year (cumulative: the years up to it), a
-    month's frame the month in the reader's language."""
+    month's frame the month in words (cumulative: from the first month)."""
     first = int(periods[0][:4]) if periods else 0
     parts = []
     for p, rows in zip(periods, subsets):
@@ -256,9 +255,8 @@ def _parts(periods: Sequence[str], subsets: Sequence[pd.DataFrame], period: str,
             years = (first if cumulative else int(p), int(p))
             parts.append(Part(p, rows, label=p, years=years, whole=False))
         else:
-            month = i18n.month_year(date(int(p[:4]), int(p[5:7]), 1))
-            label = _("{start} to {end}").format(start=i18n.month_year(date(int(periods[0][:4]), int(periods[0][5:7]), 1)),
-                                                  end=month) if cumulative else month
+            label = (_("{start} to {end}").format(start=period_text(periods[0]), end=period_text(p)) if cumulative
+                     else period_text(p))
             parts.append(Part(p, rows, label=label, whole=False))
     return parts
 

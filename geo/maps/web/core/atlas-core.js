@@ -33,6 +33,15 @@
 
   // ------------------------------------------------------------------ the model's frames
   // Full rows per frame from the deltas: [palette index, flags, tip index] per unit.
+  function normal(model) {
+    // a frame states only what it says: a copy with defaults for the rest (the data may be frozen)
+    var frames = model.frames.map(function (f) {
+      return {key: f.key, rows: f.rows, label: f.label || f.key, scale: f.scale || "main", title: f.title || "",
+              notes: f.notes || [], provenance: f.provenance || "", total: f.total || "", legend: f.legend};
+    });
+    return Object.assign({}, model, {frames: frames});
+  }
+
   function unpack(model, n) {
     var now = [];
     for (var i = 0; i < n; i++) now.push([0, 0, 0]);
@@ -345,7 +354,8 @@
     var g = this.legendBox;
     g.textContent = "";
     var frame = this.model ? this.model.frames[this.index] : null;
-    var legend = frame ? {title: this.model.legendTitle, items: frame.legend, note: this.model.scales[frame.scale].note}
+    var legend = frame ? {title: this.model.legendTitle, items: frame.legend || this.model.legend,
+                          note: this.model.scales[frame.scale].note}
       : this.legend;
     if (!legend) return;
     var period = frame ? frame.label : "";
@@ -519,7 +529,7 @@
       if (fresh) {
         this.pause(false);
         this.framesKey = data.framesKey;
-        this.model = data.model;
+        this.model = normal(data.model);
         this.frames = unpack(data.model, this.paths.length);
       }
       this.setPlayer(data.player);
@@ -540,5 +550,5 @@
     this.root.dataset.kind = data.kind;
   };
 
-  root.AtlasCore = {AtlasMap: AtlasMap, el: el, unpack: unpack};
+  root.AtlasCore = {AtlasMap: AtlasMap, el: el, normal: normal, unpack: unpack};
 })(window);
