@@ -127,6 +127,9 @@ def test_published_map_opens_from_a_file_with_no_request_leaving_it(browser, sit
         assert page.title() == model.frame("2014").title
         assert guard.blocked == []
         assert guard.seen and all(u.startswith(prefix) for u in guard.seen), guard.seen
+        # leaving the page tears the map down (its observer, timers and Leaflet map)
+        page.evaluate("window.dispatchEvent(new Event('pagehide'))")
+        assert page.locator(".atlas-map").count() == 0 and page.locator(".leaflet-container").count() == 0
     finally:
         context.close()
 
