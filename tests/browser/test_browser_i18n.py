@@ -34,16 +34,16 @@ CHARLEROI, IXELLES, ANTWERPEN = "52011", "21009", "11002"
 WORDS = {
     "en": {"filters": "Filters", "years": "Years", "belgium": "Belgium", "legend": "Incidents (sites)",
            "tip": "14 incident sites", "csv": "Incidents CSV", "header": "date_precision",
-           "map_button": "Map PNG", "overview": "Overview", "caption": "Includes 71 reconstructed records",
+           "map_button": "Map PNG", "overview": "Overview", "caption": r"Includes \d+ reconstructed records",
            "lat": "lat", "decimal": "."},
     "fr": {"filters": "Filtres", "years": "Années", "belgium": "Belgique", "legend": "Incidents (lieux)",
            "tip": "14 lieux d'incident", "csv": "CSV des incidents", "header": "précision de la date",
            "map_button": "Carte PNG", "overview": "Vue d'ensemble",
-           "caption": "Comprend 71 enregistrements reconstitués", "lat": "latitude", "decimal": ","},
+           "caption": r"Comprend \d+ enregistrements reconstitués", "lat": "latitude", "decimal": ","},
     "nl": {"filters": "Filters", "years": "Jaren", "belgium": "België", "legend": "Incidenten (locaties)",
            "tip": "14 incidentlocaties", "csv": "CSV met incidenten", "header": "precisie van de datum",
            "map_button": "Kaart PNG", "overview": "Overzicht",
-           "caption": "Bevat 71 gereconstrueerde records", "lat": "breedtegraad", "decimal": ","},
+           "caption": r"Bevat \d+ gereconstrueerde records", "lat": "breedtegraad", "decimal": ","},
 }
 
 
@@ -132,7 +132,7 @@ def test_the_png_caption_is_in_the_reader_language(server, open_page, lang, tmp_
     page.get_by_text("SVG", exact=True).first.click()
     wait_for_app(page)
     svg = _download(page, WORDS[lang]["map_button"].replace("PNG", "SVG"), tmp_path).read_text(encoding="utf-8")
-    assert WORDS[lang]["caption"] in svg, re.findall(r">([^<]{20,})<", svg)[:8]
+    assert re.search(WORDS[lang]["caption"], svg), re.findall(r">([^<]{20,})<", svg)[:8]  # the count is the data's
     assert "Includes" not in svg and "years 2014" not in svg and "Data: CTC" not in svg
 
 
