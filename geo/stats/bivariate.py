@@ -91,13 +91,25 @@ def _spread(yb: np.ndarray, k: int) -> np.ndarray:
 class Bivariate:
     """``table``: ``code``, ``name``, ``x``, ``y``, ``x_class``, ``y_class`` (1–3, 0: no value),
     ``cell`` (``"x-y"``, empty without a class), ``index`` (position in :data:`CELLS`, -1 without
-    a class), ``colour``; the two axes; ``x_label``/``y_label`` (what each measure is)."""
+    a class), ``colour``; the two axes; ``x_label``/``y_label`` (short names of the measures, as
+    the legend cells say them), ``title`` (the map's, default "x against y") and ``unit`` (what
+    both measures count, e.g. "per 100,000 residents": the scatter's axes say it)."""
 
     table: pd.DataFrame
     x_axis: Axis
     y_axis: Axis
     x_label: str
     y_label: str
+    title: str = ""
+    unit: str = ""
+
+    def heading(self) -> str:
+        """The map's title: :attr:`title`, else "x against y"."""
+        return self.title or _("{x} against {y}").format(x=self.x_label, y=self.y_label)
+
+    def axis_title(self, label: str) -> str:
+        """A scatter axis: the measure and its unit."""
+        return _("{label}, {unit}").format(label=label, unit=self.unit) if self.unit else label
 
     @property
     def missing(self) -> int:
@@ -126,7 +138,7 @@ def cell_words(x: int, y: int, x_label: str, y_label: str) -> str:
         x_label=x_label, x_level=level_word(x), y_label=y_label, y_level=level_word(y))
 
 
-def classify(frame: pd.DataFrame, *, x_label: str, y_label: str) -> Bivariate:
+def classify(frame: pd.DataFrame, *, x_label: str, y_label: str, title: str = "", unit: str = "") -> Bivariate:
     """3 × 3 classes of ``frame`` (columns ``code``, ``name``, ``x``, ``y``)."""
     x_axis, y_axis = classify_axis(frame["x"].to_numpy()), classify_axis(frame["y"].to_numpy())
     table = frame[["code", "name", "x", "y"]].reset_index(drop=True).copy()
@@ -136,4 +148,4 @@ def classify(frame: pd.DataFrame, *, x_label: str, y_label: str) -> Bivariate:
     position = {f"{x}-{y}": i for i, (x, y) in enumerate(CELLS)}
     table["index"] = table["cell"].map(position).fillna(-1).astype(int)
     table["colour"] = [PALETTE[(x, y)] if ok else "" for x, y, ok in zip(table["x_class"], table["y_class"], has)]
-    return Bivariate(table, x_axis, y_axis, x_label, y_label)
+    return Bivariate(table, x_axis, y_axis, x_label, y_label, title, unit)

@@ -35,8 +35,9 @@ def incidents_against_layer(incidents: pd.DataFrame, placed, *, level: Level = "
     ``placed.table['per_100k']``, missing where the layer has no figure for the unit itself)."""
     counted = aggregate.count_by_unit(incidents, level=level, unit=unit).table.set_index("code")["per_100k"]
     layer = pd.to_numeric(placed.table.set_index("code")["per_100k"], errors="coerce").astype(float)
-    return bivariate.classify(_frame(level, counted, layer), x_label=_("Incidents per 100,000 residents"),
-                              y_label=_("Foreign fighters per 100,000 residents"))
+    return bivariate.classify(_frame(level, counted, layer), x_label=_("Incidents"), y_label=_("Foreign fighters"),
+                              title=_("Incidents against foreign fighters, per 100,000 residents"),
+                              unit=_("per 100,000 residents"))
 
 
 def two_periods(incidents: pd.DataFrame, first: tuple[int, int], second: tuple[int, int], *,
@@ -46,11 +47,13 @@ def two_periods(incidents: pd.DataFrame, first: tuple[int, int], second: tuple[i
         rows = incidents[incidents["year"].between(*years)]
         return aggregate.count_by_unit(rows, level=level, unit=unit).table.set_index("code")["per_100k"]
 
-    def label(years: tuple[int, int]) -> str:
-        span = str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
-        return _("Incidents per 100,000 residents, {years}").format(years=span)
+    def span(years: tuple[int, int]) -> str:
+        return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
 
-    return bivariate.classify(_frame(level, rate(first), rate(second)), x_label=label(first), y_label=label(second))
+    return bivariate.classify(
+        _frame(level, rate(first), rate(second)), x_label=span(first), y_label=span(second),
+        title=_("Incidents per 100,000 residents: {first} against {second}").format(first=span(first), second=span(second)),
+        unit=_("incidents per 100,000 residents"))
 
 
 def placed_rows(placed) -> int:

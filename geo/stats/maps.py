@@ -192,20 +192,21 @@ def bivariate_model(result: bivariate.Bivariate, incidents: pd.DataFrame, spec: 
         cells = _aligned(result.table, codes, "cell", "")
         tips = []
         for x, y, cell in zip(xs, ys, cells):
-            lines = [f"{result.x_label}: {number(x, 2) if x == x else '–'}",
-                     f"{result.y_label}: {number(y, 2) if y == y else '–'}"]
+            lines = [_("{label}: {value}").format(label=result.axis_title(result.x_label),
+                                                  value=number(x, 2) if x == x else "–"),
+                     _("{label}: {value}").format(label=result.axis_title(result.y_label),
+                                                  value=number(y, 2) if y == y else "–")]
             if cell:
                 cx, cy = (int(v) for v in cell.split("-"))
                 lines.append(bivariate.cell_words(cx, cy, result.x_label, result.y_label))
             tips.append("\n".join(lines))
-        title = spec.title.strip() if spec.title and spec.title.strip() else _("{x} against {y}").format(
-            x=result.x_label, y=result.y_label)
+        title = spec.title.strip() if spec.title and spec.title.strip() else result.heading()
         frame = Frame(key="bivariate", label=title, title=title, classes=index,
                       flags=np.zeros(len(codes), dtype=np.int64), tips=tuple(tips), values=xs,
                       notes=(axis_note(result.x_label, result.x_axis), axis_note(result.y_label, result.y_axis),
                              *notes),
                       provenance=reconstructed_line(incidents, spec.total_reconstructed))
         return _model("categorical", spec, level, units, incidents, bivariate_scale(result), frame,
-                      legend_title=_("{x} against {y}").format(x=result.x_label, y=result.y_label),
+                      legend_title=result.heading(),
                       blank_tip="", extra={"bivariate": result, "grid": [list(c) for c in bivariate.CELLS],
                                            "scatter": result.scatter()})

@@ -21,8 +21,9 @@ def chart(result: Bivariate, *, label_at_most: int = 25) -> alt.Chart:
         table["label"] = table["name"].where(rank <= label_at_most // 2, "")
     else:
         table["label"] = table["name"]
-    x = alt.X("x:Q", title=textwrap.wrap(result.x_label, 40) or result.x_label)
-    y = alt.Y("y:Q", title=textwrap.wrap(result.y_label, 40) or result.y_label)
+    x_title, y_title = result.axis_title(result.x_label), result.axis_title(result.y_label)
+    x = alt.X("x:Q", title=textwrap.wrap(x_title, 40) or x_title)
+    y = alt.Y("y:Q", title=textwrap.wrap(y_title, 40) or y_title)
     base = alt.Chart(table)
     points = base.mark_circle(size=90, opacity=0.9, stroke="#333333", strokeWidth=0.5).encode(
         x=x, y=y, color=alt.Color("colour:N", scale=None), tooltip=["name:N", "x:Q", "y:Q"])

@@ -33,8 +33,8 @@ def _model(at) -> dict:
 @pytest.mark.parametrize(("query", "kind", "said"), [
     ({"mode": "hotspots", "statistic": "moran"}, "categorical", "local Moran's I"),
     ({"mode": "rates"}, "choropleth", "empirical Bayes"),
-    ({"mode": "bivariate"}, "categorical", "Foreign fighters per 100,000 residents"),
-    ({"mode": "periods", "split": "2016"}, "categorical", "Incidents per 100,000 residents, 2014–2015"),
+    ({"mode": "bivariate"}, "categorical", "Incidents: high; Foreign fighters: low"),
+    ({"mode": "periods", "split": "2016"}, "categorical", "2014–2015: low; 2016–2017: high"),
 ])
 def test_each_analysis_draws_its_model(query, kind, said):
     at = _run(query)
