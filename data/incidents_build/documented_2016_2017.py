@@ -309,6 +309,26 @@ ARRESTS_2016_2017: list[dict[str, str]] = [
                          "(see the data card).")),
 
     # ================================= arrest actions, 2017 ==================================
+    arrest(site_id="S-2017-06-12-sint-truiden", event_id="E-2017-06-12-sint-truiden",
+           date="2017-06-12", plot="true", link="inspired", connection="", n_arrested="1",
+           place="Sint-Truiden (a psychiatric centre where the man was being treated)",
+           municipality_nis="71053", region_nis="02000",
+           source=("HLN (Belga), 14 Jun 2017, http://www.hln.be/hln/nl/957/Binnenland/article/"
+                   "detail/3182685/2017/06/14/Man-in-de-cel-op-verdenking-van-beramen-"
+                   "terroristische-aanslag.dhtml; VRT NWS (FR), 12 Jul 2017, https://www.vrt.be/"
+                   "vrtnws/fr/2017/07/12/deux_patients_psychiatriquessoupconnesdepreparerun"
+                   "attentat-1-3022554/; RTL info, Jul 2017, https://www.rtl.be/info/regions/"
+                   "flandre/deux-jeunes-patients-psychiatriques-interpelles-en-flandre-pour-projet-"
+                   "d-attentat--934998.aspx"),
+           description=("A 20-year-old man from Hasselt was arrested on the Monday at the "
+                        "psychiatric centre in Sint-Truiden where he was being treated, and the "
+                        "Hasselt investigating judge jailed him on suspicion of plotting a "
+                        "terrorist attack; he had told a doctor he sympathised with the Islamic "
+                        "State and had searched the internet for how to make a bomb. The federal "
+                        "prosecutor spoke of serious indications that an attack had been "
+                        "planned. Coded inspired (no contact with the group is reported). A "
+                        "second patient, arrested in July, is not counted here: the pages do "
+                        "not say where.")),
     arrest(site_id="S-2017-07-antwerpen", event_id="E-2017-07-antwerpen",
            date="2017-07-01", date_precision="month", source_date_precision="month",
            link="linked", connection="unknown", n_arrested="3",

@@ -70,7 +70,7 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "brussels", L, bo, B, 1, 1, T, "", ""),
     (2016, "brussels", L, do, B, 1, 1, T, "", ""),
     # Verviers cell (6: 3 documented, 1 here, 2 in Verviers below).
-    (2015, "brussels", L, do, V, 1, 1, T, "", ""),
+    (2015, "brussels", L, do, V, 0, 1, T, "", ""),
     # Jumet cell (4: 2 documented, one in Charleroi and one in Brussels; 2 here).
     (2016, "brussels", L, lc, J, 1, 1, T, "", ""),
     (2016, "brussels", L, lc, J, 0, 1, T, "", ""),
@@ -89,7 +89,7 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "molenbeek", I, "", "", 1, 2, U, "", ""),
     (2017, "molenbeek", L, lc, "", 0, 1, U, "", ""),
     (2017, "molenbeek", L, lc, "", 0, 1, U, "", ""),
-    (2017, "schaerbeek", I, "", "", 0, 1, U, "", ""),
+    (2017, "schaerbeek", L, lc, "", 0, 1, U, "", ""),
     # --- Charleroi (10 of 13 arrest actions; 2 inspired; one arrest at Charleroi airport) ----
     (2015, "charleroi", L, lc, "", 0, 1, T, "", ""),
     (2015, "charleroi", I, "", "", 0, 2, T, "", ""),
@@ -112,7 +112,7 @@ RECONSTRUCTED: list[tuple] = [
     (2015, "liege", I, "", "", 0, 1, U, "", ""),
     (2016, "verviers", L, do, "", 0, 1, U, "", ""),
     (2016, "oostende", L, lc, O, 0, 1, U, "", ""),
-    # --- No city named by the report: Flanders (8), region precision (Wallonia's is documented) -
+    # --- No city named by the report: Flanders (7), region precision (Wallonia's is documented) -
     (2014, "flanders", L, lc, M, 0, 1, U, "", ""),
     (2015, "flanders", L, lc, M, 0, 1, U, "", ""),
     (2015, "flanders", L, lc, W, 0, 1, U, "", ""),
@@ -120,7 +120,6 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "flanders", L, lc, O, 0, 1, U, "", ""),
     (2016, "flanders", I, "", "", 0, 2, U, "", ""),
     (2017, "flanders", L, lc, O, 0, 1, U, "", ""),
-    (2017, "flanders", L, lc, "", 0, 1, U, "", ""),
 ]
 
 _REGION_WORDS = {"04000": "the Brussels-Capital Region", "02000": "Flanders", "03000": "Wallonia"}
