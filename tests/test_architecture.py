@@ -1,6 +1,7 @@
 """docs/ARCHITECTURE.md stays true: every package under geo/ is named in it, every path it names
 exists, and the import boundaries it states hold (nothing outside tests/ imports tests; geo/ imports
-neither the pages, nor the deployment, nor the benchmarks)."""
+neither the pages, nor the deployment, nor the benchmarks; the deployment does not import the
+benchmarks)."""
 
 from __future__ import annotations
 
@@ -66,6 +67,7 @@ def _modules(*folders: str) -> list:
 @pytest.mark.parametrize("folders, forbidden", [
     (("deploy", "bench", "geo", "pages", "app.py", "entry"), ("tests",)),
     (("geo",), ("pages", "app", "deploy", "bench")),
+    (("deploy",), ("bench",)),
 ])
 def test_the_import_boundaries_hold(folders, forbidden):
     found = [f"{path.relative_to(ROOT)} imports {name}" for path in _modules(*folders) for name in _imports(path)
