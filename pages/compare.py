@@ -7,9 +7,10 @@ import streamlit as st
 from geo import i18n
 from geo.i18n import _
 from geo.incidents.trend import summary, trend
+from geo.layers import foreign_fighters
 from geo.maps.model import MapSpec
 from geo.stats import scatter, views
-from geo.stats.views import LEVELS, MEASURES, MODES, SMOOTHERS, STATISTICS, Analysis
+from geo.stats.views import LEVELS, LEVELS_OF, MEASURES, MODES, SMOOTHERS, STATISTICS, Analysis
 from geo.ui import data, display, mapview, partial, sidebar, state
 from geo.ui.sidebar import Selection
 
@@ -26,8 +27,11 @@ def _model(_rows, _spec: MapSpec, key: str, analysis: Analysis, language: str, n
 def body(sel: Selection) -> None:
     mode = state.page_choice(_("Analysis"), list(MODES), param="mode", format_func=lambda k: _(MODES[k]))
     c1, c2 = st.columns(2)
+    if st.session_state.get("p_level") not in LEVELS_OF[mode]:  # a level this analysis does not offer
+        st.session_state.pop("p_level", None)
     with c1:
-        level = state.page_choice(_("Level"), list(LEVELS), param="level", format_func=lambda k: _(LEVELS[k]))
+        level = state.page_choice(_("Level"), list(LEVELS_OF[mode]), param="level",
+                                  format_func=lambda k: _(LEVELS[k]))
     analysis = Analysis(mode=mode, level=level)
     with c2:
         if mode == "hotspots":
@@ -41,6 +45,11 @@ def body(sel: Selection) -> None:
             splits = list(range(first + 1, last + 1)) or [first]
             analysis = Analysis(mode, level, split=state.page_choice(
                 _("Second period from"), splits, param="split", default=splits[len(splits) // 2], widget="select"))
+        elif mode == "bivariate":
+            series = list(foreign_fighters.series_summary()["series"])
+            analysis = Analysis(mode, level, series=state.page_choice(
+                _("Foreign-fighter figures (series of the data card)"), series, param="series",
+                default=foreign_fighters.DEFAULT_SERIES, widget="select"))
     if mode == "hotspots":
         analysis = Analysis(mode, level, statistic=analysis.statistic, metric=state.page_choice(
             _("Measure"), list(MEASURES), param="metric", format_func=lambda k: _(MEASURES[k])))

@@ -16,7 +16,11 @@ from geo.stats.hotspots import hotspots
 
 MODES = {"hotspots": N_("Hot spots"), "rates": N_("Steady rates"),
          "bivariate": N_("Incidents and foreign fighters"), "periods": N_("Two periods")}
-LEVELS = {"municipality": N_("Municipality"), "arrondissement": N_("Arrondissement")}
+LEVELS = {"municipality": N_("Municipality"), "arrondissement": N_("Arrondissement"), "province": N_("Province")}
+#: The levels each analysis offers (local statistics and smoothing need many units).
+LEVELS_OF = {"hotspots": ("municipality", "arrondissement"), "rates": ("municipality", "arrondissement"),
+             "bivariate": ("municipality", "arrondissement", "province"),
+             "periods": ("municipality", "arrondissement", "province")}
 STATISTICS = {"gi": N_("Getis-Ord Gi*"), "moran": N_("local Moran's I")}
 MEASURES = {"count": N_("Incidents (events)"), "per_100k": N_("Per 100,000 residents")}
 SMOOTHERS = {"national": N_("Towards the national rate"), "spatial": N_("Towards the neighbourhood's rate")}
@@ -26,7 +30,8 @@ SMOOTHERS = {"national": N_("Towards the national rate"), "spatial": N_("Towards
 class Analysis:
     """One analysis of the Compare page: ``mode`` (:data:`MODES`), ``level``, and its options:
     ``statistic`` and ``metric`` (hot spots), ``smoother`` (rates), ``split`` (two periods: the
-    first year of the second period)."""
+    first year of the second period), ``series`` (the foreign-fighter series; default the
+    layer's)."""
 
     mode: str = "hotspots"
     level: str = "municipality"
@@ -34,6 +39,7 @@ class Analysis:
     metric: str = "count"
     smoother: str = "national"
     split: int | None = None
+    series: str = foreign_fighters.DEFAULT_SERIES
 
 
 def build(rows: pd.DataFrame, spec: MapSpec, analysis: Analysis, *,
@@ -41,6 +47,8 @@ def build(rows: pd.DataFrame, spec: MapSpec, analysis: Analysis, *,
     """The map model of ``analysis`` on ``rows`` (already filtered; ``spec`` says the view,
     filters and words), and the bivariate result where there is one."""
     a, level = analysis, analysis.level
+    if level not in LEVELS_OF.get(a.mode, ()):
+        raise ValueError(f"the {a.mode} analysis is made at {', '.join(LEVELS_OF.get(a.mode, ()))}, not {level!r}")
     if a.mode == "hotspots":
         result = hotspots(rows, level=level, statistic=a.statistic, metric=a.metric)
         return maps.hotspot_model(result, rows, spec, units=units), None
@@ -53,7 +61,7 @@ def build(rows: pd.DataFrame, spec: MapSpec, analysis: Analysis, *,
         pair = compare.two_periods(rows, (first, split - 1), (split, last), level=level)
         return maps.bivariate_model(pair, rows, spec, units=units, level=level), pair
     if a.mode == "bivariate":
-        placed = foreign_fighters.by_unit(level)
+        placed = foreign_fighters.by_unit(level, series=a.series)
         pair = compare.incidents_against_layer(rows, placed, level=level)
         return maps.bivariate_model(pair, rows, spec, units=units, level=level, notes=placed.notes), pair
-    raise ValueError(f"mode must be one of {', '.join(MODES)}, not {a.mode!r}")
+    raise AssertionError(a.mode)  # LEVELS_OF has every mode

@@ -55,3 +55,13 @@ def test_hot_spots_say_their_method_and_a_picked_unit_its_trend():
     expected = trend(table.load_incidents(), "21012")
     said = " ".join(m.value for m in at.markdown)
     assert f"rank {expected.rank} of 581" in said and f"{expected.count} of the {expected.national}" in said
+
+
+def test_a_series_at_province_level_and_back_to_hot_spots():
+    at = _run({"mode": "bivariate", "level": "province", "series": "official-2015-02"})
+    legend = _model(at).get("legend") or _model(at)["frames"][0]["legend"]
+    assert any(e[2] == "Incidents: high; Foreign fighters: high" for e in legend)
+    assert at.query_params.get("level") == "province"
+    at.radio(key="p_mode").set_value("hotspots").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.radio(key="p_level").value == "municipality"  # hot spots are not made at province level
