@@ -89,7 +89,7 @@ def fmt(value, unit: str) -> str:
         return "–"
     if isinstance(value, (int, float)):
         if unit == "×":  # a ratio measured in the same run: "5.5×"
-            return f"{value:.1f}×"
+            return f"{value:.2f}×"
         if unit == "s":
             text = f"{value:.2f}"
         elif unit == "ms":

@@ -260,7 +260,7 @@ def phase_table(phases: dict, med: dict, load: str) -> str:
         f"Measured {time.strftime('%Y-%m-%d')} with `python -m bench visit` on {os.cpu_count()} CPU cores shared "
         f"with other jobs (load average {load} at the start): first visits of /belgium in fresh browser "
         f"contexts, medians of {len(phases.get('belgium', []))}, today against commit {BEFORE[:7]} (before), in "
-        "the same run. Phases end one after another; sizes are bodies as this server sends them (uncompressed).",
+        "the same run. Phases end one after another; sizes are bodies as the app process sends them (Streamlit's files uncompressed, the geometry gzipped).",
         "",
         "| Phase (median) | Today | Before |",
         "|---|---:|---:|",
