@@ -8,19 +8,20 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.config import ROOT
+from tests.ui import entry
 
 PAGES = ["overview", "belgium", "brussels", "charleroi", "timeline", "networks", "report_check", "data"]
 
 
 def run_page(page: str, query: dict[str, str] | None = None, setup=None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = entry.app()
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if setup:
         setup(at)
     at.run()
     if page != "overview":
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(entry.page(page))
         at.run()
     return at
 
