@@ -5,7 +5,7 @@ geo.stats.views → a map model → the map component."""
 import streamlit as st
 
 from geo import i18n
-from geo.i18n import _
+from geo.i18n import N_, _
 from geo.incidents.trend import summary, trend
 from geo.layers import foreign_fighters
 from geo.maps.model import MapSpec
@@ -13,6 +13,8 @@ from geo.stats import scatter, views
 from geo.stats.views import LEVELS, LEVELS_OF, MEASURES, MODES, SMOOTHERS, STATISTICS, Analysis
 from geo.ui import data, display, mapview, partial, sidebar, state
 from geo.ui.sidebar import Selection
+
+PERIODS = {"year": N_("By year"), "month": N_("By month (rows dated to the year only are left out)")}
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -68,8 +70,9 @@ def body(sel: Selection) -> None:
         t = trend(sel.rows, code, level=level)
         for line in summary(t, mapview.unit_names("belgium", level).get(code, code)):
             st.markdown(line)
-        yearly = t.yearly.set_index("period")[["documented", "reconstructed"]]
-        st.bar_chart(yearly.rename(columns={"documented": _("Documented"), "reconstructed": _("Reconstructed")}))
+        per = state.page_choice(_("Over time"), list(PERIODS), param="per", format_func=lambda k: _(PERIODS[k]))
+        counts = (t.yearly if per == "year" else t.monthly).set_index("period")[["documented", "reconstructed"]]
+        st.bar_chart(counts.rename(columns={"documented": _("Documented"), "reconstructed": _("Reconstructed")}))
     else:
         st.caption(_("Click a unit on the map to see its incidents over time."))
 

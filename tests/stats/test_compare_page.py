@@ -55,6 +55,8 @@ def test_hot_spots_say_their_method_and_a_picked_unit_its_trend():
     expected = trend(table.load_incidents(), "21012")
     said = " ".join(m.value for m in at.markdown)
     assert f"rank {expected.rank} of 581" in said and f"{expected.count} of the {expected.national}" in said
+    at.radio(key="p_per").set_value("month").run()
+    assert not at.exception, [e.value for e in at.exception]
 
 
 def test_a_series_at_province_level_and_back_to_hot_spots():
