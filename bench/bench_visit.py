@@ -82,7 +82,7 @@ def extract(commit: str, target: Path) -> Path | None:
 
 
 def one_line_server_class():
-    from tests.support.server import StreamlitServer
+    from deploy.local import StreamlitServer
 
     class OneLineServer(StreamlitServer):
         """``streamlit run`` of a one-line script in ``root`` (no app, no data)."""
@@ -123,7 +123,7 @@ _PHASES = """(drawnAt) => {
 def first_visit(browser, url: str, drawn: str, phases: list | None = None) -> float:
     """Seconds from navigation start to ``drawn`` holding, in a fresh context; with ``phases``, the
     page's timings (:data:`_PHASES`, milliseconds and KB) are appended to it."""
-    from tests.support.server import Offline
+    from deploy.local import Offline
 
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.set_default_timeout(TIMEOUT_MS)
@@ -144,7 +144,7 @@ def first_visit(browser, url: str, drawn: str, phases: list | None = None) -> fl
 def controls(browser, server) -> dict:
     """Sidebar filter changes and Metric changes on /belgium, key press → new fills, in fresh pages."""
     from bench.bench_app import _open
-    from tests.support.server import Offline, wait_for_app
+    from deploy.local import Offline, wait_for_app
 
     out = {"filter": [], "control": []}
     pid = server.proc.pid
@@ -208,8 +208,8 @@ def measure(browser, servers: dict) -> dict:
 def browser_runs() -> tuple[dict, str]:
     from playwright.sync_api import sync_playwright
 
+    from deploy.local import StreamlitServer, launch_browser
     from geo.admin import boundaries
-    from tests.support.server import StreamlitServer, launch_browser
 
     env = {"ATLAS_BOUNDARIES": str(boundaries.boundary_file())}
     with tempfile.TemporaryDirectory(prefix="atlas-visit-") as tmp, sync_playwright() as p, \

@@ -175,8 +175,8 @@ async def drive(urls: list[str], pids: list[int], steps, args) -> Run:
 
 
 def measure(processes: int, steps, args) -> Run:
+    from deploy.local import StreamlitServer
     from geo.admin import boundaries
-    from tests.support.server import StreamlitServer
 
     env = {"ATLAS_BOUNDARIES": str(boundaries.boundary_file())}
     with contextlib.ExitStack() as stack:
@@ -273,8 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally blocks: the servers stop
 
     from bench.wsrecord import record
+    from deploy.local import StreamlitServer
     from geo.admin import boundaries
-    from tests.support.server import StreamlitServer
 
     if args.url:
         steps = record(args.url[0].rstrip("/"))

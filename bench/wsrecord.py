@@ -54,7 +54,7 @@ def record(url: str, browser=None) -> list[Step]:
     (in ``browser``, a Playwright browser, or in a Chromium started here)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.support.server import launch_browser
+    from deploy.local import launch_browser
 
     if browser is not None:
         return _record(url, browser)
@@ -67,7 +67,7 @@ def record(url: str, browser=None) -> list[Step]:
 
 
 def _record(url: str, browser) -> list[Step]:
-    from tests.support.server import Offline, wait_for_app
+    from deploy.local import Offline, wait_for_app
 
     sent: list[bytes] = []
 
