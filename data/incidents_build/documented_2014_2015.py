@@ -89,6 +89,29 @@ ARRESTS_2014_2015: list[dict[str, str]] = [
                          "State were arrested in the Brussels region and charged with taking "
                          "part in a terrorist group; the source gives only a weekday, in the "
                          "weeks after the Verviers raid, so the row is dated to the year.")),
+    arrest(site_id="S-2015-03-08-charleroi-airport", event_id="E-2015-03-08-charleroi-airport",
+           date="2015-03-08", link="linked", connection="unknown", n_arrested="1",
+           traveled="true",
+           place="Brussels South Charleroi Airport, Gosselies (Charleroi), on arrival from Turkey",
+           municipality_nis="52011", region_nis="03000",
+           source=("VRT NWS (DE), 8 Mar 2015, https://www.vrt.be/vrtnws/de/2015/03/08/junge_frau_"
+                   "kehrtaussyrienzurueckfestnahme-1-2263495/; VRT NWS (DE), 9 Mar 2015, https://"
+                   "www.vrt.be/vrtnws/de/2015/03/09/syrien-heimkehrerinstehtunterterrorverdacht-"
+                   "1-2264461/; La Presse (AFP), 8 Mar 2015, http://www.lapresse.ca/international/"
+                   "europe/201503/08/01-4850387-interpellation-dune-jeune-belge-de-retour-de-"
+                   "syrie.php; RTBF, undated (the judgment), https://www.rtbf.be/info/regions/"
+                   "hainaut/detail_charleroi-sursis-pour-un-couple-parti-en-syrie-rejoindre-l-"
+                   "etat-islamique?id=9249562"),
+           description=("A young woman from the Charleroi area who had left for Syria in 2014 "
+                        "with her small son and a new partner, and had been stopped by the "
+                        "Turkish authorities on leaving Syria and sent back, was detained by "
+                        "the Charleroi judicial police on her arrival at Charleroi airport on "
+                        "Sunday 8 March 2015 and questioned on her eight months in Syria; she "
+                        "was released under strict conditions the next day, being pregnant. "
+                        "The judgment in the case says the couple had joined the Islamic State "
+                        "and were charged in Belgium with taking part in a terrorist "
+                        "organisation (suspended sentences). The partner's own arrest, after "
+                        "his return, is not placed by the pages read.")),
     arrest(site_id="S-2015-06-08-oostende", event_id="E-2015-06-08-oostende",
             date="2015-06-08", link="linked", connection="local_cell",
             networks="Ostend Chechen network", n_arrested="2", link_source="report",

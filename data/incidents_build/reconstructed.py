@@ -21,8 +21,6 @@ PLACES: dict[str, tuple[str, str, str, str, str]] = {
                    "text: 20 Brussels incidents with municipality detail, 25% in Schaerbeek"),
     "charleroi": ("Charleroi", "52011", "", "municipality",
                   "text: 13 arrest actions and one attack in Charleroi"),
-    "charleroi-airport": ("Brussels South Charleroi Airport, Gosselies (Charleroi)", "52011", "",
-                          "municipality", "text: one individual arrested at Charleroi airport"),
     "zaventem-airport": ("Brussels Airport (Zaventem)", "23094", "", "municipality",
                          "text: Zaventem (5), four of them at the airport"),
     "verviers": ("Verviers", "63079", "", "municipality", "text: Verviers (4)"),
@@ -90,14 +88,14 @@ RECONSTRUCTED: list[tuple] = [
     (2017, "molenbeek", L, lc, "", 0, 1, U, "", ""),
     (2017, "molenbeek", L, lc, "", 0, 1, U, "", ""),
     (2017, "schaerbeek", L, lc, "", 0, 1, U, "", ""),
-    # --- Charleroi (10 of 13 arrest actions; 2 inspired; one arrest at Charleroi airport) ----
-    (2015, "charleroi", L, lc, "", 0, 1, T, "", ""),
+    # --- Charleroi (9 of 13 arrest actions; 2 inspired; the arrest at Charleroi airport is
+    # documented: 8 March 2015) --------------------------------------------------------------
+    (2016, "charleroi", L, lc, "", 0, 1, U, "", ""),
     (2015, "charleroi", I, "", "", 0, 2, T, "", ""),
     (2016, "charleroi", L, lc, "", 1, 1, T, "", ""),
     (2016, "charleroi", L, lc, "", 0, 1, T, "", ""),
     (2016, "charleroi", L, uk, "", 0, 1, T, "", ""),
     (2016, "charleroi", L, lc, "", 0, 1, U, "", ""),
-    (2016, "charleroi-airport", L, uk, "", 0, 1, U, "", ""),
     (2016, "charleroi", L, lc, "", 0, 1, T, "", ""),
     (2017, "charleroi", L, lc, "", 0, 1, T, "", ""),
     (2017, "charleroi", I, "", "", 0, 1, U, "", ""),
@@ -165,8 +163,6 @@ def reconstructed_rows() -> list[dict[str, str]]:
         if networks and "Jumet cell" in networks:
             note = (" A Jumet cell action whose arrest place is not on the record: placed in the"
                     " Brussels region, where most of the cell's defendants lived (assumption).")
-        if key == "charleroi-airport":
-            note = " The one individual arrested at Charleroi airport (report's map note)."
         rows.append({
             "site_id": "S-" + stem, "event_id": "E-" + stem,
             "date": f"{year}-01-01", "date_precision": "year", "source_date_precision": "",
