@@ -248,8 +248,8 @@ def _map_button(col, rows, *, key, view, level, metric, fmt, size, symbols, filt
         if symbols:
             from geo.maps.png.symbols import render_symbols
 
-            return render_symbols(rows(), view=view, filters=filters, size=size, format=fmt, total_reconstructed=recon,
-                                  all_years=all_years, **words).data
+            return render_symbols(rows(), MapSpec(view=view, filters=filters, total_reconstructed=recon,
+                                                  all_years=all_years, **words), size=size, format=fmt).data
         from geo.maps.png.choropleth import render_map
 
         return render_map(rows(), MapSpec(view=view, level=level, metric=metric, filters=filters, total_reconstructed=recon,

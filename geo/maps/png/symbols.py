@@ -18,9 +18,8 @@ from matplotlib.patches import PathPatch, Rectangle
 
 from geo import vocab
 from geo.i18n import _, ngettext, number
-from geo.incidents.filters import Filters
 from geo.maps import web
-from geo.maps.model import marks
+from geo.maps.model import MapSpec, marks
 from geo.maps.png.canvas import (
     OUTLINE_COLOR,
     Canvas,
@@ -249,27 +248,18 @@ class RenderedSymbols(Rendered):
     legend: tuple[CircleItem, ...]
 
 
-def render_symbols(
-    incidents: pd.DataFrame,
-    *,
-    view: ViewName = "belgium",
-    filters: Filters | None = None,
-    title: str | None = None,
-    size: Size = "screen",
-    format: StillFormat = "png",
-    total_reconstructed: int | None = None,
-    all_years: tuple[int, int] | None = None,
-    subtitle: str | None = None,
-    note: str | None = None,
-    source: str | None = None,
-) -> RenderedSymbols:
-    """The report's Map 1 for ``incidents`` (already filtered; ``filters`` only describes them),
-    written in ``format``, with what was drawn: municipality outlines, one circle per place and
+def render_symbols(incidents: pd.DataFrame, spec: MapSpec | None = None, *, size: Size = "screen",
+                   format: StillFormat = "png") -> RenderedSymbols:
+    """The report's Map 1 for ``incidents`` (already filtered; ``spec.filters`` only describes them)
+    as ``spec`` asks (its view, filters, years and words; default: Belgium), written in ``format``,
+    with what was drawn: municipality outlines, one circle per place and
     kind from :func:`geo.maps.web.incident_symbols` (the web map's colours and sizes), and a count
     box on each region for the sites known only to it. Screen is 1600 px wide (100 dpi), print
     2250 px wide at 300 dpi (7.5 in). Drawn in EPSG:31370 (Belgian Lambert 72)."""
     check_size(size)
     check_format(format, STILL_FORMATS)
+    spec = spec or MapSpec()
+    view, filters, all_years, title = spec.view, spec.filters, spec.all_years, spec.title
     geo = view_geometry(view, "municipality")
     lay = LAYOUTS[size]
     symbols, regional = web.incident_symbols(incidents, by_provenance=True)
@@ -289,14 +279,14 @@ def render_symbols(
         regional = regional[inside]
     notes = symbol_notes(len(incidents), shown, regional, outside=outside)
     captions = caption_lines(incidents, filters=filters, all_years=all_years,
-                             total_reconstructed=total_reconstructed, note=note, source=source)
+                             total_reconstructed=spec.total_reconstructed, note=spec.note, source=spec.source)
     legend = _symbol_legend(incidents, symbols, lay)
     if not (title and title.strip()):
         title = symbols_title(view, shown_years(incidents, filters, all_years))
     drawn = build_figure(
         geo, lay=lay, facecolors=[vocab.LAND_COLOR] * len(geo.paths), hatched=None, edgecolor=vocab.LAND_EDGE,
         title=title,
-        subtitle=default_subtitle(filters) if subtitle is None else subtitle.strip(),
+        subtitle=default_subtitle(filters) if spec.subtitle is None else spec.subtitle.strip(),
         legend_title=_("Incident sites, by kind"), legend_items=[], symbol_items=legend,
         notes=notes, captions=captions, label_units=False,
     )

@@ -9,6 +9,7 @@ from geo import vocab
 from geo.incidents.filters import Filters
 from geo.incidents.table import validate_incidents
 from geo.maps import web
+from geo.maps.model import MapSpec
 from geo.maps.png import captions, layout, symbols
 from tests.conftest import make_row, table
 from tests.maps.png.pixels import image, rgb
@@ -39,13 +40,13 @@ def _region_only():
 
 
 def test_symbol_png_is_1600_wide_or_300_dpi_and_not_blank(tiny_incidents):
-    rendered = symbols.render_symbols(tiny_incidents)
+    rendered = symbols.render_symbols(tiny_incidents, MapSpec())
     assert rendered.format == "png" and rendered.mime == "image/png"
     img = image(rendered.data)
     assert img.format == "PNG"
     assert img.width == 1600 and 900 <= img.height <= 1400
     assert len(np.unique(np.asarray(img.convert("RGB")).reshape(-1, 3), axis=0)) > 50
-    printed = image(symbols.render_symbols(tiny_incidents, size="print", format="png").data)
+    printed = image(symbols.render_symbols(tiny_incidents, MapSpec(), size="print", format="png").data)
     assert printed.width >= 2000
     assert printed.info["dpi"] == pytest.approx((300, 300), abs=0.5)
 
@@ -53,7 +54,7 @@ def test_symbol_png_is_1600_wide_or_300_dpi_and_not_blank(tiny_incidents):
 def test_symbol_map_paints_the_charleroi_attack_in_the_attack_colour(tiny_incidents):
     from geo.vocab import SYMBOLS as KIND_STYLE
 
-    rendered = symbols.render_symbols(tiny_incidents)
+    rendered = symbols.render_symbols(tiny_incidents, MapSpec())
     img = np.asarray(image(rendered.data).convert("RGB")).astype(int)
     col, row = rendered.pixel_of(*CHARLEROI_ATTACK)
     pixel = img[row, col]
@@ -67,7 +68,7 @@ def test_symbol_map_paints_the_charleroi_attack_in_the_attack_colour(tiny_incide
 
 def test_region_only_rows_are_counted_in_boxes_never_drawn_as_points():
     data = _region_only()
-    rendered = symbols.render_symbols(data)
+    rendered = symbols.render_symbols(data, MapSpec())
     assert rendered.symbols == ()
     img = np.asarray(image(rendered.data).convert("RGB")).astype(int)
     map_part = img[:, : int(rendered.width * layout.MAP_W)]
@@ -105,7 +106,7 @@ def test_too_many_places_are_grouped_by_municipality_and_the_notes_say_so(tiny_i
 
 
 def test_symbol_map_of_a_city_view_says_what_lies_outside(tiny_incidents):
-    rendered = symbols.render_symbols(tiny_incidents, view="charleroi")
+    rendered = symbols.render_symbols(tiny_incidents, MapSpec(view="charleroi"))
     assert [s.category for s in rendered.symbols] == ["attack"]
     assert rendered.boxes == ()  # the Brussels region is not in this view
     assert "5 sites lie elsewhere in Belgium, outside this view" in rendered.notes
@@ -133,8 +134,7 @@ def test_symbol_map_legend_and_captions_match_the_web_map_and_render_map(tiny_in
     from geo.vocab import SYMBOLS as KIND_STYLE
 
     f = Filters(years=(2015, 2016))
-    rendered = symbols.render_symbols(f.apply(tiny_incidents), filters=f, all_years=(2014, 2017),
-                                      total_reconstructed=3)
+    rendered = symbols.render_symbols(f.apply(tiny_incidents), MapSpec(filters=f, all_years=(2014, 2017), total_reconstructed=3))
     kinds = [(c, lab) for c, lab, _ in rendered.legend[:3]]
     assert kinds == [(KIND_STYLE[k][1], KIND_STYLE[k][0]) for k in ("attack", "plot", "arrest_action")]
     assert [lab for _, lab, _ in rendered.legend[-2:]] == ["Size: sites at one place (attacks drawn a quarter larger)",
@@ -152,12 +152,12 @@ def test_reconstructed_symbols_are_hollow_and_the_legend_says_so(tiny_incidents)
     """S5 (a reconstructed plot in Molenbeek) gets its own hollow symbol beside S1's filled one."""
     from tests.maps.png.pixels import image
 
-    rendered = symbols.render_symbols(tiny_incidents, view="brussels")
+    rendered = symbols.render_symbols(tiny_incidents, MapSpec(view="brussels"))
     hollow = [s for s in rendered.symbols if s.reconstructed]
     assert [(s.category, s.count) for s in hollow] == [("plot", 1)]
     assert any(lab == "Hollow: reconstructed records only" for _, lab, _ in rendered.legend)
     documented = tiny_incidents.assign(provenance="documented")
-    plain = symbols.render_symbols(documented, view="brussels")
+    plain = symbols.render_symbols(documented, MapSpec(view="brussels"))
     assert not any(s.reconstructed for s in plain.symbols)
     assert not any("Hollow" in lab for _, lab, _ in plain.legend)
     # the hollow symbol's centre is (nearly) white; the same place drawn filled is the plot colour
@@ -169,5 +169,5 @@ def test_reconstructed_symbols_are_hollow_and_the_legend_says_so(tiny_incidents)
 
 
 def test_notes_add_up_in_a_city_view(tiny_incidents):
-    rendered = symbols.render_symbols(tiny_incidents, view="charleroi")
+    rendered = symbols.render_symbols(tiny_incidents, MapSpec(view="charleroi"))
     assert not any("no known place" in n for n in rendered.notes)
