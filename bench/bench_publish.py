@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from bench._timing import median_time
+from geo.maps.model import MapSpec
 
 
 def _browser_times(index: Path) -> tuple[float, float]:
