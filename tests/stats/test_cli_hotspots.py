@@ -48,9 +48,9 @@ def test_same_z_and_p_sim_as_esda_directly(tmp_path, level, statistic):
 def test_brussels_capital_municipalities_lead_the_hot_spots():
     """Before the correction, Brussels-Capital municipalities are among the units whose Gi* is in
     the upper tail at 0.05; after it, whatever is significant is in Brussels or around Charleroi
-    (the report's two hotspots). Measured on the report's data: nothing passes the correction at
-    municipality level (54 events placed in 15 municipalities; 42 Brussels incidents are known
-    only to the region and are not counted)."""
+    (the report's two hotspots). Measured on the report's data in December 2026: nothing passes
+    the correction at municipality level (54–55 events placed in 15–16 municipalities; most
+    Brussels incidents are known only to the region and are not counted)."""
     result = hotspots(table.load_incidents(), level="municipality", statistic="gi")
     frame = result.table
     upper = frame[(frame["p_value"] < 0.05) & (frame["z"] > 0)]
