@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 DIALOG = "[role='dialog']"
-#: the button's element carries its key (``<page>_downloads``) as a class, whatever the language
-DOWNLOADS_BUTTON = "[class*='st-key-'][class*='_downloads'] button"
+#: the button's element carries its key (``<page>_downloads``) as a class, whatever the language; on
+#: a narrow screen Streamlit also keeps a hidden copy of a button that has a tooltip
+DOWNLOADS_BUTTON = "[class*='st-key-'][class*='_downloads'] button:visible"
 
 
 def open_downloads(page, *, timeout: float = 60_000):
