@@ -26,8 +26,10 @@ def open_downloads(page, *, timeout: float = 60_000):
 
 
 def close_dialog(page, *, timeout: float = 15_000) -> None:
-    """Close the open dialog (Escape), so the page and its sidebar can be used again."""
+    """Close the open dialog with its close button (as a reader does: after a download the focus
+    may have left it, so Escape alone does not reach it), so the page and its sidebar can be used
+    again."""
     dialog = page.locator(DIALOG)
     if dialog.count():
-        page.keyboard.press("Escape")
+        dialog.first.get_by_role("button", name="Close").first.click()
         dialog.first.wait_for(state="detached", timeout=timeout)
