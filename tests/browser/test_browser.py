@@ -16,6 +16,7 @@ import pytest
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
+from tests.support.dialogs import open_downloads  # noqa: E402
 from tests.support.server import (  # noqa: E402
     ROOT,
     Offline,
@@ -189,6 +190,29 @@ def test_national_choropleth_draws_every_municipality(server, watched):
     page.wait_for_timeout(200)
     n = frame.evaluate("document.querySelectorAll('path.leaflet-interactive').length")
     assert n == MUNICIPALITIES, f"{n} interactive paths on the municipality map, expected {MUNICIPALITIES}"
+    assert not watched.problems(), watched.problems()
+
+
+def test_a_map_page_loads_no_script_the_reader_has_not_asked_for(server, watched):
+    """Issue 24: the exports are drawn in a dialog, when asked; no st.code on a map page (its
+    syntax highlighter alone was a 1.5 MB script: Streamlit's chunks after the bundle were about
+    2 MB, 0.5 MB without it)."""
+    page = open_page(watched, server, "/belgium?level=municipality")
+    wait_for_paths(page, at_least=MUNICIPALITIES)
+    wait_for_app(page)
+    chunks_kb = page.evaluate("""() => {
+        const dcl = performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd;
+        return performance.getEntriesByType('resource')
+            .filter(r => new URL(r.name).pathname.startsWith('/static/js/') && r.startTime >= dcl)
+            .reduce((kb, r) => kb + r.encodedBodySize / 1024, 0); }""")
+    assert chunks_kb < 1024, f"{chunks_kb:.0f} KB of Streamlit's scripts loaded on demand by /belgium"
+    assert page.locator("[data-testid='stCode']").count() == 0
+    assert page.get_by_role("button", name="Map PNG").count() == 0  # not drawn until asked
+    dialog = open_downloads(page)
+    dialog.get_by_role("button", name="Map PNG").wait_for(timeout=15_000)
+    dialog.get_by_text("Embed the interactive map in a web page").click()
+    assert "<iframe" in dialog.get_by_label("HTML to paste").input_value()
+    assert page.locator("[data-testid='stCode']").count() == 0
     assert not watched.problems(), watched.problems()
 
 
