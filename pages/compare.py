@@ -63,6 +63,8 @@ def body(sel: Selection) -> None:
     code = mapview.model_map(model, key="compare_map", title=frame.title)
     for note in frame.notes:
         st.caption(note)
+    if preset := views.contrast_notes(analysis, pair):
+        st.info("\n\n".join(preset))
     display.provenance_note(sel.rows)
     if pair is not None:
         st.altair_chart(scatter.chart(pair), use_container_width=True)

@@ -6,7 +6,8 @@ from geo import vocab
 from geo.i18n import _, ngettext
 from geo.incidents import aggregate
 from geo.maps import charts
-from geo.ui import display, downloads, mapview, partial, sidebar, state
+from geo.stats import presets
+from geo.ui import display, downloads, links, mapview, partial, sidebar, state
 from geo.ui.sidebar import Selection
 
 
@@ -42,3 +43,8 @@ with right:
     if no_city:
         st.caption(ngettext("{n} site known only to Flanders or Wallonia belongs to no city.",
                             "{n} sites known only to Flanders or Wallonia belong to no city.", no_city).format(n=no_city))
+    if report:  # the report's contrast, in one view of the Compare page
+        st.caption(_("The report contrasts Charleroi, its second hot spot though few foreign fighters left "
+                     "from it, with Antwerp, which sent about a fifth of them and had few incidents."))
+        links.page_link("compare", _("Antwerp and Hainaut on one map: incidents against foreign fighters"),
+                        presets.CONTRAST)

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from geo.i18n import N_
+from geo.i18n import N_, _, ngettext
 from geo.layers import foreign_fighters
 from geo.maps.model import MapModel, MapSpec
-from geo.stats import bivariate, compare, maps, rates
+from geo.stats import bivariate, compare, maps, presets, rates
 from geo.stats.hotspots import hotspots
 
 MODES = {"hotspots": N_("Hot spots"), "rates": N_("Steady rates"),
@@ -40,6 +40,47 @@ class Analysis:
     smoother: str = "national"
     split: int | None = None
     series: str = foreign_fighters.DEFAULT_SERIES
+
+
+#: The report's Antwerp/Charleroi contrast in one view (:mod:`geo.stats.presets`).
+CONTRAST = Analysis(**presets.CONTRAST)
+
+
+def contrast_notes(analysis: Analysis, pair: bivariate.Bivariate | None) -> tuple[str, ...]:
+    """What the :data:`CONTRAST` view says besides its map: why province level and returnees, and
+    where Antwerp province and Hainaut fall, as measured (nothing for another analysis)."""
+    if analysis != CONTRAST or pair is None:
+        return ()
+    table = pair.table.set_index("code")
+    if not all(c in table.index and table.at[c, "cell"] for c in presets.CONTRAST_UNITS):
+        return (_why(), _("Antwerp province or Hainaut has no cell in this view: the contrast cannot be shown."))
+    (ax, ay), (hx, hy) = ((int(table.at[c, "x_class"]), int(table.at[c, "y_class"])) for c in presets.CONTRAST_UNITS)
+    (a_name, h_name) = (str(table.at[c, "name"]) for c in presets.CONTRAST_UNITS)
+    known = int(table["y"].notna().sum())
+    placed = _("{antwerp} is in the cell “{antwerp_cell}”; {hainaut} in “{hainaut_cell}”.").format(
+        antwerp=a_name, antwerp_cell=bivariate.cell_words(ax, ay, pair.x_label, pair.y_label),
+        hainaut=h_name, hainaut_cell=bivariate.cell_words(hx, hy, pair.x_label, pair.y_label))
+    if (ax, ay) == (hy, hx) and ax != ay:
+        corners = {(ax, ay), (hx, hy)} == {(1, 3), (3, 1)}
+        verdict = (_("They sit in opposite corners of the legend.") if corners else
+                   _("They sit in mirror cells across the legend's diagonal, not in its opposite corners: "
+                     "one is higher in incidents and lower in foreign fighters than the other, not high in one "
+                     "and low in the other."))
+    else:
+        verdict = _("They do not sit in mirror cells of the legend: this view does not show the report's contrast.")
+    if known > 3:
+        return (_why(), placed, verdict)
+    return (_why(), placed, verdict, ngettext(
+        "Only {n} province has a figure in this series: the foreign-fighter classes are its rank.",
+        "Only {n} provinces have a figure in this series: the foreign-fighter classes are their ranks.",
+        known).format(n=known))
+
+
+def _why() -> str:
+    return _("Why provinces and returnees: no published foreign-fighter figure exists for the municipality "
+             "of Charleroi. The only series with a figure for its province, Hainaut, counts the people back "
+             "from Syria and Iraq found in each province in October 2017: where they live now, not "
+             "necessarily where they left from, and fewer than those who left.")
 
 
 def build(rows: pd.DataFrame, spec: MapSpec, analysis: Analysis, *,

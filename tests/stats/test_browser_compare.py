@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.stats import bivariate
+from geo.stats import bivariate, presets
 from tests.support.server import Offline, fills, wait_for_app, wait_for_paths, wait_for_still_map
 
 pytestmark = pytest.mark.browser
@@ -42,3 +42,33 @@ def test_hot_spots_and_rates_draw(server, browser):
     assert paths >= 581 and "#eeeeee" in colours
     paths, colours, _charts = _open(server, browser, "mode=rates", 1400)
     assert paths >= 581 and len(colours) >= 3
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_overview_link_opens_the_contrast_with_antwerp_and_hainaut_in_mirror_cells(server, browser, width, tmp_path):
+    """The Overview's link opens the preset (province level, October 2017 returnees); the painted
+    fills of Antwerp province and Hainaut are the colours of mirror cells of the legend."""
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    offline = Offline()
+    offline.install(context)
+    page = context.new_page()
+    page.goto(f"{server.url}/", wait_until="domcontentloaded")
+    wait_for_app(page, timeout=90_000)
+    page.get_by_text("Antwerp and Hainaut on one map", exact=False).first.click()
+    page.wait_for_url("**/compare?**", timeout=60_000)
+    wait_for_app(page, timeout=90_000)
+    frame, _paths = wait_for_paths(page, at_least=11, timeout=60)
+    wait_for_still_map(page)
+    for key, value in presets.CONTRAST.items():
+        assert f"{key}={value}" in page.url
+    painted = frame.evaluate("""codes => codes.map(c =>
+        document.querySelector(`path.leaflet-interactive[data-code="${c}"]`).getAttribute('fill'))""",
+                             list(presets.CONTRAST_UNITS))
+    cell_of = {colour: cell for cell, colour in bivariate.PALETTE.items()}
+    antwerp, hainaut = (cell_of[c] for c in painted)
+    assert antwerp == hainaut[::-1] and antwerp[0] != antwerp[1]
+    note = page.locator("[data-testid='stAlert']", has_text="Why provinces").inner_text()
+    assert "Charleroi" in note and "mirror cells" in note
+    page.screenshot(path=str(tmp_path / f"contrast-{width}.png"), full_page=True)
+    context.close()
+    assert not offline.blocked, offline.blocked

@@ -67,3 +67,27 @@ def test_a_series_at_province_level_and_back_to_hot_spots():
     at.radio(key="p_mode").set_value("hotspots").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.radio(key="p_level").value == "municipality"  # hot spots are not made at province level
+
+
+def test_the_contrast_preset_places_antwerp_and_hainaut_in_mirror_cells():
+    """The Overview's preset (province level, October 2017 returnees): the two provinces' cells as
+    measured by geo.stats.compare, and the note saying why provinces and what the cells show."""
+    from geo.layers import foreign_fighters
+    from geo.maps.views import view_units
+    from geo.stats import compare, presets
+
+    at = _run(presets.CONTRAST)
+    model = _model(at)
+    codes = list(view_units("belgium", level="province")["code"])  # the geometry's order: the rows' unit index
+    palette = {r[0]: r[1] for r in model["frames"][0]["rows"]}
+    pair = compare.incidents_against_layer(table.load_incidents(), foreign_fighters.by_unit(
+        "province", series=presets.CONTRAST["series"]), level="province")
+    cell = pair.table.set_index("code")["cell"]
+    antwerp, hainaut = (cell[c] for c in presets.CONTRAST_UNITS)
+    assert antwerp[::-1] == hainaut and antwerp[0] != antwerp[2]  # mirror cells, off the diagonal
+    index = pair.table.set_index("code")["index"]
+    for code in presets.CONTRAST_UNITS:  # the component got each unit's cell (1..9: CELLS order)
+        assert palette.get(codes.index(code), 0) == index[code] + 1
+    said = " ".join(i.value for i in at.info)
+    assert "no published foreign-fighter figure exists for the municipality of Charleroi" in said
+    assert "mirror cells" in said and "Hainaut" in said
