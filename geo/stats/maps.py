@@ -173,6 +173,15 @@ def bivariate_scale(result: bivariate.Bivariate) -> Scale:
     return Scale(colours, entries, (*range(1, 10), 0), frozenset({0}))
 
 
+def legend_grid(result: bivariate.Bivariate) -> dict:
+    """The legend as a 3 × 3 grid (what the renderers draw in place of nine swatches): the axes'
+    words (``x``: across, ``y``: up) and per cell ``[x class, y class, palette index, words]``
+    (palette index as in :func:`bivariate_scale`)."""
+    return {"x": result.x_label, "y": result.y_label,
+            "cells": [[x, y, i + 1, bivariate.cell_words(x, y, result.x_label, result.y_label)]
+                      for i, (x, y) in enumerate(bivariate.CELLS)]}
+
+
 def axis_note(label: str, axis: bivariate.Axis) -> str:
     if axis.rule == "zero_then_halves":
         return _("{label}: low is 0; above 0, split at the median into medium and high.").format(label=label)
@@ -208,5 +217,5 @@ def bivariate_model(result: bivariate.Bivariate, incidents: pd.DataFrame, spec: 
                       provenance=reconstructed_line(incidents, spec.total_reconstructed))
         return _model("categorical", spec, level, units, incidents, bivariate_scale(result), frame,
                       legend_title=result.heading(),
-                      blank_tip="", extra={"bivariate": result, "grid": [list(c) for c in bivariate.CELLS],
+                      blank_tip="", extra={"bivariate": result, "grid": legend_grid(result),
                                            "scatter": result.scatter()})

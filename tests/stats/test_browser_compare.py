@@ -67,6 +67,13 @@ def test_overview_link_opens_the_contrast_with_antwerp_and_hainaut_in_mirror_cel
     cell_of = {colour: cell for cell, colour in bivariate.PALETTE.items()}
     antwerp, hainaut = (cell_of[c] for c in painted)
     assert antwerp == hainaut[::-1] and antwerp[0] != antwerp[1]
+    grid = page.evaluate("""() => Array.from(document.querySelectorAll('.atlas-grid-cell'),
+        c => [c.dataset.cell, getComputedStyle(c).backgroundColor, c.getAttribute('aria-label')])""")
+    assert {cell: colour for cell, colour, _w in grid} == {  # the legend: a 3 x 3 grid, not nine swatches
+        f"{x}-{y}": "rgb({}, {}, {})".format(*(int(c[i:i + 2], 16) for i in (1, 3, 5)))
+        for (x, y), c in bivariate.PALETTE.items()}
+    assert page.locator(".atlas-grid-x").inner_text() == "Incidents \u2192"
+    assert page.locator(".atlas-grid-y").inner_text() == "Foreign fighters \u2192"
     note = page.locator("[data-testid='stAlert']", has_text="Why provinces").inner_text()
     assert "Charleroi" in note and "mirror cells" in note
     page.screenshot(path=str(tmp_path / f"contrast-{width}.png"), full_page=True)

@@ -73,4 +73,8 @@ def test_bivariate_model(units):
     labels = [e.label for e in model.legend()]
     assert len(labels) == 10 and labels[-1] == "No value for one of the two measures"
     assert labels[2] == "incidents: high; fighters: high"
-    assert model.extra["grid"][0] == [1, 3] and len(model.extra["scatter"]) == len(codes) - 1
+    grid = model.extra["grid"]
+    assert (grid["x"], grid["y"]) == ("incidents", "fighters") and len(model.extra["scatter"]) == len(codes) - 1
+    assert grid["cells"][0] == [1, 3, 1, "incidents: low; fighters: high"]  # top left, palette index 1
+    assert all(  # every cell's palette index is its colour
+        model.scales["main"].colors[i] == bivariate.PALETTE[(x, y)] for x, y, i, _w in grid["cells"])

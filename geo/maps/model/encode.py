@@ -8,6 +8,8 @@ page.
   the marks it draws; with ``legend="all"`` one ``legend`` for the whole model instead) and ``rows``: ``[unit index, palette index, flags, tip index]`` for the
   units that differ from the frame before (the first frame: from the blank state ``[0, 0, 0]``).
 - ``tips``: the tooltips' texts (index 0: the blank unit's), ``marks``: flag bit → words.
+- ``grid`` (a bivariate map): the legend as a 3 × 3 grid, ``{x, y, cells: [[x class, y class,
+  palette index, words]…]}`` (:func:`geo.stats.maps.legend_grid`).
 """
 
 from __future__ import annotations
@@ -66,4 +68,4 @@ def to_json(model: MapModel, *, legend: str = "frame") -> dict:
         "tips": list(tips),
         "marks": {str(m): marks.words(m) for m in marks.ORDER},
         "legendTitle": model.legend_title,
-    }
+    } | ({"grid": model.extra["grid"]} if "grid" in model.extra else {})

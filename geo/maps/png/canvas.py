@@ -24,6 +24,7 @@ from geo.maps.model.model import LegendEntry
 from geo.maps.png.geometry import ViewGeometry
 from geo.maps.png.labels import halo, place_labels
 from geo.maps.png.layout import MAP_W, Layout, symbol_edge
+from geo.maps.png.legend_grid import draw_grid
 
 #: Units whose count is mostly reconstructed records: diagonal lines, as on the web maps and the
 #: published page (one mark for one meaning in every view).
@@ -226,6 +227,7 @@ def build_figure(
     subtitle: str | None = None,
     marked: Sequence[bool] | None = None,
     notes_change: bool = False,
+    legend_grid: tuple | None = None,
 ) -> Canvas:
     """Lay out title, map, side panel (legend, notes, period stamp) and captions. The figure is
     ``lay.width_in`` wide; its height follows the view's shape. ``legend_items`` are drawn as
@@ -233,7 +235,9 @@ def build_figure(
     diameter in points). ``hatched`` units (unreliable rates) have a dashed outline,
     ``marked`` units (mostly reconstructed records) carry diagonal lines. Text is
     drawn as written (no mathtext: a "$" in a title stays a "$"). With ``notes_change``
-    the notes' text is drawn even when empty (animations set it per frame)."""
+    the notes' text is drawn even when empty (animations set it per frame). ``legend_grid`` (a
+    bivariate map: :func:`geo.maps.png.legend_grid.grid_cells`) is drawn as a 3 × 3 grid under
+    the legend."""
     W = lay.width_in
     margin = 0.015 * W
     map_w, map_h, limits = map_box(geo, lay)
@@ -294,6 +298,8 @@ def build_figure(
     canvas.draw()  # the legend's height is known only once drawn
     box = leg.get_window_extent().transformed(fig.transFigure.inverted())
     y = box.y0 - 1.2 * line_in(lay.text) / H
+    if legend_grid is not None:
+        y = draw_grid(fig, legend_grid, x=panel_x, top=y + 0.6 * line_in(lay.text) / H, lay=lay, edge=lay.edge * 2)
     stamp_artist = None
     if stamp is not None:
         stamp_artist = fig.text(panel_x, y, stamp, fontsize=lay.stamp, fontweight="bold",

@@ -15,6 +15,7 @@ from geo.maps.model.model import Frame
 from geo.maps.png.canvas import BoxItem, Canvas, build_figure, legend_boxes, unit_marks
 from geo.maps.png.geometry import view_geometry
 from geo.maps.png.layout import LAYOUTS, Size, check_size
+from geo.maps.png.legend_grid import grid_cells
 from geo.maps.png.output import STILL_FORMATS, Rendered, StillFormat, check_format, write_still
 
 
@@ -45,9 +46,15 @@ def _format_value(value: float, classes: Classes) -> str:
 
 def draw_frame(geo, model: MapModel, frame: Frame, *, lay, **options) -> Canvas:
     """One frame of a model on the figure (fills, marks, legend, title, notes, captions):
-    ``options`` go to :func:`geo.maps.png.canvas.build_figure`."""
+    ``options`` go to :func:`geo.maps.png.canvas.build_figure`. A model with a legend grid (a
+    bivariate map) draws its cells as a 3 × 3 grid, the other entries as boxes."""
     small, marked = unit_marks(frame.flags)
     rate = bool(small.any())
+    if "grid" in model.extra and "legend_items" not in options:
+        legend = grid_cells(model.extra["grid"], model.scale_of(frame).colors)
+        in_grid = {c[2] for c in legend[2]}
+        options |= {"legend_grid": legend, "legend_items": legend_boxes(
+            [e for e in model.legend([frame]) if not (e.mark == "swatch" and e.colour in in_grid)])}
     return build_figure(
         geo, lay=lay, facecolors=model.colors(frame), hatched=small if rate else None,
         marked=marked, title=options.pop("title", frame.title), subtitle=model.subtitle,
@@ -77,3 +84,16 @@ def render_map(incidents: pd.DataFrame, spec: MapSpec, *, size: Size = "screen",
                        not_counted=counted.not_counted, captions=model.captions, notes=frame.notes,
                        legend=tuple(legend), title=frame.title, subtitle=model.subtitle,
                        marked=model.flagged(frame, marks.HATCH), model=model)
+
+
+def render_model(model: MapModel, *, size: Size = "screen", format: StillFormat = "png", frame: int = 0) -> Rendered:
+    """Any map model (hot spots, smoothed rates, two measures: :mod:`geo.stats.maps`) as a still
+    file, on its view's geometry: the renderer draws the model, it computes nothing."""
+    check_size(size)
+    check_format(format, STILL_FORMATS)
+    geo = view_geometry(model.view, model.level)
+    if tuple(geo.units["code"]) != tuple(model.codes):
+        raise ValueError("the model's units are not the geometry's")
+    f = model.frames[frame]
+    drawn = draw_frame(geo, model, f, lay=LAYOUTS[size], label_units=(model.view != "belgium"))
+    return Rendered(**write_still(drawn, format, title=f.title))

@@ -360,8 +360,11 @@
     if (!legend) return;
     var period = frame ? frame.label : "";
     el("div", "atlas-legend-title", g, String(legend.title || "").replace("{period}", period));
+    var grid = frame && this.model.grid, inGrid = {};
+    if (grid) inGrid = drawGrid(g, grid, this.model.scales[frame.scale].colors);
     var items = el("div", "atlas-items", g);
     (legend.items || []).forEach(function (it) {
+      if (it[0] === "swatch" && inGrid[it[1]]) return;  // drawn in the grid
       var kind = it[0], colour = it[1], label = it[2], size = it[3];
       var item = el("span", "atlas-item", items);
       var mark;
@@ -381,6 +384,29 @@
     if (legend.note) el("div", "atlas-note atlas-same", g, legend.note);
     (legend.notes || []).forEach(function (n) { el("div", "atlas-note", g, n); });
   };
+
+  // A bivariate legend as a 3 x 3 grid: y rises upwards, x to the right, the axes' words beside
+  // them; each cell says its words to a pointer (title) and a screen reader (aria-label).
+  function drawGrid(g, grid, colours) {
+    var box = el("div", "atlas-grid", g), used = {};
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", grid.x + " / " + grid.y);
+    el("div", "atlas-grid-y", box, grid.y + " \u2192");
+    var cells = el("div", "atlas-grid-cells", box);
+    grid.cells.forEach(function (c) {
+      var cell = el("span", "atlas-grid-cell", cells), colour = colours[c[2]];
+      cell.style.background = colour;
+      cell.style.gridColumn = String(c[0]);
+      cell.style.gridRow = String(4 - c[1]);
+      cell.title = c[3];
+      cell.setAttribute("role", "img");
+      cell.setAttribute("aria-label", c[3]);
+      cell.dataset.cell = c[0] + "-" + c[1];
+      used[colour] = true;
+    });
+    el("div", "atlas-grid-x", box, grid.x + " \u2192");
+    return used;
+  }
 
   P.frameWords = function () {
     // the frame's title, notes, provenance line and total, where the page shows them
