@@ -1,6 +1,6 @@
 """``python -m bench.load``: many people using the app at once, on loopback, for a bounded time.
 
-Starts the app (``tests/support/server.py``), warms it up with one visit to every page, then runs
+Starts the app (``deploy/local.py``), warms it up with one visit to every page, then runs
 ``--sessions`` concurrent sessions (default 20) for ``--seconds`` (default 60), arriving one after
 another over ``--ramp`` seconds (default 10). One headless Chromium, driven by asyncio Playwright;
 each session is a browser tab with its own websocket, hence its own Streamlit session. The tabs
@@ -72,7 +72,7 @@ BASE_PATH_PROBE = re.compile(r"^/[\w-]+/_stcore/(health|host-config)$")
 #: Any URL but loopback http(s) and data/blob/about (matched by the Playwright driver itself).
 NOT_LOCAL = re.compile(r"^(?!https?://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(/|$))(?!(data|blob|about):)")
 SETTLE_MS = 150  # a rerun queued by the URL sync starts within this
-NOT_RUNNING = "[data-test-script-state='notRunning']"  # as tests/support/server.py
+NOT_RUNNING = "[data-test-script-state='notRunning']"  # as deploy/local.py
 
 # Installed in every frame before its scripts. Streamlit's server sends one protobuf ForwardMsg
 # per websocket message; each script run starts with ``new_session`` (field 4) and ends with

@@ -3,7 +3,8 @@ serve more people? Measured in one run, on loopback, with the PostGIS store:
 
 1. PostgreSQL + PostGIS in a temporary folder (the tables, a readers' login granted SELECT only);
 2. **1 process**: one app process behind nginx; every page visited once directly (warm-up);
-   then the load test (``bench/load.py --url``) through nginx;
+   then the load test (``bench/load.py --url``) through nginx, and the load without browsers
+   (``bench/wsload.py --url``: websocket clients replaying a browser's messages);
 3. **2 processes**: two fresh app processes behind nginx; an editor saves a dataset through
    process 1 and a reader opens it through process 2 (:mod:`deploy.checks`, which also checks that
    the reader can neither import nor delete); each process warmed up; the same load test.
@@ -112,6 +113,24 @@ def load(d: Deployment, args, label: str) -> dict:
     return figures
 
 
+def protocol_load(d: Deployment, args) -> dict:
+    """The load without browsers through nginx (:mod:`bench.wsload`: a browser's recorded messages
+    replayed by websocket clients, which carry no affinity cookie, so nginx gives them to the
+    processes in turn); its figures."""
+    out = Path(tempfile.mkstemp(prefix="atlas-wsload-", suffix=".json")[1])
+    cmd = [sys.executable, "-m", "bench.wsload", "--url", d.proxy.url, *sum((["--pid", str(a.proc.pid)] for a in d.apps), []),
+           "--clients", str(args.ws_clients), "--seconds", str(args.ws_seconds), "--no-doc", "--json", str(out)]
+    print(f"\n== without browsers: {' '.join(cmd[1:])}", flush=True)
+    run = subprocess.run(cmd, cwd=ROOT, text=True, capture_output=True, timeout=args.ws_seconds + 600)
+    print(run.stdout, flush=True)
+    if run.returncode not in (0, 1):
+        print(run.stderr[-3000:], file=sys.stderr)
+        raise RuntimeError(f"the load test without browsers failed ({run.returncode})")
+    figures = json.loads(out.read_text(encoding="utf-8"))[0]
+    out.unlink()
+    return figures
+
+
 def table(runs: dict[int, dict], check: str, args, seconds: float) -> str:
     def row(label, fmt):
         return f"| {label} | " + " | ".join(fmt(runs[n]).replace("nan s", "–").replace("nan", "–")
@@ -119,6 +138,8 @@ def table(runs: dict[int, dict], check: str, args, seconds: float) -> str:
 
     ratio = runs[2]["actions_per_s"] / runs[1]["actions_per_s"] if runs[1]["actions_per_s"] else float("nan")
     cpu = {n: r["server_cpu_s"] / r["wall_s"] for n, r in runs.items()}
+    ws_ratio = (runs[2]["ws"]["actions_per_s"] / runs[1]["ws"]["actions_per_s"] if runs[1]["ws"]["actions_per_s"]
+                else float("nan"))
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} with `make scale-check` (`python -m bench.scale_check "
         f"--sessions {args.sessions} --seconds {args.seconds:g} --ramp {args.ramp:g} --think {args.think:g} "
@@ -144,8 +165,15 @@ def table(runs: dict[int, dict], check: str, args, seconds: float) -> str:
             lambda r: f"{r['machine_busy']:.0%} ({r['loadavg']:.1f})"),
         row("App processes' memory, warm → peak", lambda r: f"{r['rss_warm_mb']:.0f} → {r['rss_peak_mb']:.0f} MB"),
         row("Requests to other hosts (blocked)", lambda r: str(r["blocked"])),
+        row(f"Without browsers ({args.ws_clients} websocket clients, {args.ws_seconds:g} s): actions per second",
+            lambda r: f"{r['ws']['actions_per_s']:.1f}/s ({r['ws']['actions']})"),
+        row("… p50 / p95, all actions", lambda r: f"{r['ws']['p50_s']:.2f} / {r['ws']['p95_s']:.2f} s"),
+        row("… app processes' CPU per action (cores busy)",
+            lambda r: f"{r['ws']['server_cpu_per_action_s']:.3f} s ({r['ws']['server_cores_busy']:.2f})"),
+        row("… errors (must be 0)", lambda r: str(r["ws"]["errors"])),
         "",
-        f"Throughput ratio, 2 processes / 1: **{ratio:.2f}×** (app CPU {cpu[1]:.2f} → {cpu[2]:.2f} cores busy).",
+        f"Throughput ratio, 2 processes / 1: **{ratio:.2f}×** (app CPU {cpu[1]:.2f} → {cpu[2]:.2f} cores busy); "
+        f"without browsers **{ws_ratio:.2f}×**.",
         "",
         f"Cross-process check: {check}.",
     ]
@@ -163,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--contexts", default="4", help="browser contexts (each its own affinity cookie, so "
                         "nginx spreads them over the processes in turn); their tabs are the sessions. 'each': "
                         "a context per session (a cold browser each: much more CPU for the browser)")
+    parser.add_argument("--ws-clients", type=int, default=8, help="websocket clients of the load without browsers")
+    parser.add_argument("--ws-seconds", type=float, default=30.0, help="how long the load without browsers runs")
     parser.add_argument("--no-doc", action="store_true", help="print only; leave docs/PERFORMANCE.md alone")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -186,6 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         return 1
                 warm_up([a.url for a in d.apps])
                 runs[n] = load(d, args, f"{n} process(es)")
+                runs[n]["ws"] = protocol_load(d, args)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     block = table(runs, check, args, time.perf_counter() - started)
@@ -193,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_doc:
         update_section(DOC, START, END, block, heading="Team deployment: processes behind nginx (scale-check)")
         print(f"\nwritten to {DOC.relative_to(ROOT)}", file=sys.stderr)
-    return 1 if any(r["errors"] for r in runs.values()) else 0
+    return 1 if any(r["errors"] or r["ws"]["errors"] for r in runs.values()) else 0
 
 
 if __name__ == "__main__":

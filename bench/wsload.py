@@ -154,7 +154,7 @@ def _cpu(pids) -> float:
 
 
 async def drive(urls: list[str], pids: list[int], steps, args) -> Run:
-    run = Run(processes=len(urls))
+    run = Run(processes=len(pids))  # behind nginx (--url): the processes sampled
     for url in urls:  # warm-up: each process runs every recorded step once (caches, imports)
         async with Session(url, args.timeout) as s:
             for step in steps:
@@ -230,8 +230,10 @@ def report(runs: list[Run], steps, args) -> str:
         ("Servers' memory at the end", lambda f, r: f"{f['rss_mb']:.0f} MB"),
     ]
     lines = [
-        f"Measured {time.strftime('%Y-%m-%d')} with `python -m bench.wsload --processes "
-        f"{' '.join(str(r.processes) for r in runs)} --clients {args.clients} --seconds {args.seconds:g} "
+        f"Measured {time.strftime('%Y-%m-%d')} with `python -m bench.wsload "
+        + (f"--url {' --url '.join(args.url)} ({len(args.pid)} server processes)" if args.url
+           else f"--processes {' '.join(str(r.processes) for r in runs)}")
+        + f" --clients {args.clients} --seconds {args.seconds:g} "
         f"--actions {args.actions} --think {args.think:g}` on {os.cpu_count()} CPU cores shared by the app "
         "processes, the load client and other jobs. Recorded from a browser: "
         + ", ".join(f"{s.name} ({len(s.messages)} message{'s' if len(s.messages) > 1 else ''})" for s in steps) + ".",

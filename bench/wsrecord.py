@@ -8,7 +8,7 @@ carrying the client's state (query string, page, every widget's value, the brows
 time zone). Widget ids are derived from the widgets' keys and parameters, so the same messages
 replayed on a new session of any process of the same app do the same thing.
 
-One headless Chromium (the flags of ``tests/support/server.py``, every other host blocked) opens
+One headless Chromium (the flags of ``deploy/local.py``, every other host blocked) opens
 /belgium and does, in turn, the actions of :data:`STEPS`; the ``rerun_script`` messages it sends
 during each step are kept (other BackMsgs, such as heartbeats, are not replayed). The sequence
 ends in the state it began with (each change is undone), so a replayed session can repeat it.
