@@ -7,12 +7,12 @@ from geo.i18n import N_, _
 from geo.incidents import aggregate
 from geo.io import casualties
 from geo.maps import classify
-from geo.ui import data, display, downloads, mapview, partial, sidebar, state
+from geo.ui import analysis, data, display, downloads, mapview, partial, sidebar, state
 from geo.ui.sidebar import Selection
 
 LEVEL_LABELS = {"municipality": N_("Municipality"), "arrondissement": N_("Arrondissement"),
                 "province": N_("Province"), "region": N_("Region")}
-METRIC_LABELS = {"count": N_("Incidents (sites)"), "per_100k": N_("Per 100,000 residents")}
+METRIC_LABELS = {"count": N_("Incidents (sites)"), "per_100k": N_("Per 100,000 residents"), "hotspots": N_("Hot spots")}
 
 
 @partial.fragment
@@ -29,6 +29,9 @@ def body(sel: Selection) -> None:
     with c3:
         scheme = state.page_choice(_("Classes"), list(classify.SCHEMES[:3]), param="classes", widget="select",
                                    format_func=lambda k: _(classify.SCHEME_LABELS.get(k, k)))
+    if metric == "hotspots":  # Getis-Ord Gi* on the events (geo.stats), its method written under the map
+        analysis.hotspots_mode(sel, level, key="belgium_hotspots")
+        return
 
     units = data.view_units("belgium", level)
     counted = (aggregate.sum_by_unit(sel.rows, metric, level=level, units_frame=units) if metric in casualties.COLUMNS

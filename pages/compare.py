@@ -4,25 +4,16 @@ geo.stats.views → a map model → the map component."""
 
 import streamlit as st
 
-from geo import i18n
 from geo.i18n import N_, _
 from geo.incidents.trend import summary, trend
 from geo.layers import foreign_fighters
-from geo.maps.model import MapSpec
 from geo.stats import scatter, views
 from geo.stats.views import LEVELS, LEVELS_OF, MEASURES, MODES, SMOOTHERS, STATISTICS, Analysis
-from geo.ui import data, display, mapview, partial, sidebar, state
+from geo.ui import analysis as maps
+from geo.ui import display, mapview, partial, sidebar, state
 from geo.ui.sidebar import Selection
 
 PERIODS = {"year": N_("By year"), "month": N_("By month (rows dated to the year only are left out)")}
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _model(_rows, _spec: MapSpec, key: str, analysis: Analysis, language: str, names: str):
-    """The analysis's model, once per dataset and filters (``key``), analysis, language and naming;
-    shared by the sessions, never changed (the model and its parts are frozen)."""
-    with i18n.using(language, names=names):
-        return views.build(_rows, _spec, analysis, units=data.view_units(_spec.view, analysis.level))
 
 
 @partial.fragment
@@ -55,17 +46,12 @@ def body(sel: Selection) -> None:
     if mode == "hotspots":
         analysis = Analysis(mode, level, statistic=analysis.statistic, metric=state.page_choice(
             _("Measure"), list(MEASURES), param="metric", format_func=lambda k: _(MEASURES[k])))
-    spec = MapSpec(view="belgium", level=level, unit="events", filters=sel.filters, all_years=sel.all_years,
-                   total_reconstructed=int((sel.all["provenance"] == "reconstructed").sum()))
-    key = f"{state.dataset_slug()}|{sel.filters!r}"
-    model, pair = _model(sel.rows, spec, key, analysis, i18n.language(), i18n.names_mode())
-    frame = model.frames[0]
-    code = mapview.model_map(model, key="compare_map", title=frame.title)
-    for note in frame.notes:
-        st.caption(note)
+    model, pair = maps.model(sel, analysis)
+    code = maps.draw(model, key="compare_map")
     if preset := views.contrast_notes(analysis, pair):
         st.info("\n\n".join(preset))
     display.provenance_note(sel.rows)
+    maps.export_buttons(sel, model, key="compare_export", stem=f"compare-{mode}-{level}")
     if pair is not None:
         st.altair_chart(scatter.chart(pair), use_container_width=True)
     if code:

@@ -64,3 +64,12 @@ def test_png_and_pdf_open_and_hold_the_grid(model):
         rgb = [f"{int(v * 100) / 100:.2f}" + r"\d*" for v in to_rgb(colour)]  # 0.909804 → 0.90…
         fill = rf"{rgb[0]} g" if len(set(rgb)) == 1 else rf"{rgb[0]} {rgb[1]} {rgb[2]} rg"  # a grey: one number
         assert re.search(fill.encode(), ops), colour
+
+
+def test_a_hot_spot_model_renders_with_its_method_and_no_grid():
+    """The Belgium page's hot-spot export: the same renderer, the model's legend and method lines."""
+    m, _pair = views.build(table.load_incidents(), MapSpec(level="arrondissement"),
+                           views.Analysis(mode="hotspots", level="arrondissement"))
+    svg = render_model(m, format="svg").data.decode()
+    assert "Getis-Ord Gi*" in svg and "conditional permutations (seed" in svg and "legend-cell-" not in svg
+    assert Image.open(io.BytesIO(render_model(m, format="png").data)).size[0] == 1600

@@ -1,0 +1,83 @@
+"""The statistical maps in a page (issue 20): the model of an analysis for the filtered rows (built
+once per dataset and filters, analysis, language and naming, and shared by the sessions: the
+999-permutation tests are the expensive part), drawn by the map component with its method lines,
+and its export as PNG, SVG or PDF (drawn from the same model, only when a button is clicked).
+
+:mod:`geo.stats.views` (esda, libpysal, mapclassify: about 2 s to import) is imported where an
+analysis is asked for, so that the Belgium page's other modes do not wait for it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo import i18n
+from geo.i18n import _
+from geo.maps.model import MapModel, MapSpec
+from geo.ui import data, display, mapview, state
+from geo.ui.sidebar import Selection
+
+FORMATS = {"png": ("PNG", "image/png"), "svg": ("SVG", "image/svg+xml"), "pdf": ("PDF", "application/pdf")}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _model(_rows, _spec: MapSpec, key: str, analysis, language: str, names: str):
+    """The analysis's model, once per dataset and filters (``key``), analysis, language and naming;
+    never changed (the model and its parts are frozen)."""
+    from geo.stats import views
+
+    with i18n.using(language, names=names):
+        return views.build(_rows, _spec, analysis, units=data.view_units(_spec.view, analysis.level))
+
+
+def model(sel: Selection, analysis):
+    """(the map model, the two measures or None) of ``analysis`` on the selection's rows."""
+    spec = MapSpec(view="belgium", level=analysis.level, unit="events", filters=sel.filters,
+                   all_years=sel.all_years, total_reconstructed=int((sel.all["provenance"] == "reconstructed").sum()))
+    key = f"{state.dataset_slug()}|{sel.filters!r}"
+    return _model(sel.rows, spec, key, analysis, i18n.language(), i18n.names_mode())
+
+
+def draw(m: MapModel, *, key: str) -> str | None:
+    """The model's map and its notes (method, weights, permutations, correction, events); a hot-spot
+    test the power guard refused says so instead of colouring. Returns the picked unit."""
+    frame = m.frames[0]
+    result = m.extra.get("hotspots")
+    refused = result is not None and not result.tested
+    if refused:  # said first, in words, above a map with no cluster coloured
+        st.warning(result.refusal)
+    code = mapview.model_map(m, key=key, title=frame.title)
+    for note in frame.notes:
+        if not (refused and note == result.refusal):
+            st.caption(note)
+    return code
+
+
+def export_buttons(sel: Selection, m: MapModel, *, key: str, stem: str) -> None:
+    """The map as PNG, SVG and PDF (the file is made when its button is clicked)."""
+    def render(fmt: str) -> bytes:
+        from geo.maps.png.choropleth import render_model  # matplotlib, on click only
+
+        return render_model(m, format=fmt).data
+
+    cols = st.columns(len(FORMATS))
+    for col, (fmt, (name, mime)) in zip(cols, FORMATS.items()):
+        col.download_button(_("Map {format}").format(format=name), data=sel.request.bind(lambda f=fmt: render(f)),
+                            file_name=f"{stem}.{fmt}", mime=mime, on_click="ignore", icon=":material/image:",
+                            key=f"{key}_{fmt}")
+
+
+def hotspots_mode(sel: Selection, level: str, *, key: str) -> None:
+    """The Belgium page's "Hot spots" mode: Getis-Ord Gi* on the events at ``level`` (municipalities
+    or arrondissements; at a coarser level, municipalities, and the page says so), its method lines,
+    the provenance line and its export."""
+    from geo.stats.views import LEVELS_OF, Analysis
+
+    levels = LEVELS_OF["hotspots"]
+    if level not in levels:
+        st.info(_("Hot spots are tested between municipalities or between arrondissements (a test needs "
+                  "many neighbouring units): shown by municipality."))
+        level = levels[0]
+    m, _pair = model(sel, Analysis(mode="hotspots", level=level))
+    draw(m, key=key)
+    display.provenance_note(sel.rows)
+    export_buttons(sel, m, key=f"{key}_export", stem=f"belgium-hotspots-{level}")

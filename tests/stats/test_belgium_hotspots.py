@@ -1,0 +1,60 @@
+"""The Belgium page's "Hot spots" mode (AppTest): the hot-spot model with its method lines, kept in
+the URL; the power guard's refusal said in words above an uncoloured map; a coarse level falls back
+to municipalities and says so."""
+
+from __future__ import annotations
+
+import json
+
+from geo.stats import clusters
+from tests.ui import entry
+
+
+def _run(query: dict[str, str]):
+    at = entry.app(timeout=120)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(entry.page("belgium"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _model(at) -> dict:
+    maps = [json.loads(c.proto.json or c.proto.mixed.json) for c in at.get("bidi_component")
+            if c.proto.component_name == "atlas_map"]
+    assert len(maps) == 1
+    return maps[0]["model"]
+
+
+def test_hot_spots_mode_draws_gi_with_its_method_and_stays_in_the_url():
+    at = _run({"metric": "hotspots"})
+    model = _model(at)
+    assert model["kind"] == "categorical"
+    captions = " ".join(c.value for c in at.caption)
+    for words in ("Getis-Ord Gi*", "queen contiguity", "999 conditional permutations", "Benjamini-Hochberg",
+                  "Events counted:"):
+        assert words in captions, words
+    assert [e[2] for e in model["legend"]][:3] == ["Hot spot", "Cold spot", "Not significant"]  # tested
+    assert clusters.COLOURS["hot"] in model["scales"]["main"]["colors"]
+    assert at.query_params.get("metric") == "hotspots"
+    assert not at.warning
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Map PNG", "Map SVG", "Map PDF"]
+
+
+def test_the_power_guard_says_it_cannot_find_clusters_instead_of_colouring():
+    at = _run({"metric": "hotspots", "cities": "Charleroi"})
+    assert at.warning and at.warning[0].value.startswith("The test cannot find clusters here")
+    model = _model(at)
+    assert {r[1] for r in model["frames"][0]["rows"]} <= {0}  # no unit takes a cluster's colour
+
+
+def test_a_province_level_falls_back_to_municipalities_and_says_so():
+    at = _run({"metric": "hotspots", "level": "province"})
+    assert any("shown by municipality" in i.value for i in at.info)
+    assert "by municipality" in _model(at)["frames"][0]["title"]
+    at.radio(key="p_metric").set_value("count").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(_model(at)["frames"]) == 1
