@@ -67,6 +67,12 @@ class IncidentDataError(ProblemsError):
     what = "the incident data"
 
 
+class LayerDataError(ProblemsError):
+    """A sourced layer (``data/foreign_fighters.csv``) failed validation."""
+
+    what = "the foreign-fighter layer"
+
+
 class AliasFileError(ProblemsError):
     """``data/gazetteer_aliases.csv`` is malformed."""
 

@@ -19,10 +19,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
 from geo import vocab
 from geo.admin import boundaries, gazetteer
+from geo.checks import schema_problems
 from geo.config import DATA_DIR
 from geo.errors import IncidentDataError, Problem
 
@@ -121,25 +121,7 @@ def _schema() -> pa.DataFrameSchema:
 
 
 def _schema_problems(frame: pd.DataFrame, name: str) -> list[Problem]:
-    try:
-        _schema().validate(frame, lazy=True)
-    except SchemaErrors as err:
-        problems = []
-        for case in err.failure_cases.itertuples(index=False):
-            row = None if pd.isna(case.index) else int(case.index) + 2
-            field = case.column if isinstance(case.column, str) else None
-            check = str(case.check)
-            if check == "field_uniqueness":
-                reason = f"duplicate value {case.failure_case!r} (must be unique)"
-            elif check == "column_in_dataframe":
-                reason, field = f"column '{case.failure_case}' is missing", case.failure_case
-            elif check == "column_in_schema":
-                reason, field = f"unexpected column '{case.failure_case}'", case.failure_case
-            else:
-                reason = f"{check} (found {case.failure_case!r})"
-            problems.append(Problem(name, row, field, reason))
-        return problems
-    return []
+    return schema_problems(_schema(), frame, name)
 
 
 def _row_problems(frame: pd.DataFrame, name: str, known_nis: dict[str, str]) -> list[Problem]:

@@ -13,16 +13,10 @@ import pandas as pd
 
 from geo.admin import boundaries
 from geo.config import DATA_DIR
-from geo.errors import Problem, ProblemsError
+from geo.errors import LayerDataError, Problem
 from geo.layers import schema
 
 FOREIGN_FIGHTERS_CSV = DATA_DIR / "foreign_fighters.csv"
-
-
-class LayerDataError(ProblemsError):
-    """A sourced layer (``data/foreign_fighters.csv``) failed validation."""
-
-    what = "the foreign-fighter layer"
 
 
 def read_layer_table(path: Path | str) -> pd.DataFrame:

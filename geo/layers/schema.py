@@ -23,9 +23,8 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
-from geo import vocab
+from geo import checks, vocab
 from geo.errors import Problem
 from geo.i18n import N_
 from geo.layers.names import person_names_in
@@ -111,25 +110,7 @@ def schema() -> pa.DataFrameSchema:
 
 def schema_problems(frame: pd.DataFrame, name: str) -> list[Problem]:
     """Every cell that breaks a column rule (row numbers as a spreadsheet shows them)."""
-    try:
-        schema().validate(frame, lazy=True)
-    except SchemaErrors as err:
-        problems = []
-        for case in err.failure_cases.itertuples(index=False):
-            row = None if pd.isna(case.index) else int(case.index) + 2
-            field = case.column if isinstance(case.column, str) else None
-            check = str(case.check)
-            if check == "field_uniqueness":
-                reason = f"duplicate value {case.failure_case!r} (must be unique)"
-            elif check == "column_in_dataframe":
-                reason, field = f"column '{case.failure_case}' is missing", case.failure_case
-            elif check == "column_in_schema":
-                reason, field = f"unexpected column '{case.failure_case}'", case.failure_case
-            else:
-                reason = f"{check} (found {case.failure_case!r})"
-            problems.append(Problem(name, row, field, reason))
-        return problems
-    return []
+    return checks.schema_problems(schema(), frame, name)
 
 
 def known_codes(munis: pd.DataFrame) -> dict[str, frozenset[str]]:
