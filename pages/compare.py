@@ -13,6 +13,7 @@ from geo.ui import analysis as maps
 from geo.ui import display, mapview, partial, sidebar, state
 from geo.ui.sidebar import Selection
 
+LAYOUTS = {"one": N_("One map, 3 × 3 classes"), "two": N_("Two maps side by side")}
 PERIODS = {"year": N_("By year"), "month": N_("By month (rows dated to the year only are left out)")}
 
 
@@ -47,7 +48,9 @@ def body(sel: Selection) -> None:
         analysis = Analysis(mode, level, statistic=analysis.statistic, metric=state.page_choice(
             _("Measure"), list(MEASURES), param="metric", format_func=lambda k: _(MEASURES[k])))
     model, pair = maps.model(sel, analysis)
-    code = maps.draw(model, key="compare_map")
+    two = pair is not None and state.page_choice(_("Maps"), list(LAYOUTS), param="maps",
+                                                 format_func=lambda k: _(LAYOUTS[k])) == "two"
+    code = maps.side_by_side(sel, pair, level=level, key="compare_pair") if two else maps.draw(model, key="compare_map")
     if preset := views.contrast_notes(analysis, pair):
         st.info("\n\n".join(preset))
     display.provenance_note(sel.rows)

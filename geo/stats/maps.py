@@ -219,3 +219,27 @@ def bivariate_model(result: bivariate.Bivariate, incidents: pd.DataFrame, spec: 
                       legend_title=result.heading(),
                       blank_tip="", extra={"bivariate": result, "grid": legend_grid(result),
                                            "scatter": result.scatter()})
+
+
+def measure_model(result: bivariate.Bivariate, incidents: pd.DataFrame, spec: MapSpec | None = None, *,
+                  axis: str = "x", units: gpd.GeoDataFrame | None = None, level: str = "municipality") -> MapModel:
+    """One of a bivariate result's two measures (``axis`` "x" or "y") as a choropleth, for the two
+    maps side by side; a unit without a figure is "no figure", not 0."""
+    spec = (spec or MapSpec(level=level)).with_(metric="per_100k")
+    label = result.x_label if axis == "x" else result.y_label
+    with i18n.using(spec.language or i18n.language(), names=spec.names):
+        units = _units(spec, level, units)
+        values = _aligned(result.table, list(units["code"]), axis)
+        classes = spec.classify(values[~np.isnan(values)].tolist())
+        heading = result.axis_title(label)
+        tips = tuple(_("{label}: {value}").format(label=heading, value=number(v, 2)) if v == v else _("No figure")
+                     for v in values)
+        frame = Frame(key=axis, label=heading, title=heading, classes=chor.class_indices(classes, values),
+                      flags=np.zeros(len(values), dtype=np.int64), tips=tips, values=values,
+                      provenance=reconstructed_line(incidents, spec.total_reconstructed))
+        scale = chor.choropleth_scale(classes)
+        scale = replace(scale, entries=(LegendEntry("swatch", scale.colors[0], number(0)), *scale.entries[1:-1],
+                                        LegendEntry("swatch", scale.colors[-1], _("No figure"))),
+                        optional=scale.optional | {0})  # 0 of either measure, listed where a unit has it
+        return _model("choropleth", spec, level, units, incidents, scale, frame, legend_title=heading,
+                      blank_tip="", extra={"classes": {"main": classes}})

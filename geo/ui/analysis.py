@@ -52,6 +52,21 @@ def draw(m: MapModel, *, key: str) -> str | None:
     return code
 
 
+def side_by_side(sel: Selection, pair, *, level: str, key: str) -> str | None:
+    """The two measures of ``pair`` as two maps side by side that pan and zoom together (stacked on
+    a phone); returns the unit picked on either."""
+    from geo.stats import maps
+
+    spec = MapSpec(view="belgium", level=level, filters=sel.filters, all_years=sel.all_years)
+    units = data.view_units("belgium", level)
+    picked = None
+    for col, axis in zip(st.columns(2), ("x", "y")):
+        with col:
+            m = maps.measure_model(pair, sel.rows, spec, axis=axis, units=units, level=level)
+            picked = mapview.model_map(m, key=f"{key}_{axis}", title=m.title, sync=key, url=axis == "x") or picked
+    return picked
+
+
 def export_buttons(sel: Selection, m: MapModel, *, key: str, stem: str) -> None:
     """The map as PNG, SVG and PDF (the file is made when its button is clicked)."""
     def render(fmt: str) -> bytes:

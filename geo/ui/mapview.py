@@ -178,10 +178,12 @@ def choropleth(view: views.ViewName, level: str, counted: Counted, classes: Clas
     return selected
 
 
-def model_map(model: MapModel, *, key: str, title: str, height: int = HEIGHT) -> str | None:
+def model_map(model: MapModel, *, key: str, title: str, height: int = HEIGHT, sync: str | None = None,
+              url: bool = True) -> str | None:
     """Any map model (hot spots, smoothed rates, two measures: :mod:`geo.stats.maps`) drawn by the
-    map component, on its view's geometry (the model's units in the geometry's order). Returns the
-    selected unit (or None)."""
+    map component, on its view's geometry (the model's units in the geometry's order). Maps given
+    the same ``sync`` group pan and zoom together; with ``url`` the picked unit is kept in the URL
+    (one map of a page does it). Returns the selected unit (or None)."""
     _url, codes = _geometry(model.view, model.level)
     if tuple(model.codes) != tuple(codes):
         raise ValueError("the model's units are not the geometry's")
@@ -189,8 +191,11 @@ def model_map(model: MapModel, *, key: str, title: str, height: int = HEIGHT) ->
     payload = chor.payload(model)
     payload |= _common(model.view, model.level, label=_("Map: {title}").format(title=title), height=height)
     payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True, "picker": _picker()}
+    if sync:
+        payload["sync"] = sync
     _mount(key, payload, on_click_change=lambda: _take_click(key))
-    _write_unit(selected)
+    if url:
+        _write_unit(selected)
     return selected
 
 

@@ -79,3 +79,36 @@ def test_overview_link_opens_the_contrast_with_antwerp_and_hainaut_in_mirror_cel
     page.screenshot(path=str(tmp_path / f"contrast-{width}.png"), full_page=True)
     context.close()
     assert not offline.blocked, offline.blocked
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_two_maps_side_by_side_pan_and_zoom_together(server, browser, width):
+    """Zooming the first map zooms the second to the same view; on a phone the two maps stack."""
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    offline = Offline()
+    offline.install(context)
+    page = context.new_page()
+    page.goto(f"{server.url}/compare?mode=bivariate&level=province&series=official-returnees-2017-10&maps=two",
+              wait_until="domcontentloaded")
+    wait_for_app(page, timeout=90_000)
+    wait_for_paths(page, at_least=11, index=1, timeout=60)
+    wait_for_still_map(page)
+    box = """code => Array.from(document.querySelectorAll(`path.leaflet-interactive[data-code="${code}"]`),
+        p => { const r = p.getBoundingClientRect(), m = p.closest('.atlas-leaflet').getBoundingClientRect();
+               return [r.left - m.left, r.top - m.top, r.width, r.height].map(Math.round); })"""
+    before = page.evaluate(box, "10000")
+    assert len(before) == 2
+    maps = page.locator(".atlas-leaflet")
+    first, second = maps.nth(0).bounding_box(), maps.nth(1).bounding_box()
+    if width < 640:
+        assert second["y"] >= first["y"] + first["height"]  # stacked
+    else:
+        assert second["x"] >= first["x"] + first["width"] and abs(second["y"] - first["y"]) < 2  # side by side
+    maps.nth(0).locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(800)
+    after = page.evaluate(box, "10000")
+    assert after[0][2] > 1.5 * before[0][2]  # the first map zoomed in
+    assert after[1][2] > 1.5 * before[1][2]  # the second followed it: same zoom,
+    assert all(abs(a - b) <= 2 for a, b in zip(after[0], after[1]))  # same place in its box (same sizes)
+    context.close()
+    assert not offline.blocked, offline.blocked

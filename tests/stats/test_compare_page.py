@@ -91,3 +91,15 @@ def test_the_contrast_preset_places_antwerp_and_hainaut_in_mirror_cells():
     said = " ".join(i.value for i in at.info)
     assert "no published foreign-fighter figure exists for the municipality of Charleroi" in said
     assert "mirror cells" in said and "Hainaut" in said
+
+
+def test_two_maps_side_by_side_share_a_sync_group():
+    at = _run({"mode": "bivariate", "level": "province", "series": "official-returnees-2017-10", "maps": "two"})
+    maps = [json.loads(c.proto.json or c.proto.mixed.json) for c in at.get("bidi_component")
+            if c.proto.component_name == "atlas_map"]
+    assert len(maps) == 2 and {m["sync"] for m in maps} == {"compare_pair"}
+    titles = [m["model"]["frames"][0]["title"] for m in maps]
+    assert titles == ["Incidents, per 100,000 residents", "Foreign fighters, per 100,000 residents"]
+    no_figure = [e for e in maps[1]["model"]["legend"] if e[2] == "No figure"]
+    assert no_figure  # eight provinces have no figure in this series: said, not drawn as 0
+    assert at.query_params.get("maps") == "two"

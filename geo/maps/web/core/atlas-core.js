@@ -1,14 +1,12 @@
 /* The atlas's map core: one Leaflet map (SVG paths) drawn from the map model that Python computed
-   (geo/maps/model: classes, flags, tooltips, legend words, titles). The same file runs in the
-   app's component (geo/ui/components/atlas_map/map.js) and in the published page
-   (geo/publish/assets/atlas.js): each is a thin wrapper around AtlasCore.AtlasMap.
-
-   It owns the geometry layer, the styles and marks (hatch pattern: mostly reconstructed; dark
-   dashed outline: a rate from few incidents), the picked unit, the legend, tooltips, the period
-   control (a slider with Play, or a select), Map 1's symbols and region boxes, the error shown
-   in the map when its geometry cannot be loaded, and the teardown of its observers and timers.
-   It computes no value: it looks them up. Text is set as text, never as HTML.
-   A classic script (no module): a page opened from file:// may run it. */
+   (geo/maps/model: classes, flags, tooltips, legend words, titles), in the app's component
+   (geo/ui/components/atlas_map/map.js) and the published page (geo/publish/assets/atlas.js), each a
+   thin wrapper around AtlasCore.AtlasMap. It owns the geometry layer, the styles and marks (hatch:
+   mostly reconstructed; dark dashed outline: a rate from few incidents), the picked unit, the legend
+   (a 3 x 3 grid for two measures), tooltips, the period control (a slider with Play, or a select),
+   Map 1's symbols and region boxes, a sync group (maps that pan and zoom together), the error shown
+   when the geometry cannot be loaded, and the teardown of its observers and timers. It computes no
+   value: it looks them up. Text is set as text, never as HTML. A classic script (no module). */
 (function (root) {
   "use strict";
   var SVGNS = "http://www.w3.org/2000/svg";
@@ -118,14 +116,36 @@
   P.destroy = function () {
     // observers, timers and the map go with the element
     this.playing = false;
+    this.joinGroup(null);
     for (var k in this.timers) clearTimeout(this.timers[k]);
     this.timers = {};
     if (this.observer) this.observer.disconnect();
-    this.observer = null;
     if (this.map) this.map.remove();
-    this.map = null;
+    this.observer = this.map = null;
     this.root.remove();
     this.destroyed = true;
+  };
+
+  // Maps in one sync group (the Compare page's two maps, side by side) pan and zoom together.
+  var GROUPS = {};
+  P.joinGroup = function (name) {
+    if ((name || null) === (this.group || null)) return;
+    var self = this, old = GROUPS[this.group];
+    if (old) old.splice(old.indexOf(this), 1);
+    if (this.onSync) this.map.off("move", this.onSync);
+    if (!(this.group = name || null)) return;
+    var members = GROUPS[name] = (GROUPS[name] || []).concat([this]);
+    this.onSync = function () {
+      if (!self.syncing) GROUPS[name].forEach(function (m) {
+        if (m === self || !m.map) return;
+        m.syncing = true;
+        m.moved = self.moved;
+        m.map.setView(self.map.getCenter(), self.map.getZoom(), {animate: false});
+        m.syncing = false;
+      });
+    };
+    this.map.on("move", this.onSync);
+    if (members.length > 1) members[0].onSync();  // a newcomer takes the group's view
   };
 
   P.showError = function (text) {
@@ -389,15 +409,13 @@
   // them; each cell says its words to a pointer (title) and a screen reader (aria-label).
   function drawGrid(g, grid, colours) {
     var box = el("div", "atlas-grid", g), used = {};
-    box.setAttribute("role", "group");
-    box.setAttribute("aria-label", grid.x + " / " + grid.y);
+    box.setAttribute("role", "group"); box.setAttribute("aria-label", grid.x + " / " + grid.y);
     el("div", "atlas-grid-y", box, grid.y + " \u2192");
     var cells = el("div", "atlas-grid-cells", box);
     grid.cells.forEach(function (c) {
       var cell = el("span", "atlas-grid-cell", cells), colour = colours[c[2]];
       cell.style.background = colour;
-      cell.style.gridColumn = String(c[0]);
-      cell.style.gridRow = String(4 - c[1]);
+      cell.style.gridArea = (4 - c[1]) + " / " + c[0];  // row (y rises upwards) / column
       cell.title = c[3];
       cell.setAttribute("role", "img");
       cell.setAttribute("aria-label", c[3]);
@@ -574,6 +592,7 @@
       this.root.dataset.drawn = String(this.drawn);
     }
     this.root.dataset.kind = data.kind;
+    this.joinGroup(data.sync);
   };
 
   root.AtlasCore = {AtlasMap: AtlasMap, el: el, normal: normal, unpack: unpack};
