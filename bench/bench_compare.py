@@ -5,6 +5,8 @@ One server, one offline chromium, fresh contexts:
 
 - **metric change** (/belgium, municipalities): the Metric radio moved with the keyboard, four
   times (counts ↔ rates): key → the map's fills changed, and the server's CPU per action.
+- **hot spots** (/belgium, municipalities): the Metric radio moved between rates and Hot spots,
+  four times.
 - **analysis change** (/compare, municipalities): the Analysis radio moved four times around its
   options (hot spots → steady rates → incidents and foreign fighters → two periods → hot spots),
   each computed on first use; then the same four again, from the page's cache.
@@ -27,10 +29,12 @@ def _radio(page, label: str):
     return page.get_by_role("radiogroup", name=label).locator("input:checked")
 
 
-def _presses(page, label: str, pid: int, n: int) -> tuple[list[float], list[float]]:
+def _presses(page, label: str, pid: int, n: int, *, back: bool = False) -> tuple[list[float], list[float]]:
+    """``n`` presses of ArrowRight on the radio group (with ``back``, Right and Left in turn)."""
     times, cpus = [], []
-    for _ in range(n):
-        t, cpu = _timed_key(page, _radio(page, label), "ArrowRight", "new", pid)
+    for i in range(n):
+        key = "ArrowLeft" if back and i % 2 else "ArrowRight"
+        t, cpu = _timed_key(page, _radio(page, label), key, "new", pid)
         times.append(t)
         cpus.append(cpu)
     return times, cpus
@@ -44,7 +48,14 @@ def measure(server, browser) -> dict:
     context, offline = _context(browser, Offline)
     page = context.new_page()
     _open(page, server.url + "/belgium?level=municipality&metric=count", "new", 581)
-    out["metric_times"], out["metric_cpu"] = _presses(page, "Metric", pid, PRESSES)
+    # counts ↔ rates: the Metric's third option, Hot spots, is an analysis (measured below)
+    out["metric_times"], out["metric_cpu"] = _presses(page, "Metric", pid, PRESSES, back=True)
+    out["blocked"] += offline.blocked
+    context.close()
+    context, offline = _context(browser, Offline)
+    page = context.new_page()  # rates → Hot spots → rates → Hot spots (the Belgium page's mode)
+    _open(page, server.url + "/belgium?level=municipality&metric=per_100k", "new", 581)
+    out["hotspot_times"], out["hotspot_cpu"] = _presses(page, "Metric", pid, PRESSES, back=True)
     out["blocked"] += offline.blocked
     context.close()
     context, offline = _context(browser, Offline)
@@ -87,6 +98,7 @@ def run() -> dict:
     metric_t, metric_c = med(r["metric_times"]), med(r["metric_cpu"])
     first_t, first_c = med(r["first_times"]), med(r["first_cpu"])
     cached_t, cached_c = med(r["cached_times"]), med(r["cached_cpu"])
+    hot_t, hot_c = med(r["hotspot_times"]), med(r["hotspot_cpu"])
     return {
         "Metric change → redrawn map, /belgium (median)": _figure(
             metric_t, "s", "–", None, f"server CPU {metric_c:.3f} s per change; {PRESSES} changes"),
@@ -95,6 +107,9 @@ def run() -> dict:
         "Analysis change → redrawn map, /compare, from the page's cache (median)": _figure(
             cached_t / metric_t, "×", "≤ 1.0× the metric change", cached_t <= metric_t * 1.0,
             f"{cached_t:.3f} s against {metric_t:.3f} s; server CPU {cached_c:.3f} s against {metric_c:.3f} s"),
+        "Rates ↔ Hot spots → redrawn map, /belgium (median)": _figure(
+            hot_t / metric_t, "×", "≤ 1.0× the metric change", hot_t <= metric_t * 1.0,
+            f"{hot_t:.3f} s against {metric_t:.3f} s; server CPU {hot_c:.3f} s against {metric_c:.3f} s"),
         "Requests to the network during the run (blocked)": _figure(
             len(r["blocked"]), "", "0", not r["blocked"]),
     }

@@ -157,10 +157,11 @@ def controls(browser, server) -> dict:
         times, _cpu, _sizes = _timed_keys(page, watch, [(thumbs.nth(t), k) for t, k in UPDATES], "new", pid)
         out["filter"] += times
         radio = page.locator("[data-testid='stMain'] [data-testid='stRadio']").filter(has_text="Metric")
-        for _ in range(METRIC_PRESSES):
+        for i in range(METRIC_PRESSES):  # counts ↔ rates (the next option, Hot spots, is another analysis)
             wait_for_app(page)
             checked = radio.locator("input[type=radio]:checked").first
-            times, _cpu, _sizes = _timed_keys(page, watch, [(checked, "ArrowRight")], "new", pid)
+            key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"
+            times, _cpu, _sizes = _timed_keys(page, watch, [(checked, key)], "new", pid)
             out["control"] += times
     finally:
         context.close()
