@@ -46,5 +46,5 @@ with right:
     if report:  # the report's contrast, in one view of the Compare page
         st.caption(_("The report contrasts Charleroi, its second hot spot though few foreign fighters left "
                      "from it, with Antwerp, which sent about a fifth of them and had few incidents."))
-        links.page_link("compare", _("Antwerp and Hainaut on one map: incidents against foreign fighters"),
+        links.page_link("compare", _("Antwerp and Hainaut on one map"),
                         presets.CONTRAST)
