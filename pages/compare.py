@@ -50,8 +50,10 @@ def body(sel: Selection) -> None:
     model, pair = maps.model(sel, analysis)
     two = pair is not None and state.page_choice(_("Maps"), list(LAYOUTS), param="maps",
                                                  format_func=lambda k: _(LAYOUTS[k])) == "two"
-    code = maps.side_by_side(sel, pair, level=level, key="compare_pair") if two else maps.draw(model, key="compare_map")
-    if preset := views.contrast_notes(analysis, pair):
+    preset = views.contrast_notes(analysis, pair)  # the Overview's Antwerp/Hainaut view: why and what it shows
+    code = (maps.side_by_side(sel, pair, level=level, key="compare_pair") if two
+            else maps.draw(model, key="compare_map", highlight=preset))
+    if two and preset:
         st.info("\n\n".join(preset))
     display.provenance_note(sel.rows)
     maps.export_buttons(sel, model, key="compare_export", stem=f"compare-{mode}-{level}")

@@ -104,5 +104,6 @@ def build(rows: pd.DataFrame, spec: MapSpec, analysis: Analysis, *,
     if a.mode == "bivariate":
         placed = foreign_fighters.by_unit(level, series=a.series)
         pair = compare.incidents_against_layer(rows, placed, level=level)
-        return maps.bivariate_model(pair, rows, spec, units=units, level=level, notes=placed.notes), pair
+        notes = (*placed.notes, *contrast_notes(a, pair))  # the preset's words go into its files too
+        return maps.bivariate_model(pair, rows, spec, units=units, level=level, notes=notes), pair
     raise AssertionError(a.mode)  # LEVELS_OF has every mode

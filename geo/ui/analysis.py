@@ -37,9 +37,10 @@ def model(sel: Selection, analysis):
     return _model(sel.rows, spec, key, analysis, i18n.language(), i18n.names_mode())
 
 
-def draw(m: MapModel, *, key: str) -> str | None:
-    """The model's map and its notes (method, weights, permutations, correction, events); a hot-spot
-    test the power guard refused says so instead of colouring. Returns the picked unit."""
+def draw(m: MapModel, *, key: str, highlight: tuple[str, ...] = ()) -> str | None:
+    """The model's map and its notes (method, weights, permutations, correction, events; the notes
+    in ``highlight`` in one box); a hot-spot test the power guard refused says so instead of
+    colouring. Returns the picked unit."""
     frame = m.frames[0]
     result = m.extra.get("hotspots")
     refused = result is not None and not result.tested
@@ -47,8 +48,10 @@ def draw(m: MapModel, *, key: str) -> str | None:
         st.warning(result.refusal)
     code = mapview.model_map(m, key=key, title=frame.title)
     for note in frame.notes:
-        if not (refused and note == result.refusal):
+        if not (refused and note == result.refusal) and note not in highlight:
             st.caption(note)
+    if highlight:
+        st.info("\n\n".join(highlight))
     return code
 
 
