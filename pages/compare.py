@@ -43,7 +43,7 @@ def body(sel: Selection) -> None:
             series = list(foreign_fighters.series_summary()["series"])
             analysis = Analysis(mode, level, series=state.page_choice(
                 _("Foreign-fighter figures (series of the data card)"), series, param="series",
-                default=foreign_fighters.DEFAULT_SERIES, widget="select"))
+                default=foreign_fighters.DEFAULT_SERIES, widget="select", format_func=foreign_fighters.series_label))
     if mode == "hotspots":
         analysis = Analysis(mode, level, statistic=analysis.statistic, metric=state.page_choice(
             _("Measure"), list(MEASURES), param="metric", format_func=lambda k: _(MEASURES[k])))

@@ -17,7 +17,7 @@ Only one series is placed at a time (figures of different dates and methods are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
@@ -25,7 +25,7 @@ import pandas as pd
 
 from geo import vocab
 from geo.admin.boundaries import LEVELS, Level
-from geo.i18n import N_
+from geo.i18n import N_, ngettext, number
 from geo.layers.schema import CODE_COLUMN, PRECISION_RANK
 
 #: A unit's status in a placed table.
@@ -64,7 +64,14 @@ class Placed:
     level: Level
     series: str
     counts: str
-    notes: tuple[str, ...] = field(default=())
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What a map of this placing says, in the language of the caller (made when asked: a
+        placing is cached and shared by readers of every language)."""
+        n, total = len(self.known), len(self.table)
+        return (ngettext("{n} of the {total} units of this level has a figure of its own in this series.",
+                         "{n} of the {total} units of this level have a figure of their own in this series.",
+                         n).format(n=number(n), total=number(total)),)
 
     @property
     def known(self) -> pd.DataFrame:
@@ -175,5 +182,4 @@ def by_unit(layer: pd.DataFrame, series: str, *, level: Level, munis: pd.DataFra
     table["counts"] = counts
     not_placed = placed[placed["reason_code"] != ""].assign(
         reason=lambda f: f["reason_code"].map(REASONS))[list(NOT_PLACED_COLUMNS)].reset_index(drop=True)
-    notes = (f"{int(known.sum())} of {len(table)} {level} units have a figure of their own in series {series!r}",)
-    return Placed(table[list(TABLE_COLUMNS)].reset_index(drop=True), not_placed, level, series, counts, notes)
+    return Placed(table[list(TABLE_COLUMNS)].reset_index(drop=True), not_placed, level, series, counts)

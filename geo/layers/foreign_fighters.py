@@ -22,13 +22,14 @@ import pandas as pd
 
 from geo.admin import boundaries
 from geo.admin.boundaries import Level
+from geo.i18n import _, month_year
 from geo.layers import aggregate
 from geo.layers.aggregate import Placed
 from geo.layers.load import FOREIGN_FIGHTERS_CSV, LayerDataError, load_layer
-from geo.layers.schema import PRECISION_RANK
+from geo.layers.schema import COUNTS, PRECISION_RANK
 
 __all__ = ["DEFAULT_SERIES", "FOREIGN_FIGHTERS_CSV", "LayerDataError", "Placed", "by_unit", "load",
-           "series_summary"]
+           "series_label", "series_summary"]
 
 #: The series the maps use by default (see the module docstring and the data card).
 DEFAULT_SERIES = "official-2016-01"
@@ -52,6 +53,22 @@ def series_summary(layer: pd.DataFrame | None = None) -> pd.DataFrame:
         "finest": grouped["geo_precision"].agg(lambda s: max(s, key=PRECISION_RANK.__getitem__)),
         "outlets": grouped["outlet"].agg(lambda s: "; ".join(dict.fromkeys(s))),
     }).reset_index()
+
+
+def series_label(series: str, layer: pd.DataFrame | None = None) -> str:
+    """A series in people's words, in the reader's language: what it counts, when and who
+    published it ("returned from Syria or Iraq · October 2017 · La Dernière Heure")."""
+    layer = load() if layer is None else layer
+    rows = layer[layer["series"] == series]
+    if rows.empty:
+        return series
+    latest = rows.loc[rows["figure_date"].idxmax()]
+    # no more precise than the series' coarsest date
+    when = (str(latest["figure_date"].year) if (rows["date_precision"] == "year").any()
+            else month_year(latest["figure_date"]))
+    outlets = "; ".join(dict.fromkeys(rows["outlet"]))
+    counted = COUNTS[latest["counts"]]  # marked with N_ where it is written
+    return _("{counts} · {date} · {outlets}").format(counts=_(counted), date=when, outlets=outlets)
 
 
 @lru_cache(maxsize=32)
