@@ -236,7 +236,7 @@ def panel(sel: Selection, *, key: str, view: views.ViewName | None = None, level
         if choropleth and animation is not None:
             _animation_buttons(filtered, key=key, view=view, level=level, metric=metric, filters=filters,
                                all_years=all_years, recon=recon_all, words=words, look=look, years=years,
-                               animation=animation, bind=bind)
+                               animation=animation, bind=bind, prefilled=default_title)
         if choropleth:
             _embed(view, level, metric, words, years)
 
@@ -274,16 +274,22 @@ def _grid_button(col, filtered, *, key, view, level, metric, fmt, size, filters,
                         on_click="ignore", icon=":material/grid_view:", key=f"{key}_grid")
 
 
+def animation_title(written: str | None, prefilled: str) -> str | None:
+    """The title every frame of an animation carries: the one the reader wrote, else None, so that
+    each frame gets its own period in its title. The page's prefilled title is not the reader's: the
+    Timeline's names the period on screen ("… in 2014") and would stand over every other frame."""
+    title = (written or "").strip()
+    return title if title and title != prefilled.strip() else None
+
+
 def _animation_buttons(filtered, *, key, view, level, metric, filters, all_years, recon, words, look, years,
-                       animation, bind) -> None:
+                       animation, bind, prefilled: str) -> None:
     from geo.maps.png import captions
 
     period = animation.get("period", "year")
     extra = [period] + (["cumulative"] if animation.get("cumulative") else [])
     stem = captions.file_stem(view, level, "count", years, *extra)
-    # the choropleth's default title is not the animation's (which says "cumulative" when it is)
-    own = words.get("title") != captions.default_title(view, level, metric, years=years)
-    anim_words = {**words, "title": words.get("title") if own else None}
+    anim_words = {**words, "title": animation_title(words.get("title"), prefilled)}
     cols = st.columns(4)
     for i, kind in enumerate(("gif", "mp4")):
         def movie(kind: str = kind) -> bytes:
