@@ -4,28 +4,16 @@ to municipalities and says so."""
 
 from __future__ import annotations
 
-import json
-
 from geo.stats import clusters
 from tests.ui import entry
 
 
 def _run(query: dict[str, str]):
-    at = entry.app(timeout=120)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(entry.page("belgium"))
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return entry.open_page("belgium", query)
 
 
 def _model(at) -> dict:
-    maps = [json.loads(c.proto.json or c.proto.mixed.json) for c in at.get("bidi_component")
-            if c.proto.component_name == "atlas_map"]
-    assert len(maps) == 1
-    return maps[0]["model"]
+    return entry.map_model(at)
 
 
 def test_hot_spots_mode_draws_gi_with_its_method_and_stays_in_the_url():

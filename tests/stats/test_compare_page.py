@@ -13,21 +13,11 @@ from tests.ui import entry
 
 
 def _run(query: dict[str, str]):
-    at = entry.app(timeout=120)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(entry.page("compare"))
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return entry.open_page("compare", query)
 
 
 def _model(at) -> dict:
-    maps = [json.loads(c.proto.json or c.proto.mixed.json) for c in at.get("bidi_component")
-            if c.proto.component_name == "atlas_map"]
-    assert len(maps) == 1
-    return maps[0]["model"]
+    return entry.map_model(at)
 
 
 @pytest.mark.parametrize(("query", "kind", "said"), [
