@@ -4,16 +4,11 @@ it through process 2 and can neither import nor delete, even claiming the editor
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
 import pytest
 
 from deploy.checks import delete_as_editor, save_then_open_elsewhere, websocket_upstreams
-from deploy.postgres import find_bindir
 from geo.config import ROOT
-from tests.support.server import free_port
+from tests.support.deployment import running
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgis]
 CSV = ROOT / "tests" / "fixtures" / "import" / "gtd_belgium.csv"
@@ -21,19 +16,8 @@ CSV = ROOT / "tests" / "fixtures" / "import" / "gtd_belgium.csv"
 
 @pytest.fixture(scope="module")
 def deployment():
-    if find_bindir() is None or not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
-        pytest.skip("PostgreSQL + PostGIS or nginx is missing (run `make postgis nginx`)")
-    from deploy.run import Deployment
-
-    folder = Path(tempfile.mkdtemp(prefix="atlas-deploy-"))
-    try:
-        with Deployment(folder, temporary_database=True) as d:
-            d.start_database()
-            d.start_apps(2)
-            d.start_proxy(free_port())
-            yield d
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    with running("atlas-deploy-", apps=2) as d:
+        yield d
 
 
 def test_saved_through_one_process_opened_through_the_other_by_a_reader(deployment, browser):

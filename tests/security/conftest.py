@@ -6,19 +6,13 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import shutil
 import socket
-import tempfile
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from deploy.postgres import find_bindir
-from tests.support.server import free_port
-
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+from tests.support.deployment import running
 
 
 @dataclass
@@ -78,17 +72,6 @@ def websocket_headers(origin: str | None) -> dict[str, str]:
 @pytest.fixture(scope="package")
 def deployment():
     """PostGIS, one app process and nginx, as ``make deploy`` starts them (deploy/run.py)."""
-    if find_bindir() is None or not Path(NGINX).exists():
-        pytest.skip("PostgreSQL + PostGIS or nginx is missing (run `make postgis nginx`)")
-    from deploy.run import Deployment
-
-    folder = Path(tempfile.mkdtemp(prefix="atlas-security-"))
-    try:
-        with Deployment(folder, temporary_database=True) as d:
-            d.start_database()
-            d.start_apps(1)
-            d.start_proxy(free_port())
-            time.sleep(0.2)
-            yield d
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    with running("atlas-security-", apps=1) as d:
+        time.sleep(0.2)
+        yield d
