@@ -309,6 +309,27 @@ ARRESTS_2016_2017: list[dict[str, str]] = [
                          "(see the data card).")),
 
     # ================================= arrest actions, 2017 ==================================
+    arrest(site_id="S-2017-03-08-wevelgem", event_id="E-2017-03-08-wevelgem",
+           date="2017-03-08", link="linked", connection="unknown", n_arrested="1",
+           place="Wevelgem (a search at the woman's home)", municipality_nis="34041",
+           region_nis="02000",
+           source=("De Standaard, 9 Mar 2017, http://www.standaard.be/cnt/dmf20170309_02771227; "
+                   "Het Nieuwsblad, 9 Mar 2017, http://www.nieuwsblad.be/cnt/dmf20170309_"
+                   "02772597; DH (Belga), Sep 2017, http://www.dhnet.be/actu/faits/attentat-"
+                   "manque-a-notre-dame-de-paris-une-habitante-de-wevelgem-maintenue-en-"
+                   "detention-59b7deaccd70fc627d7b5e01; RT France, Mar 2017, https://francais."
+                   "rt.com/international/35023-belge-suspectee-planifier-attentat-arretee-"
+                   "flandre/amp"),
+           description=("In the night of 7 to 8 March 2017 the federal judicial police searched "
+                        "the home of a 24-year-old woman in Wevelgem at the request of a West "
+                        "Flanders investigating judge specialised in terrorism and took her in "
+                        "for questioning; she was placed under arrest warrant and charged with "
+                        "taking part in the activities of a terrorist group, suspected of having "
+                        "helped people who meant to commit an attack in Europe. The press tied "
+                        "her through online chats to the three women of the failed gas-cylinder "
+                        "attack near Notre-Dame in Paris (September 2016), whom an Islamic State "
+                        "fighter was suspected of having directed. No weapon or explosive was "
+                        "found; no plot in Belgium is reported.")),
     arrest(site_id="S-2017-06-12-sint-truiden", event_id="E-2017-06-12-sint-truiden",
            date="2017-06-12", plot="true", link="inspired", connection="", n_arrested="1",
            place="Sint-Truiden (a psychiatric centre where the man was being treated)",

@@ -73,14 +73,15 @@ RECONSTRUCTED: list[tuple] = [
     (2016, "brussels", L, lc, J, 1, 1, T, "", ""),
     (2016, "brussels", L, lc, J, 0, 1, T, "", ""),
     # Argenteuil cell (3: all documented).
-    # No network (7, all linked).
+    # No network (6 linked, 1 inspired).
     (2014, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2015, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2015, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2016, "brussels", L, lc, "", 1, 1, T, "", ""),
     (2016, "brussels", L, lc, "", 0, 1, T, "", ""),
     (2016, "brussels", L, lc, "", 0, 1, T, "", ""),
-    (2016, "brussels", L, lc, "", 0, 1, U, "", ""),
+    # Inspired (the Brussels region's; the other Brussels one is in Molenbeek below).
+    (2016, "brussels", I, "", "", 0, 2, U, "", ""),
     # --- Brussels with municipality detail (6 of the 20; 14 are documented) -----------------
     (2014, "molenbeek", L, lc, "", 0, 1, T, "", ""),
     (2015, "schaerbeek", L, lc, "", 0, 1, T, "", ""),
@@ -94,7 +95,7 @@ RECONSTRUCTED: list[tuple] = [
     (2015, "charleroi", I, "", "", 0, 2, T, "", ""),
     (2016, "charleroi", L, lc, "", 1, 1, T, "", ""),
     (2016, "charleroi", L, lc, "", 0, 1, T, "", ""),
-    (2016, "charleroi", L, uk, "", 0, 1, T, "", ""),
+    (2016, "charleroi", L, lc, "", 0, 1, T, "", ""),
     (2016, "charleroi", L, lc, "", 0, 1, U, "", ""),
     (2016, "charleroi", L, lc, "", 0, 1, T, "", ""),
     (2017, "charleroi", L, lc, "", 0, 1, T, "", ""),
@@ -110,14 +111,13 @@ RECONSTRUCTED: list[tuple] = [
     (2015, "liege", I, "", "", 0, 1, U, "", ""),
     (2016, "verviers", L, do, "", 0, 1, U, "", ""),
     (2016, "oostende", L, lc, O, 0, 1, U, "", ""),
-    # --- No city named by the report: Flanders (7), region precision (Wallonia's is documented) -
+    # --- No city named by the report: Flanders (6), region precision (Wallonia's is documented) -
     (2014, "flanders", L, lc, M, 0, 1, U, "", ""),
     (2015, "flanders", L, lc, M, 0, 1, U, "", ""),
     (2015, "flanders", L, lc, W, 0, 1, U, "", ""),
     (2015, "flanders", L, lc, W, 0, 1, U, "", ""),
     (2016, "flanders", L, lc, O, 0, 1, U, "", ""),
-    (2016, "flanders", I, "", "", 0, 2, U, "", ""),
-    (2017, "flanders", L, lc, O, 0, 1, U, "", ""),
+    (2016, "flanders", L, lc, O, 0, 1, U, "", ""),
 ]
 
 _REGION_WORDS = {"04000": "the Brussels-Capital Region", "02000": "Flanders", "03000": "Wallonia"}
