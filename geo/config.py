@@ -72,6 +72,8 @@ HOTSPOT_MIN_UNITS_WITH_EVENTS = 5
 HOTSPOT_PERMUTATIONS = 999
 HOTSPOT_SEED = 20160322
 HOTSPOT_ALPHA = 0.05
+#: Results of the statistics kept per boundary file (geo.stats.cache): those used last are kept.
+STATS_CACHE_SIZE = 64
 
 
 def _env(name: str) -> str:

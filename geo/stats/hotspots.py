@@ -19,9 +19,9 @@ import pandas as pd
 from geo import config
 from geo.admin import boundaries
 from geo.admin.boundaries import Level
-from geo.i18n import _
+from geo.i18n import N_, _
 from geo.incidents import aggregate
-from geo.stats import clusters, fdr, gi, moran, power, pvalue, weights
+from geo.stats import cache, clusters, fdr, gi, moran, power, pvalue, weights
 
 Statistic = Literal["gi", "moran"]
 Metric = Literal["count", "per_100k"]
@@ -29,6 +29,8 @@ STATISTICS: tuple[Statistic, ...] = ("gi", "moran")
 METRICS: tuple[Metric, ...] = ("count", "per_100k")
 LEVELS: tuple[Level, ...] = ("municipality", "arrondissement")
 RUNNERS = {"gi": gi, "moran": moran}
+#: Why a test was not run (``Hotspots.refused``), besides "power" (the power guard says it, with its numbers).
+REFUSALS = {"flat": N_("Every unit has the same value: there is nothing to test.")}
 COLUMNS = ("code", "name_nl", "name_fr", "reg_nis", "population", "count", "value", "statistic", "z",
            "p_sim", "p_value", "q_fdr", "cluster")
 
@@ -40,8 +42,10 @@ class Hotspots:
     ``table``: one row per unit (:data:`COLUMNS`): ``value`` (the count or the rate tested),
     ``statistic`` (Gi* or Ii), ``z``, ``p_sim`` (esda's), ``p_value`` (the two-sided p-value the
     unit is judged by), ``q_fdr`` (its Benjamini–Hochberg q-value), ``cluster`` (a class of
-    :mod:`geo.stats.clusters`). When the power guard refuses (``refusal``), the statistics are
-    empty and every cluster is ``not_significant``: nothing was tested."""
+    :mod:`geo.stats.clusters`). When the test was refused (``refused``: :data:`REFUSALS`), the
+    statistics are empty and every cluster is ``not_significant``: nothing was tested. A result
+    is in no language (it is cached and shared by readers of every language): :attr:`refusal` says
+    why in the caller's."""
 
     table: pd.DataFrame
     statistic: Statistic
@@ -57,12 +61,19 @@ class Hotspots:
     mean_neighbours: float
     not_counted: pd.DataFrame
     fdr_threshold: float = float("nan")
-    refusal: str | None = None
+    refused: str | None = None
     power: power.Power | None = field(default=None, compare=False)
 
     @property
     def tested(self) -> bool:
-        return self.refusal is None
+        return self.refused is None
+
+    @property
+    def refusal(self) -> str | None:
+        """Why nothing was tested, in the current language (``None``: it was tested)."""
+        if self.refused == "power" and self.power is not None:
+            return self.power.refusal()
+        return _(REFUSALS[self.refused]) if self.refused else None
 
     @property
     def method(self) -> str:
@@ -127,28 +138,54 @@ def hotspots(
     min_units: int | None = None,
     units_frame: gpd.GeoDataFrame | None = None,
     contiguity: weights.Contiguity | None = None,
+    results: cache.Results | None = None,
 ) -> Hotspots:
     """The local test ``statistic`` (``gi``: Getis-Ord Gi*; ``moran``: local Moran's I) of
     ``metric`` (``count`` or ``per_100k``) per unit of ``level``, ``permutations`` conditional
     permutations from ``seed``, significant at FDR ``alpha``. ``units_frame`` and
-    ``contiguity`` default to the boundary file's units of ``level`` and their queen contiguity."""
+    ``contiguity`` default to the boundary file's units of ``level`` and their queen contiguity.
+
+    With ``results`` (a :class:`geo.stats.cache.Results`, e.g. :func:`geo.stats.cache.shared`),
+    a test already made on the same rows (:func:`geo.stats.cache.fingerprint`), units and
+    settings is given back (the same object) instead of being made again."""
     _check(level, statistic, metric, permutations, alpha)
     units = boundaries.units(level) if units_frame is None else units_frame
     contiguity = contiguity or (weights.queen(level) if units_frame is None else weights.from_frame(units, level=level))
+    guard_at = (config.HOTSPOT_MIN_EVENTS if min_events is None else int(min_events),
+                config.HOTSPOT_MIN_UNITS_WITH_EVENTS if min_units is None else int(min_units))
+
+    def make() -> Hotspots:
+        return _test(incidents, units, contiguity, level=level, statistic=statistic, metric=metric, unit=unit,
+                     permutations=permutations, seed=seed, alpha=alpha, guard_at=guard_at)
+
+    if results is None:
+        return make()
+    key = ("hotspots", level, statistic, metric, unit, permutations, seed, alpha, guard_at,
+           cache.fingerprint(incidents), cache.fingerprint(units, UNIT_COLUMNS), contiguity)
+    return results.get(key, make)
+
+
+#: What a test reads of the units besides their contiguity.
+UNIT_COLUMNS = ("code", "name_nl", "name_fr", "reg_nis", "population")
+
+
+def _test(incidents: pd.DataFrame, units: gpd.GeoDataFrame, contiguity: weights.Contiguity, *, level: Level,
+          statistic: Statistic, metric: Metric, unit: aggregate.Unit, permutations: int, seed: int, alpha: float,
+          guard_at: tuple[int, int]) -> Hotspots:
     counted = aggregate.count_by_unit(incidents, level=level, unit=unit, units_frame=units)
     table = counted.table.merge(pd.DataFrame(units[["code", "reg_nis"]]), on="code", how="left")
     table = table.set_index("code").loc[list(contiguity.codes)].reset_index()
     table["value"] = table[metric].astype(float)
-    guard = power.check(counted.total, int((table["count"] > 0).sum()), min_events=min_events, min_units=min_units)
-    refusal = guard.refusal()
-    if refusal is None and np.ptp(table["value"].fillna(0).to_numpy()) == 0:
-        refusal = _("Every unit has the same value: there is nothing to test.")
+    guard = power.check(counted.total, int((table["count"] > 0).sum()), min_events=guard_at[0], min_units=guard_at[1])
+    refused = None if guard.enough else "power"
+    if refused is None and np.ptp(table["value"].fillna(0).to_numpy()) == 0:
+        refused = "flat"
     islands = np.isin(table["code"], contiguity.islands)
     for column in ("statistic", "z", "p_sim", "p_value", "q_fdr"):
         table[column] = np.nan
     table["cluster"] = "not_significant"
     threshold = float("nan")
-    if refusal is None:
+    if refused is None:
         local = RUNNERS[statistic].run(table["value"].fillna(0).to_numpy(), contiguity,
                                        permutations=permutations, seed=seed)
         p_value = np.where(islands, np.nan, local.p_value)
@@ -164,4 +201,4 @@ def hotspots(
         permutations=permutations, seed=seed, alpha=alpha, events=counted.total,
         units_with_events=guard.units_with_events, islands=tuple(contiguity.islands),
         mean_neighbours=contiguity.mean_neighbours, not_counted=counted.not_counted,
-        fdr_threshold=threshold, refusal=refusal, power=guard)
+        fdr_threshold=threshold, refused=refused, power=guard)

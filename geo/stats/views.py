@@ -11,7 +11,7 @@ import pandas as pd
 from geo.i18n import N_, _, ngettext
 from geo.layers import foreign_fighters
 from geo.maps.model import MapModel, MapSpec
-from geo.stats import bivariate, compare, maps, presets, rates
+from geo.stats import bivariate, cache, compare, maps, presets, rates
 from geo.stats.hotspots import hotspots
 
 MODES = {"hotspots": N_("Hot spots"), "rates": N_("Steady rates"),
@@ -91,7 +91,7 @@ def build(rows: pd.DataFrame, spec: MapSpec, analysis: Analysis, *,
     if level not in LEVELS_OF.get(a.mode, ()):
         raise ValueError(f"the {a.mode} analysis is made at {', '.join(LEVELS_OF.get(a.mode, ()))}, not {level!r}")
     if a.mode == "hotspots":
-        result = hotspots(rows, level=level, statistic=a.statistic, metric=a.metric)
+        result = hotspots(rows, level=level, statistic=a.statistic, metric=a.metric, results=cache.shared())
         return maps.hotspot_model(result, rows, spec, units=units), None
     if a.mode == "rates":
         smoothed = rates.smoothed_rates(rows, level=level)

@@ -1,0 +1,81 @@
+"""The statistics' own cache: a result computed once per what it was computed from, shared by the
+sessions and by every language.
+
+A key names the inputs themselves, not where they came from: :func:`fingerprint` digests the
+incident rows a result counts (the columns counting reads and the rows a result lists as not
+counted), so a re-imported dataset, other filters or an edited row is another key, and two
+selections with the same rows share one result. What is kept is in no language (a refusal is a
+reason, put in words when shown: :attr:`geo.stats.hotspots.Hotspots.refusal`).
+
+One :class:`Results` per boundary file (:func:`shared`, kept by
+:meth:`geo.admin.boundaries.Boundaries.derived`): a new file starts empty. It keeps the
+:data:`~geo.config.STATS_CACHE_SIZE` results used last; a result is frozen, never changed by a
+reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+import pandas as pd
+
+from geo import config
+from geo.admin import boundaries
+from geo.incidents.aggregate import NOT_COUNTED_COLUMNS
+
+_T = TypeVar("_T")
+
+#: The columns of an incident row that a count per unit reads (besides those it lists as not counted).
+COUNTED_COLUMNS = ("site_id", "event_id", "municipality_nis", "region_nis", "geo_precision")
+
+
+def fingerprint(frame: pd.DataFrame, columns: tuple[str, ...] | None = None) -> str:
+    """A digest of ``frame``'s ``columns`` (those present; default: what a count per unit reads
+    and lists), their names and its rows in order, index left out."""
+    wanted = columns or tuple(dict.fromkeys((*COUNTED_COLUMNS, *NOT_COUNTED_COLUMNS)))
+    cols = [c for c in wanted if c in frame.columns]
+    digest = hashlib.sha256(repr((cols, len(frame))).encode())
+    if len(frame) and cols:
+        part = frame[cols].astype(str)  # one text per cell: equal values of other dtypes digest alike
+        digest.update(pd.util.hash_pandas_object(part, index=False).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+class Results:
+    """The last ``size`` results, by key; safe to share between threads (a result is built under
+    the lock, so two sessions asking for the same one compute it once)."""
+
+    def __init__(self, size: int = config.STATS_CACHE_SIZE) -> None:
+        if size < 1:
+            raise ValueError(f"size must be at least 1, not {size!r}")
+        self.size = size
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[Hashable, object] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable, build: Callable[[], _T]) -> _T:
+        """The result kept for ``key``, else ``build()``, kept (the oldest goes beyond ``size``)."""
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                self.hits += 1
+                return self._kept[key]  # type: ignore[return-value]
+            self.misses += 1
+            made = build()
+            self._kept[key] = made
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+            return made
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+def shared() -> Results:
+    """The results of the current boundary file (one object per file)."""
+    return boundaries.current().derived(("stats", "results"), Results)
