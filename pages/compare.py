@@ -7,7 +7,7 @@ import streamlit as st
 from geo.i18n import N_, _
 from geo.incidents.trend import summary, trend
 from geo.layers import foreign_fighters
-from geo.stats import scatter, views
+from geo.stats import views
 from geo.stats.views import LEVELS, LEVELS_OF, MEASURES, MODES, SMOOTHERS, STATISTICS, Analysis
 from geo.ui import analysis as maps
 from geo.ui import display, mapview, partial, sidebar, state
@@ -19,6 +19,18 @@ PERIODS = {"year": N_("By year"), "month": N_("By month (rows dated to the year 
 
 @partial.fragment
 def body(sel: Selection) -> None:
+    controls = st.container()  # every choice in one block: the map stays the page's next element, updated in place
+    with controls:
+        analysis = _choices(sel)
+    model, pair = maps.model(sel, analysis)
+    with controls:
+        two = pair is not None and state.page_choice(_("Maps"), list(LAYOUTS), param="maps",
+                                                     format_func=lambda k: _(LAYOUTS[k])) == "two"
+    _map_and_more(sel, analysis, model, pair, two=two)
+
+
+def _choices(sel: Selection) -> Analysis:
+    """The analysis the page's choices name (each kept in the URL)."""
     mode = state.page_choice(_("Analysis"), list(MODES), param="mode", format_func=lambda k: _(MODES[k]))
     c1, c2 = st.columns(2)
     if st.session_state.get("p_level") not in LEVELS_OF[mode]:  # a level this analysis does not offer
@@ -47,9 +59,11 @@ def body(sel: Selection) -> None:
     if mode == "hotspots":
         analysis = Analysis(mode, level, statistic=analysis.statistic, metric=state.page_choice(
             _("Measure"), list(MEASURES), param="metric", format_func=lambda k: _(MEASURES[k])))
-    model, pair = maps.model(sel, analysis)
-    two = pair is not None and state.page_choice(_("Maps"), list(LAYOUTS), param="maps",
-                                                 format_func=lambda k: _(LAYOUTS[k])) == "two"
+    return analysis
+
+
+def _map_and_more(sel: Selection, analysis: Analysis, model, pair, *, two: bool) -> None:
+    mode, level = analysis.mode, analysis.level
     preset = views.contrast_notes(analysis, pair)  # the Overview's Antwerp/Hainaut view: why and what it shows
     code = (maps.side_by_side(sel, pair, level=level, key="compare_pair") if two
             else maps.draw(model, key="compare_map", highlight=preset))
@@ -58,7 +72,7 @@ def body(sel: Selection) -> None:
     display.provenance_note(sel.rows)
     maps.export_buttons(sel, model, key="compare_export", stem=f"compare-{mode}-{level}")
     if pair is not None:
-        st.altair_chart(scatter.chart(pair), use_container_width=True)
+        maps.scatter(sel, analysis)
     if code:
         t = trend(sel.rows, code, level=level)
         for line in summary(t, mapview.unit_names("belgium", level).get(code, code)):

@@ -36,3 +36,11 @@ def chart(result: Bivariate, *, label_at_most: int = 25) -> alt.Chart:
     if len(bounds_y):
         layers.append(alt.Chart(bounds_y).mark_rule(strokeDash=[4, 3], color="#888888").encode(y="v:Q"))
     return alt.layer(*layers).properties(height=380)
+
+
+def spec(result: Bivariate, *, label_at_most: int = 25) -> dict:
+    """:func:`chart` as its Vega-Lite spec, made and checked once (a page keeps it and draws it
+    again without Altair); its named datasets as tables, not lists of records."""
+    out = chart(result, label_at_most=label_at_most).to_dict()
+    out["datasets"] = {name: pd.DataFrame.from_records(rows) for name, rows in out.get("datasets", {}).items()}
+    return out

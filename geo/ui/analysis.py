@@ -21,20 +21,35 @@ FORMATS = {"png": ("PNG", "image/png"), "svg": ("SVG", "image/svg+xml"), "pdf": 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _model(_rows, _spec: MapSpec, key: str, analysis, language: str, names: str):
-    """The analysis's model, once per dataset and filters (``key``), analysis, language and naming;
-    never changed (the model and its parts are frozen)."""
-    from geo.stats import views
+    """The analysis's model, once per dataset and filters (``key``), analysis, language and naming,
+    with its scatter's Vega-Lite spec where it has two measures (built and checked by Altair once,
+    not on every rerun); never changed (the model and its parts are frozen). The statistics under
+    it are cached once for every language (:mod:`geo.stats.cache`)."""
+    from geo.stats import scatter, views
 
     with i18n.using(language, names=names):
-        return views.build(_rows, _spec, analysis, units=data.view_units(_spec.view, analysis.level))
+        m, pair = views.build(_rows, _spec, analysis, units=data.view_units(_spec.view, analysis.level))
+        return m, pair, (None if pair is None else scatter.spec(pair))
 
 
-def model(sel: Selection, analysis):
-    """(the map model, the two measures or None) of ``analysis`` on the selection's rows."""
+def _parts(sel: Selection, analysis):
     spec = MapSpec(view="belgium", level=analysis.level, unit="events", filters=sel.filters,
                    all_years=sel.all_years, total_reconstructed=int((sel.all["provenance"] == "reconstructed").sum()))
     key = f"{state.dataset_slug()}|{sel.filters!r}"
     return _model(sel.rows, spec, key, analysis, i18n.language(), i18n.names_mode())
+
+
+def model(sel: Selection, analysis):
+    """(the map model, the two measures or None) of ``analysis`` on the selection's rows."""
+    m, pair, _scatter = _parts(sel, analysis)
+    return m, pair
+
+
+def scatter(sel: Selection, analysis) -> None:
+    """The scatter of ``analysis``'s two measures (nothing for an analysis of one)."""
+    spec = _parts(sel, analysis)[2]
+    if spec is not None:  # a copy: Streamlit takes the datasets out of the spec it is given
+        st.vega_lite_chart(spec=dict(spec), width="stretch")
 
 
 def draw(m: MapModel, *, key: str, highlight: tuple[str, ...] = ()) -> str | None:

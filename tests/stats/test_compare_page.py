@@ -93,3 +93,14 @@ def test_two_maps_side_by_side_share_a_sync_group():
     no_figure = [e for e in maps[1]["model"]["legend"] if e[2] == "No figure"]
     assert no_figure  # eight provinces have no figure in this series: said, not drawn as 0
     assert at.query_params.get("maps") == "two"
+
+
+def test_the_scatter_is_drawn_from_the_kept_spec_on_every_run():
+    at = _run({"mode": "periods", "split": "2016"})
+    for _ in range(2):  # the second run takes the same kept spec: its data must still be in it
+        (chart,) = at.get("vega_lite_chart")
+        spec = json.loads(chart.proto.spec)
+        assert spec["layer"][0]["encoding"]["x"]["title"][0].startswith("2014–2015")
+        assert len(chart.proto.datasets) == 3  # the points, the x and the y class bounds
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
