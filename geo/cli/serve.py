@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from geo.config import ROOT, check_secrets
     from geo.errors import SettingsError
     from geo.maps import classify
-    from geo.ui import mapview
+    from geo.ui import analysis, mapview
 
     try:
         check_secrets()  # a placeholder or short secret or password: refuse to start, saying which
@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     if streamlit_args[:1] == ["--no-freeze"]:  # `geo serve --no-freeze …` (the rest is streamlit's)
         freeze, streamlit_args = False, streamlit_args[1:]
     mapview.preload()
+    analysis.preload()  # esda imported, contiguity built, the default hot-spot test made
     classify.classify(list(range(20)))
     if freeze:
         gc.collect()

@@ -4,7 +4,8 @@ once per dataset and filters, analysis, language and naming, and shared by the s
 and its export as PNG, SVG or PDF (drawn from the same model, only when a button is clicked).
 
 :mod:`geo.stats.views` (esda, libpysal, mapclassify: about 2 s to import) is imported where an
-analysis is asked for, so that the Belgium page's other modes do not wait for it."""
+analysis is asked for, so that the Belgium page's other modes do not wait for it; ``geo serve``
+imports it before the first visitor (:func:`preload`)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,20 @@ def scatter(sel: Selection, analysis) -> None:
     spec = _parts(sel, analysis)[2]
     if spec is not None:  # a copy: Streamlit takes the datasets out of the spec it is given
         st.vega_lite_chart(spec=dict(spec), width="stretch")
+
+
+def preload() -> None:
+    """What the first hot-spot map of a process would wait for, done before the first visitor
+    (``geo serve``): esda, libpysal and Altair imported, the queen contiguity of each level a test
+    is made at, and the Belgium page's default test (Gi* of the report's events by municipality)
+    in the statistics' cache (:mod:`geo.stats.cache`: the numbers only, in no language; its map is
+    made when a reader asks, in the reader's language)."""
+    from geo.stats import cache, views, weights
+    from geo.stats.hotspots import hotspots
+
+    for level in views.LEVELS_OF["hotspots"]:
+        weights.queen(level)
+    hotspots(data.frame_for(state.REPORT), results=cache.shared())
 
 
 def draw(m: MapModel, *, key: str, highlight: tuple[str, ...] = ()) -> str | None:

@@ -46,3 +46,16 @@ def test_a_province_level_falls_back_to_municipalities_and_says_so():
     at.radio(key="p_metric").set_value("count").run()
     assert not at.exception, [e.value for e in at.exception]
     assert len(_model(at)["frames"]) == 1
+
+
+def test_the_servers_preload_makes_the_default_test_the_page_then_finds():
+    from geo.stats import cache
+    from geo.ui import analysis
+
+    analysis.preload()
+    analysis._model.clear()  # the page's models (per language): made again, from the statistics' cache
+    shared = cache.shared()
+    misses, hits = shared.misses, shared.hits
+    at = _run({"metric": "hotspots", "lang": "fr"})  # a reader in French: the numbers are in no language
+    assert "Gi* de Getis-Ord" in " ".join(c.value for c in at.caption)
+    assert (shared.misses, shared.hits) == (misses, hits + 1)
