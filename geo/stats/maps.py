@@ -11,6 +11,7 @@ so a unit that is not listed is drawn right.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import geopandas as gpd
@@ -33,6 +34,19 @@ NO_VALUE_COLOUR = "#ffffff"
 
 def _units(spec: MapSpec, level: str, units: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame:
     return view_units(spec.view, level=level) if units is None else units
+
+
+def _once(word: Callable[..., str]) -> Callable[..., str]:
+    """``word`` remembering what it said, for one model (its language is set): a map repeats a few
+    values many times (most units have no incident)."""
+    said: dict[tuple, str] = {}
+
+    def again(*args) -> str:
+        if args not in said:  # a NaN never matches itself: worded anew each time (never shown as a number)
+            said[args] = word(*args)
+        return said[args]
+
+    return again
 
 
 def _aligned(table: pd.DataFrame, codes, column: str, fill=np.nan) -> np.ndarray:
@@ -80,13 +94,13 @@ def hotspot_scale(result: Hotspots) -> tuple[Scale, dict[str, int]]:
                   frozenset({index["no_neighbours"]})), index)
 
 
-def _hotspot_tip(row, result: Hotspots, count: str) -> str:
+def _hotspot_tip(row, result: Hotspots, count: str, num: Callable[[float, int], str] = number) -> str:
     lines = [count]
     if result.metric == "per_100k" and row.count > 0:
-        lines.append(_("Per 100,000 residents: {rate}").format(rate=number(row.value, 2)))
+        lines.append(_("Per 100,000 residents: {rate}").format(rate=num(row.value, 2)))
     if result.tested and row.p_value == row.p_value:
         lines.append(_("z: {z}; p-value: {p}; q-value (FDR): {q}").format(
-            z=number(row.z, 2), p=number(row.p_value, 3), q=number(row.q_fdr, 3)))
+            z=num(row.z, 2), p=num(row.p_value, 3), q=num(row.q_fdr, 3)))
     if result.tested:
         lines.append(clusters.label(row.cluster))
     return "\n".join(lines)
@@ -106,7 +120,8 @@ def hotspot_model(result: Hotspots, incidents: pd.DataFrame, spec: MapSpec | Non
         counts = table["count"].fillna(0).to_numpy(np.int64)
         recon = chor.reconstructed_counts(incidents, level=result.level, unit=result.unit, units=units)
         flags = marks.flags_of(counts, recon, rate=(result.metric == "per_100k"))
-        tips = tuple(_hotspot_tip(row, result, chor.count_text(int(row.count), result.unit))
+        count_text, num = _once(chor.count_text), _once(number)
+        tips = tuple(_hotspot_tip(row, result, count_text(int(row.count), result.unit), num)
                      for row in table.fillna({"count": 0}).itertuples())
         title = spec.title.strip() if spec.title and spec.title.strip() else hotspot_title(result)
         frame = Frame(key="hotspots", label=title, title=title, classes=classes, flags=flags, tips=tips,
@@ -139,10 +154,11 @@ def rates_model(rates: Rates, incidents: pd.DataFrame, spec: MapSpec | None = No
             _("Smoothed incidents per 100,000 residents by municipality") if rates.level == "municipality"
             else _("Smoothed incidents per 100,000 residents by arrondissement"))
         tips = []
+        count_text, num = _once(chor.count_text), _once(number)
         for c, s, r, rc in zip(counts, smoothed, raw, recon):
-            lines = [chor.count_text(int(c), rates.unit),
-                     _("Smoothed rate: {rate} per 100,000").format(rate=number(s, 2)) if s == s else chor.no_data_label(),
-                     _("Raw rate: {rate} per 100,000").format(rate=number(r, 2)) if r == r else chor.no_data_label()]
+            lines = [count_text(int(c), rates.unit),
+                     _("Smoothed rate: {rate} per 100,000").format(rate=num(s, 2)) if s == s else chor.no_data_label(),
+                     _("Raw rate: {rate} per 100,000").format(rate=num(r, 2)) if r == r else chor.no_data_label()]
             if rc:
                 lines.append(_("of which reconstructed records: {n}").format(n=number(int(rc))))
             tips.append("\n".join(lines))
@@ -200,11 +216,12 @@ def bivariate_model(result: bivariate.Bivariate, incidents: pd.DataFrame, spec: 
         xs, ys = _aligned(result.table, codes, "x"), _aligned(result.table, codes, "y")
         cells = _aligned(result.table, codes, "cell", "")
         tips = []
+        num = _once(number)
         for x, y, cell in zip(xs, ys, cells):
             lines = [_("{label}: {value}").format(label=result.axis_title(result.x_label),
-                                                  value=number(x, 2) if x == x else "–"),
+                                                  value=num(x, 2) if x == x else "–"),
                      _("{label}: {value}").format(label=result.axis_title(result.y_label),
-                                                  value=number(y, 2) if y == y else "–")]
+                                                  value=num(y, 2) if y == y else "–")]
             if cell:
                 cx, cy = (int(v) for v in cell.split("-"))
                 lines.append(bivariate.cell_words(cx, cy, result.x_label, result.y_label))
