@@ -30,7 +30,7 @@ def body(sel: Selection) -> None:
         scheme = state.page_choice(_("Classes"), list(classify.SCHEMES[:3]), param="classes", widget="select",
                                    format_func=lambda k: _(classify.SCHEME_LABELS.get(k, k)))
     if metric == "hotspots":  # Getis-Ord Gi* on the events (geo.stats), its method written under the map
-        analysis.hotspots_mode(sel, level, key="belgium_hotspots")
+        analysis.hotspots_mode(sel, level, key="belgium_map")  # the same map, updated in place
         return
 
     units = data.view_units("belgium", level)
