@@ -27,7 +27,8 @@ def chart(result: Bivariate, *, label_at_most: int = 25) -> alt.Chart:
     base = alt.Chart(table)
     points = base.mark_circle(size=90, opacity=0.9, stroke="#333333", strokeWidth=0.5).encode(
         x=x, y=y, color=alt.Color("colour:N", scale=None), tooltip=["name:N", "x:Q", "y:Q"])
-    labels = base.mark_text(align="left", dx=7, dy=-6, fontSize=11).encode(x=x, y=y, text="label:N")
+    named = alt.Chart(table[table["label"] != ""])  # a text mark for each name shown, not one per point
+    labels = named.mark_text(align="left", dx=7, dy=-6, fontSize=11).encode(x=x, y=y, text="label:N")
     layers = [points, labels]
     bounds_x = pd.DataFrame({"v": list(result.x_axis.bounds[:-1])})
     bounds_y = pd.DataFrame({"v": list(result.y_axis.bounds[:-1])})

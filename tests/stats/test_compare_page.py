@@ -101,6 +101,6 @@ def test_the_scatter_is_drawn_from_the_kept_spec_on_every_run():
         (chart,) = at.get("vega_lite_chart")
         spec = json.loads(chart.proto.spec)
         assert spec["layer"][0]["encoding"]["x"]["title"][0].startswith("2014–2015")
-        assert len(chart.proto.datasets) == 3  # the points, the x and the y class bounds
+        assert len(chart.proto.datasets) == 4  # the points, the names shown, the x and the y class bounds
         at.run()
         assert not at.exception, [e.value for e in at.exception]
