@@ -84,12 +84,35 @@ NOT_COUNTED_COLUMNS = ("site_id", "event_id", "place", "region_nis", "geo_precis
                        "date_precision", "provenance")
 
 
-def _not_counted(incidents: pd.DataFrame, mask: pd.Series, reason: str) -> pd.DataFrame:
-    """The rows of ``mask`` (a few columns only: cheap on large tables), with ``reason``."""
+def _not_counted(incidents: pd.DataFrame, *parts: tuple[pd.Series, str]) -> pd.DataFrame:
+    """The rows of each ``(mask, reason)`` of ``parts`` with their reason, part after part (the
+    masks do not overlap); a few columns only, taken in one go: cheap on large tables."""
     cols = [c for c in NOT_COUNTED_COLUMNS if c in incidents]
-    out = incidents.loc[mask, cols].reset_index(drop=True)
-    out["reason"] = reason
+    part = np.full(len(incidents), len(parts))
+    for i, (mask, _reason) in reversed(list(enumerate(parts))):
+        part[np.asarray(mask, dtype=bool)] = i
+    taken = np.flatnonzero(part < len(parts))
+    taken = taken[np.argsort(part[taken], kind="stable")]
+    out = incidents.iloc[taken][cols].reset_index(drop=True)
+    reasons = np.array([reason for _mask, reason in parts] or [""], dtype=object)
+    out["reason"] = reasons[part[taken]] if len(taken) else pd.Series(dtype=object)
     return out
+
+
+def _counts_of(incidents: pd.DataFrame, codes: pd.Series, known: pd.Series, unit: Unit) -> pd.Series:
+    """Unit code -> count of the rows ``known`` to a unit (``codes``: :func:`level_codes`)."""
+    if not known.any():
+        return pd.Series(dtype="int64")
+    return _size(pd.DataFrame({"_code": codes[known], "event_id": incidents.loc[known, "event_id"]}), ["_code"], unit)
+
+
+def unit_counts(incidents: pd.DataFrame, codes, *, level: Level = "municipality", unit: Unit = "sites") -> np.ndarray:
+    """The count of each unit of ``codes`` (in that order), as :func:`count_by_unit` counts it,
+    without its table or the list of rows not counted: for a second count over the same units
+    (the reconstructed part of each unit), whose left-out rows the first count already lists."""
+    found = level_codes(incidents, level)
+    counts = _counts_of(incidents, found, found != "", unit)
+    return pd.Series(codes).map(counts).fillna(0).to_numpy(np.int64)
 
 
 def count_by_unit(
@@ -109,17 +132,14 @@ def count_by_unit(
     units_frame = boundaries.units(level) if units_frame is None else units_frame
     codes = level_codes(incidents, level)
     known = codes != ""
-    counts = (_size(pd.DataFrame({"_code": codes[known], "event_id": incidents.loc[known, "event_id"]}),
-                    ["_code"], unit) if known.any() else pd.Series(dtype="int64"))
+    counts = _counts_of(incidents, codes, known, unit)
     table = pd.DataFrame(units_frame[["code", "name_nl", "name_fr", "population"]])
     table["count"] = table["code"].map(counts).fillna(0).astype("int64")
     table["per_100k"] = np.where(table["population"] > 0, table["count"] / table["population"] * 1e5, np.nan)
     table["small"] = (table["count"] > 0) & (table["count"] < small_count)
     located = incidents["region_nis"].fillna("") != ""
-    missing = pd.concat([
-        _not_counted(incidents, ~known & located, f"known only to the region, not to the {level}"),
-        _not_counted(incidents, ~known & ~located, NOT_IN_BELGIUM),
-    ], ignore_index=True)
+    missing = _not_counted(incidents, (~known & located, f"known only to the region, not to the {level}"),
+                           (~known & ~located, NOT_IN_BELGIUM))
     return Counted(table.reset_index(drop=True), missing, unit)
 
 
@@ -152,11 +172,8 @@ def sum_by_unit(
     table["small"] = (table["incidents"] > 0) & (table["incidents"] < small_count)
     located = incidents["region_nis"].fillna("") != ""
     placed = codes != ""
-    missing = pd.concat([
-        _not_counted(incidents, ~placed & located, f"known only to the region, not to the {level}"),
-        _not_counted(incidents, ~placed & ~located, NOT_IN_BELGIUM),
-        _not_counted(incidents, placed & values.isna(), f"{column}: not known"),
-    ], ignore_index=True)
+    missing = _not_counted(incidents, (~placed & located, f"known only to the region, not to the {level}"),
+                           (~placed & ~located, NOT_IN_BELGIUM), (placed & values.isna(), f"{column}: not known"))
     return Counted(table.reset_index(drop=True), missing, "sites")
 
 
@@ -186,10 +203,8 @@ def count_by_period(
     usable = belgian & dated
     needed = ["event_id"] + ([by] if by else [])
     frame = incidents.loc[usable, needed].assign(period=keys[usable])
-    missing = pd.concat([
-        _not_counted(incidents, ~belgian, NOT_IN_BELGIUM),
-        _not_counted(incidents, belgian & ~dated, N_("dated only to the year: not placed in a month")),
-    ], ignore_index=True)
+    missing = _not_counted(incidents, (~belgian, NOT_IN_BELGIUM),
+                           (belgian & ~dated, N_("dated only to the year: not placed in a month")))
     group = ["period"] + ([by] if by else [])
     if len(frame):
         if cumulative and unit == "events":
@@ -232,7 +247,7 @@ def count_by_city(incidents: pd.DataFrame, *, unit: Unit = "sites", min_count: i
     has_city = incidents["city"].fillna("") != ""
     table = count_by(incidents.loc[has_city, ["city", "event_id"]], "city", unit=unit)
     table = table[table["count"] >= min_count].reset_index(drop=True)
-    missing = _not_counted(incidents, ~has_city, N_("known only to the region, or not located: no city"))
+    missing = _not_counted(incidents, (~has_city, N_("known only to the region, or not located: no city")))
     return Counted(table, missing, unit)
 
 

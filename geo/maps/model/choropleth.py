@@ -95,8 +95,14 @@ def frame_from(key: str, counts, reconstructed, rates, classes: Classes, *, metr
     rates = np.asarray(rates, dtype=float)
     values = rates if metric == RATE else counts.astype(float)
     flags = marks.flags_of(counts, recon, rate=(metric == RATE), incidents=incidents)
-    tips = tuple(tip(int(c), float(r), int(rc), metric=metric, unit=unit, classes=classes)
-                 for c, r, rc in zip(counts, rates, recon))
+    said: dict[tuple[int, float, int], str] = {}  # most units share a few (count, rate, reconstructed)
+
+    def tip_of(c: int, r: float, rc: int) -> str:
+        if (c, r, rc) not in said:  # a NaN rate never matches: such a unit is worded anew
+            said[c, r, rc] = tip(c, r, rc, metric=metric, unit=unit, classes=classes)
+        return said[c, r, rc]
+
+    tips = tuple(tip_of(int(c), float(r), int(rc)) for c, r, rc in zip(counts, rates, recon))
     return Frame(key=key, label=label or key, title=title, classes=class_indices(classes, values), flags=flags,
                  tips=tips, scale=scale, values=values, counts=counts, reconstructed=recon, notes=tuple(notes),
                  provenance=provenance, total=total)
@@ -114,7 +120,7 @@ def reconstructed_counts(rows: pd.DataFrame, *, level: str, unit: str, units) ->
     recon = rows[rows["provenance"] == "reconstructed"]
     if not len(recon):
         return np.zeros(len(units), dtype=np.int64)
-    return aggregate.count_by_unit(recon, level=level, unit=unit, units_frame=units).table["count"].to_numpy(np.int64)
+    return aggregate.unit_counts(recon, units["code"].to_numpy(), level=level, unit=unit)
 
 
 def total_text(rows: pd.DataFrame, unit: str) -> str:
