@@ -5,10 +5,13 @@ dataset offers. What they return is shared: never mutate it.
 
 from __future__ import annotations
 
+import contextlib
+
 import pandas as pd
 import streamlit as st
 
 from geo import vocab
+from geo.admin import names
 from geo.errors import DatasetNotFoundError
 from geo.i18n import _, number
 from geo.incidents import aggregate
@@ -17,6 +20,8 @@ from geo.io.store import Store
 from geo.maps import views, web
 from geo.request import Request
 from geo.ui import state
+
+_LOADED = "_atlas_tables_loaded"  # session key: the tables this session has read (see _loading)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -38,17 +43,29 @@ def _saved_incidents(_store: Store, source: str, slug: str, imported_at: str) ->
     return _store.load_dataset(slug)
 
 
+def _loading(key: tuple, text: str):
+    """A spinner the first time this session reads the table ``key`` names, none after: the
+    table is then in the process's cache (or was just loaded), and a spinner costs every rerun a
+    timer thread and two messages to the browser (a sidebar filter change ran two)."""
+    seen = st.session_state.setdefault(_LOADED, set())
+    if key in seen:
+        return contextlib.nullcontext()
+    seen.add(key)
+    return st.spinner(text)
+
+
 def frame_for(slug: str, store: Store | None = None) -> pd.DataFrame:
     """The shared table of a dataset, read from ``store`` (the request's: a reader's reads through
     the readers' login); the report's needs none. Raises DatasetNotFoundError for an unknown slug,
     and ValueError for a saved dataset without a store: there is no default store to fall back on."""
     if slug == state.REPORT:
-        with st.spinner(_("Loading incidents…")):
-            return _report_incidents(_report_stamp())
+        stamp = _report_stamp()
+        with _loading((slug, stamp), _("Loading incidents…")):
+            return _report_incidents(stamp)
     if store is None:
         raise ValueError(f"dataset {slug!r}: reading a saved dataset needs the request's store")
     info = store.get_dataset(slug)
-    with st.spinner(_("Loading dataset…")):
+    with _loading((store.source, slug, info.imported_at), _("Loading dataset…")):
         return _saved_incidents(store, store.source, slug, info.imported_at)
 
 
@@ -75,6 +92,13 @@ def dataset_names(request: Request) -> dict[str, str]:
 def view_units(view: views.ViewName, level: str, web: bool = True):
     """Units of a view, shared by every session: never mutate the result (``.copy()`` first)."""
     return views.view_units(view, level=level, web=web)
+
+
+@st.cache_resource(show_spinner=False)
+def shown_names(view: views.ViewName, level: str, lang: str, mode: names.Mode = "local") -> tuple[str, ...]:
+    """The names of a view's units (in :func:`view_units`' order) in language ``lang`` and naming
+    ``mode``, shared by every session (the map's geometry file and labels use them)."""
+    return tuple(names.names_of_units(view_units(view, level), language=lang, mode=mode))
 
 
 @st.cache_resource

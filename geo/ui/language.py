@@ -121,9 +121,8 @@ def city_labels(city_codes: Mapping[str, str]) -> dict[str, str]:
     """The report's cities (city → its municipality's code) as this session names them."""
     from geo.ui import data
 
-    units = data.view_units("belgium", "municipality")
-    picked = units[units["code"].isin(set(city_codes.values()))]
-    shown = dict(zip(picked["code"], unit_names(picked))) if len(picked) else {}
+    units = data.view_units("belgium", "municipality")  # names as the map shows them, cached per language
+    shown = dict(zip(units["code"], data.shown_names("belgium", "municipality", i18n.language(), names_mode())))
     out = {city: shown.get(code, city) for city, code in city_codes.items()}
     out[vocab.BRUSSELS_CITY] = brussels_city()
     return out

@@ -64,7 +64,7 @@ def _assets() -> dict[str, str]:
 def _geometry_in(view: views.ViewName, level: str, lang: str,
                  mode: names.Mode = "local") -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     units = data.view_units(view, level)
-    unit_names = tuple(names.names_of_units(units, language=lang, mode=mode))
+    unit_names = data.shown_names(view, level, lang, mode)
     tag = lang if mode == "local" else f"{lang}-{mode}"  # one file per language and naming
     return assets.publish_geometry(view, level, units, unit_names, language=tag), tuple(units["code"]), unit_names
 
