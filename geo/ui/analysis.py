@@ -67,24 +67,15 @@ def preload() -> None:
     hotspots(data.frame_for(state.REPORT), results=cache.shared())
 
 
-def draw(m: MapModel, *, key: str, highlight: tuple[str, ...] = (), notice: str | None = None) -> str | None:
+def draw(m: MapModel, *, key: str, highlight: tuple[str, ...] = ()) -> str | None:
     """The model's map and its notes (method, weights, permutations, correction, events; the notes
     in ``highlight`` in one box); a hot-spot test the power guard refused says so instead of
-    colouring. ``notice``: a line said above the map. Returns the picked unit.
-
-    What is said above the map goes into one slot, empty or not: the map is the same element of
-    the page whatever is said, so a change of analysis updates it in place (the browser keeps
-    its map) instead of taking it down and mounting another."""
+    colouring. Returns the picked unit."""
     frame = m.frames[0]
     result = m.extra.get("hotspots")
     refused = result is not None and not result.tested
-    slot = st.empty()
-    if notice or refused:
-        with slot.container():
-            if notice:
-                st.info(notice)
-            if refused:  # said first, in words, above a map with no cluster coloured
-                st.warning(result.refusal)
+    if refused:  # said first, in words, above a map with no cluster coloured
+        st.warning(result.refusal)
     code = mapview.model_map(m, key=key, title=frame.title)
     for note in frame.notes:
         if not (refused and note == result.refusal) and note not in highlight:
@@ -129,12 +120,12 @@ def hotspots_mode(sel: Selection, level: str, *, key: str) -> None:
     the provenance line and its export."""
     from geo.stats.views import LEVELS_OF, Analysis
 
-    levels, notice = LEVELS_OF["hotspots"], None
+    levels = LEVELS_OF["hotspots"]
     if level not in levels:
-        notice = _("Hot spots are tested between municipalities or between arrondissements (a test needs "
-                   "many neighbouring units): shown by municipality.")
+        st.info(_("Hot spots are tested between municipalities or between arrondissements (a test needs "
+                  "many neighbouring units): shown by municipality."))
         level = levels[0]
     m, _pair = model(sel, Analysis(mode="hotspots", level=level))
-    draw(m, key=key, notice=notice)  # the map is the page's third element, as the choropleth's (after its classes)
+    draw(m, key=key)
     display.provenance_note(sel.rows)
     export_buttons(sel, m, key=f"{key}_export", stem=f"belgium-hotspots-{level}")

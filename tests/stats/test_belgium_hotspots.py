@@ -62,13 +62,13 @@ def test_the_servers_preload_makes_the_default_test_the_page_then_finds():
 
 
 def test_hot_spots_update_the_metrics_map_in_place():
-    from tests.stats.test_compare_page import map_place
+    from tests.stats.test_compare_page import map_id
 
     at = _run({"metric": "count"})
-    place = map_place(at)
+    place = map_id(at)
     for metric in ("hotspots", "per_100k", "hotspots"):
         at.radio(key="p_metric").set_value(metric).run()
         assert not at.exception, [e.value for e in at.exception]
-        assert map_place(at) == place, metric
+        assert map_id(at) == place, metric
     at.radio(key="p_level").set_value("province").run()  # said above the map: hot spots by municipality
-    assert at.info and map_place(at) == place
+    assert at.info and map_id(at) == place
