@@ -4,9 +4,11 @@ request to another host blocked.
 
 The old design is the app at :data:`BASELINE` (the last commit with st_folium maps), extracted
 with ``git archive`` into a temporary folder and served from there with the same Python, data
-loading and boundary file. Today's design runs three times: as configured, without
-``gc.freeze()`` after the preload (``geo serve --no-freeze``) and with websocket compression
-switched the other way from ``.streamlit/config.toml``, so each setting is measured, not assumed.
+loading and boundary file. Today's design runs four times: as configured, without
+``gc.freeze()`` after the preload (``geo serve --no-freeze``), with websocket compression
+switched the other way from ``.streamlit/config.toml``, and with Streamlit's full garbage
+collection after every run (its default, ``runner.postScriptGC``, which the config turns off), so
+each setting is measured, not assumed.
 
 For each server, one browser session per figure (fresh contexts):
 
@@ -318,6 +320,7 @@ def runs() -> list[tuple[str, str, dict]]:
         ("new", "new", {}),
         ("new, no gc.freeze", "new", {"serve_args": ("--no-freeze",)}),
         (f"new, websocket compression {'off' if compress else 'on'}", "new", {"streamlit_args": flip}),
+        ("new, gc.collect after every run", "new", {"streamlit_args": ("--runner.postScriptGC", "true")}),
         ("old", "old", {}),
     ]
 
