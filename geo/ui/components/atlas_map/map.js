@@ -2,7 +2,8 @@
 // core (geo/maps/web/core/atlas-core.js, the same file as the published page's). Python
 // (geo/ui/mapview.py) sends the map model's JSON and this wrapper only
 // - loads Leaflet, the core and Map 1's symbols (static files with content hashes in their names),
-// - fetches the geometry of the view and level once (force-cache; a failed load says so in the map),
+//   and fetches the geometry of the view and level once (force-cache; a failed load says so in the
+//   map), all at the same time,
 // - passes a click or the unit picker's choice back as the trigger "click", and the period the
 //   player stopped at as the state value "period",
 // - tears the map down (observers, timers) when the element leaves the page.
@@ -21,6 +22,7 @@ function once(key, make) {
 function loadScript(url) {
   return once(url, () => new Promise((resolve, reject) => {
     const s = document.createElement("script");
+    s.async = false;  // fetched at once with the others, run in the order they were asked for
     s.src = url;
     s.onload = resolve;
     s.onerror = () => reject(new Error("could not load " + url));
@@ -50,10 +52,12 @@ function loadJson(url) {
 export async function render(component) {
   const {data, parentElement} = component;
   const a = data.assets;
-  await Promise.all([loadCss(a.leaflet_css), loadCss(a.css)]);
-  await loadScript(a.leaflet_js);
-  await loadScript(a.core_js);
-  await loadScript(a.symbols_js);
+  // Everything the first draw needs is asked for at once (the geometry too): the scripts download
+  // side by side and run in order (Leaflet, then the core, then the symbols).
+  const geometryLoad = loadJson(data.geometry);
+  geometryLoad.catch(() => {});  // a failure is said below, once the map exists
+  await Promise.all([loadCss(a.leaflet_css), loadCss(a.css),
+                     loadScript(a.leaflet_js), loadScript(a.core_js), loadScript(a.symbols_js)]);
   let m = parentElement.__atlasMap;
   if (!m || m.destroyed) {
     m = new window.AtlasCore.AtlasMap(parentElement, {
@@ -66,7 +70,7 @@ export async function render(component) {
   const version = ++m.version;
   let geometry;
   try {
-    geometry = await loadJson(data.geometry);
+    geometry = await geometryLoad;
   } catch (err) {
     if (version === m.version) m.showError(data.error);
     return;
