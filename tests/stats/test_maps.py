@@ -40,6 +40,21 @@ def test_hot_spot_model(units):
     assert (frame.flags & marks.HATCH).sum() == 10  # every count here is reconstructed
 
 
+def test_a_hot_spot_update_lists_only_units_with_incidents_or_a_class(units):
+    rows = incidents(corner_block())
+    result = hotspots(rows, units_frame=units)
+    model = maps.hotspot_model(result, rows, MapSpec(level="municipality"), units=units)
+    frame, table = model.frames[0], result.table.set_index("code")
+    quiet = [c for c in model.codes if table.at[c, "count"] == 0 and table.at[c, "cluster"] == "not_significant"]
+    said = [c for c in model.codes if c not in quiet]
+    assert quiet and all(frame.tips[model.codes.index(c)] == model.blank_tip == "0 events" for c in quiet)
+    busy = [c for c in said if table.at[c, "count"] > 0]
+    assert all("z: " in frame.tips[model.codes.index(c)] and "q-value (FDR)" in frame.tips[model.codes.index(c)]
+               for c in busy)  # a unit with incidents keeps its numbers, significant or not
+    listed = {model.codes[r[0]] for r in encode.to_json(model)["frames"][0]["rows"]}
+    assert listed == set(said)  # the update names only those; the rest are drawn blank
+
+
 def test_a_refused_test_colours_nothing(units):
     rows = incidents({"10000": 2})
     model = maps.hotspot_model(hotspots(rows, units_frame=units, statistic="moran"), rows, units=units)
