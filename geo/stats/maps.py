@@ -96,9 +96,10 @@ def hotspot_scale(result: Hotspots) -> tuple[Scale, dict[str, int]]:
 
 def _hotspot_tip(row, result: Hotspots, count: str, num: Callable[[float, int], str] = number) -> str:
     """The count, the rate tested, z, p and q, and the class; for a unit without incidents that is
-    not significant, only its count, as the map's blank tooltip says (its colour says the rest, its
-    numbers are in the CSV): a map's update lists only the units that differ from a blank one, so
-    a hot-spot update is about as small as a metric change's, not one row for each of 581 units."""
+    not significant, only its count, as the map's blank tooltip says (its colour says the rest; its
+    z, p and q are in the CSV of ``python -m geo hotspots``): a map's update lists only the units
+    that differ from a blank one, so a hot-spot update is about as small as a metric change's, not
+    one row for each of 581 units."""
     if row.count == 0 and row.cluster == "not_significant":
         return count
     lines = [count]
