@@ -19,18 +19,6 @@ PERIODS = {"year": N_("By year"), "month": N_("By month (rows dated to the year 
 
 @partial.fragment
 def body(sel: Selection) -> None:
-    controls = st.container()  # every choice in one block: the map stays the page's next element, updated in place
-    with controls:
-        analysis = _choices(sel)
-    model, pair = maps.model(sel, analysis)
-    with controls:
-        two = pair is not None and state.page_choice(_("Maps"), list(LAYOUTS), param="maps",
-                                                     format_func=lambda k: _(LAYOUTS[k])) == "two"
-    _map_and_more(sel, analysis, model, pair, two=two)
-
-
-def _choices(sel: Selection) -> Analysis:
-    """The analysis the page's choices name (each kept in the URL)."""
     mode = state.page_choice(_("Analysis"), list(MODES), param="mode", format_func=lambda k: _(MODES[k]))
     c1, c2 = st.columns(2)
     if st.session_state.get("p_level") not in LEVELS_OF[mode]:  # a level this analysis does not offer
@@ -59,11 +47,9 @@ def _choices(sel: Selection) -> Analysis:
     if mode == "hotspots":
         analysis = Analysis(mode, level, statistic=analysis.statistic, metric=state.page_choice(
             _("Measure"), list(MEASURES), param="metric", format_func=lambda k: _(MEASURES[k])))
-    return analysis
-
-
-def _map_and_more(sel: Selection, analysis: Analysis, model, pair, *, two: bool) -> None:
-    mode, level = analysis.mode, analysis.level
+    model, pair = maps.model(sel, analysis)
+    two = pair is not None and state.page_choice(_("Maps"), list(LAYOUTS), param="maps",
+                                                 format_func=lambda k: _(LAYOUTS[k])) == "two"
     preset = views.contrast_notes(analysis, pair)  # the Overview's Antwerp/Hainaut view: why and what it shows
     code = (maps.side_by_side(sel, pair, level=level, key="compare_pair") if two
             else maps.draw(model, key="compare_map", highlight=preset))
@@ -72,7 +58,7 @@ def _map_and_more(sel: Selection, analysis: Analysis, model, pair, *, two: bool)
     display.provenance_note(sel.rows)
     maps.export_buttons(sel, model, key="compare_export", stem=f"compare-{mode}-{level}")
     if pair is not None:
-        maps.scatter(sel, analysis)
+        maps.scatter(sel, analysis)  # its spec kept with the model
     if code:
         t = trend(sel.rows, code, level=level)
         for line in summary(t, mapview.unit_names("belgium", level).get(code, code)):
