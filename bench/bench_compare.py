@@ -1,12 +1,12 @@
 """Switching to the Compare page's analyses against a metric change on /belgium, in the same run
 (issue 20: "switching to hot spots or compare costs no more per update than a metric change").
 
-One server, one offline chromium, fresh contexts:
+One server, one offline chromium, three fresh contexts whose presses take turns (:func:`measure`):
 
-- **metric change** (/belgium, municipalities): the Metric radio moved with the keyboard, four
-  times (counts ↔ rates): key → the map's fills changed, and the server's CPU per action.
+- **metric change** (/belgium, municipalities): the Metric radio moved with the keyboard, eight
+  times (counts ↔ rates): key → the map redrawn, and the server's CPU per action.
 - **hot spots** (/belgium, municipalities): the Metric radio moved between rates and Hot spots,
-  four times.
+  eight times.
 - **analysis change** (/compare, municipalities): the Analysis radio moved four times around its
   options (hot spots → steady rates → incidents and foreign fighters → two periods → hot spots),
   each computed on first use; then the same four again, from the page's cache.
@@ -64,42 +64,36 @@ def _timed_key(page, locator, key: str, pid: int) -> tuple[float, float]:
     return page.evaluate("() => (window.__bench.drawn - window.__bench.key) / 1000"), cpu
 
 
-def _presses(page, label: str, pid: int, n: int, *, back: bool = False) -> tuple[list[float], list[float]]:
-    """``n`` presses of ArrowRight on the radio group (with ``back``, Right and Left in turn)."""
-    times, cpus = [], []
-    for i in range(n):
-        key = "ArrowLeft" if back and i % 2 else "ArrowRight"
-        t, cpu = _timed_key(page, _radio(page, label), key, pid)
-        times.append(t)
-        cpus.append(cpu)
-    return times, cpus
-
-
 def measure(server, browser) -> dict:
+    """Three pages open side by side, each in a fresh browser context: /belgium at counts (metric
+    changes), /belgium at rates (Rates ↔ Hot spots) and /compare at hot spots (the Analysis radio).
+    The presses take turns, one on each page per round, so that a busy moment of the shared machine
+    falls on every kind of change alike: rounds 1–4 give the metric changes, the Belgium hot-spot
+    switches and the first Compare analyses (each computed on first use), rounds 5–8 the same
+    metric and hot-spot changes and the Compare analyses from the page's cache."""
     from deploy.local import Offline
 
     pid = server.proc.pid
-    out: dict = {"blocked": []}
-    context, offline = _context(browser, Offline)
-    page = context.new_page()
-    _open(page, server.url + "/belgium?level=municipality&metric=count", "new", UNITS)
-    # counts ↔ rates: the Metric's third option, Hot spots, is an analysis (measured below)
-    out["metric_times"], out["metric_cpu"] = _presses(page, "Metric", pid, PRESSES, back=True)
-    out["blocked"] += offline.blocked
-    context.close()
-    context, offline = _context(browser, Offline)
-    page = context.new_page()  # rates → Hot spots → rates → Hot spots (the Belgium page's mode)
-    _open(page, server.url + "/belgium?level=municipality&metric=per_100k", "new", UNITS)
-    out["hotspot_times"], out["hotspot_cpu"] = _presses(page, "Metric", pid, PRESSES, back=True)
-    out["blocked"] += offline.blocked
-    context.close()
-    context, offline = _context(browser, Offline)
-    page = context.new_page()
-    _open(page, server.url + "/compare?mode=hotspots&level=municipality", "new", UNITS)
-    out["first_times"], out["first_cpu"] = _presses(page, "Analysis", pid, PRESSES)
-    out["cached_times"], out["cached_cpu"] = _presses(page, "Analysis", pid, PRESSES)
-    out["blocked"] += offline.blocked
-    context.close()
+    out: dict = {k: [] for k in ("blocked", "metric_times", "metric_cpu", "hotspot_times", "hotspot_cpu",
+                                 "first_times", "first_cpu", "cached_times", "cached_cpu")}
+    opened = []
+    for query in ("/belgium?level=municipality&metric=count", "/belgium?level=municipality&metric=per_100k",
+                  "/compare?mode=hotspots&level=municipality"):
+        context, offline = _context(browser, Offline)
+        page = context.new_page()
+        _open(page, server.url + query, "new", UNITS)
+        opened.append((context, offline, page))
+    (_c1, _o1, metric), (_c2, _o2, hot), (_c3, _o3, compare) = opened
+    for i in range(2 * PRESSES):
+        back = "ArrowLeft" if i % 2 else "ArrowRight"  # counts ↔ rates; rates ↔ Hot spots
+        for page, label, key, name in ((metric, "Metric", back, "metric"), (hot, "Metric", back, "hotspot"),
+                                       (compare, "Analysis", "ArrowRight", "first" if i < PRESSES else "cached")):
+            t, cpu = _timed_key(page, _radio(page, label), key, pid)
+            out[f"{name}_times"].append(t)
+            out[f"{name}_cpu"].append(cpu)
+    for context, offline, _page in opened:
+        out["blocked"] += offline.blocked
+        context.close()
     return out
 
 
@@ -140,7 +134,7 @@ def run() -> dict:
 
     return {
         "Metric change → redrawn map, /belgium (median)": _figure(
-            metric_t, "s", "–", None, f"server CPU {metric_c:.3f} s per change; {PRESSES} changes; {each('metric_times')}"),
+            metric_t, "s", "–", None, f"server CPU {metric_c:.3f} s per change; {2 * PRESSES} changes; {each('metric_times')}"),
         "Analysis change → redrawn map, /compare, computed (median)": _figure(
             first_t, "s", "–", None, f"server CPU {first_c:.3f} s; {first_t / metric_t:.2f}× the metric change; {each('first_times')}"),
         "Analysis change → redrawn map, /compare, from the page's cache (median)": _figure(

@@ -2,12 +2,15 @@
 rendered by Streamlit's own front end, offline: each unit a point in its bivariate cell's colour,
 labelled with its name, the class bounds drawn as rules.
 
-The chart refers to its data by name (:data:`DATASETS`); :func:`spec` gives the Vega-Lite spec
-with the tables beside it, made and checked by Altair once (a page keeps it and draws it again
-without Altair, and without turning the tables into lists of records)."""
+The chart refers to its data by name (:data:`DATASETS`, each followed by a digest of its table, as
+Altair names inline data: another chart's data is another name, which Streamlit's front end draws
+anew instead of changing the data of the chart it has; measured, that change took longer); :func:`spec`
+gives the Vega-Lite spec with the tables beside it, made and checked by Altair once (a page keeps
+it and draws it again without Altair, and without turning the tables into lists of records)."""
 
 from __future__ import annotations
 
+import hashlib
 import textwrap
 
 import altair as alt
@@ -35,24 +38,34 @@ def tables(result: Bivariate, *, label_at_most: int = 25) -> dict[str, pd.DataFr
             "bounds_y": pd.DataFrame({"v": list(result.y_axis.bounds[:-1])}, dtype=float)}
 
 
+def _named(data: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Each table under its name and a digest of its content (``points-1a2b…``)."""
+    def digest(table: pd.DataFrame) -> str:
+        return hashlib.sha256(pd.util.hash_pandas_object(table, index=False).to_numpy().tobytes()
+                              + repr(list(table.columns)).encode()).hexdigest()[:16]
+
+    return {f"{name}-{digest(table)}": table for name, table in data.items()}
+
+
 def chart(result: Bivariate, *, label_at_most: int = 25) -> alt.LayerChart:
     """Points (x, y) of the units with both values, their names as labels (a text mark for each
-    name shown), dashed rules at the class bounds; the data by name (:func:`tables`)."""
+    name shown), dashed rules at the class bounds; the data by name (:func:`spec`'s datasets)."""
     data = tables(result, label_at_most=label_at_most)
+    name = dict(zip(data, _named(data)))
     x_title, y_title = result.axis_title(result.x_label), result.axis_title(result.y_label)
     x = alt.X("x:Q", title=textwrap.wrap(x_title, 40) or x_title)
     y = alt.Y("y:Q", title=textwrap.wrap(y_title, 40) or y_title)
-    points = alt.Chart(alt.NamedData(name="points")).mark_circle(
+    points = alt.Chart(alt.NamedData(name=name["points"])).mark_circle(
         size=90, opacity=0.9, stroke="#333333", strokeWidth=0.5).encode(
         x=x, y=y, color=alt.Color("colour:N", scale=None), tooltip=["name:N", "x:Q", "y:Q"])
-    labels = alt.Chart(alt.NamedData(name="names")).mark_text(align="left", dx=7, dy=-6, fontSize=11).encode(
+    labels = alt.Chart(alt.NamedData(name=name["names"])).mark_text(align="left", dx=7, dy=-6, fontSize=11).encode(
         x=x, y=y, text="label:N")
     layers = [points, labels]
     if len(data["bounds_x"]):
-        layers.append(alt.Chart(alt.NamedData(name="bounds_x")).mark_rule(strokeDash=[4, 3], color="#888888")
+        layers.append(alt.Chart(alt.NamedData(name=name["bounds_x"])).mark_rule(strokeDash=[4, 3], color="#888888")
                       .encode(x="v:Q"))
     if len(data["bounds_y"]):
-        layers.append(alt.Chart(alt.NamedData(name="bounds_y")).mark_rule(strokeDash=[4, 3], color="#888888")
+        layers.append(alt.Chart(alt.NamedData(name=name["bounds_y"])).mark_rule(strokeDash=[4, 3], color="#888888")
                       .encode(y="v:Q"))
     return alt.layer(*layers).properties(height=380)
 
@@ -60,5 +73,5 @@ def chart(result: Bivariate, *, label_at_most: int = 25) -> alt.LayerChart:
 def spec(result: Bivariate, *, label_at_most: int = 25) -> dict:
     """:func:`chart` as its Vega-Lite spec, with its tables as ``datasets`` (by name)."""
     out = chart(result, label_at_most=label_at_most).to_dict()
-    out["datasets"] = tables(result, label_at_most=label_at_most)
+    out["datasets"] = _named(tables(result, label_at_most=label_at_most))
     return out

@@ -97,13 +97,19 @@ def test_two_maps_side_by_side_share_a_sync_group():
 
 def test_the_scatter_is_drawn_from_the_kept_spec_on_every_run():
     at = _run({"mode": "periods", "split": "2016"})
+    names = []
     for _ in range(2):  # the second run takes the same kept spec: its data must still be in it
         (chart,) = at.get("vega_lite_chart")
         spec = json.loads(chart.proto.spec)
         assert spec["layer"][0]["encoding"]["x"]["title"][0].startswith("2014–2015")
         assert len(chart.proto.datasets) == 4  # the points, the names shown, the x and the y class bounds
+        names.append({d.name for d in chart.proto.datasets})
         at.run()
         assert not at.exception, [e.value for e in at.exception]
+    assert names[0] == names[1]
+    at.radio(key="p_mode").set_value("bivariate").run()
+    (chart,) = at.get("vega_lite_chart")
+    assert not names[0] & {d.name for d in chart.proto.datasets}  # another chart's data: other names
 
 
 def map_id(at) -> str:
