@@ -54,16 +54,19 @@ def scatter(sel: Selection, analysis) -> None:
 
 
 def preload() -> None:
-    """What the first hot-spot map of a process would wait for, done before the first visitor
-    (``geo serve``): esda, libpysal and Altair imported, the queen contiguity of each level a test
-    is made at, and the Belgium page's default test (Gi* of the report's events by municipality)
-    in the statistics' cache (:mod:`geo.stats.cache`: the numbers only, in no language; its map is
-    made when a reader asks, in the reader's language)."""
+    """What the first analysis of a process would wait for, done before the first visitor (``geo
+    serve``): esda, libpysal and Altair imported, the queen contiguity of each level a test is made
+    at, the foreign-fighter layer read and checked (the two-measure analyses' second measure), and
+    the Belgium page's default test (Gi* of the report's events by municipality) in the statistics'
+    cache (:mod:`geo.stats.cache`: the numbers only, in no language; its map is made when a reader
+    asks, in the reader's language)."""
+    from geo.layers import foreign_fighters
     from geo.stats import cache, views, weights
     from geo.stats.hotspots import hotspots
 
     for level in views.LEVELS_OF["hotspots"]:
         weights.queen(level)
+    foreign_fighters.load()
     hotspots(data.frame_for(state.REPORT), results=cache.shared())
 
 
