@@ -146,7 +146,7 @@ def run() -> dict:
             f"{hot_t:.3f} s against {metric_t:.3f} s; server CPU {hot_c:.3f} s against {metric_c:.3f} s; "
             f"{each('hotspot_times')}"),
         "Requests to the network during the run (blocked)": _figure(
-            len(r["blocked"]), "", "0", not r["blocked"]),
+            len(r["blocked"]), "", "0", not r["blocked"], "three offline browser contexts"),
     }
 
 
