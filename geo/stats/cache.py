@@ -1,11 +1,12 @@
 """The statistics' own cache: a result computed once per what it was computed from, shared by the
 sessions and by every language.
 
-A key names the inputs themselves, not where they came from: :func:`fingerprint` digests the
-incident rows a result counts (the columns counting reads and the rows a result lists as not
-counted), so a re-imported dataset, other filters or an edited row is another key, and two
-selections with the same rows share one result. What is kept is in no language (a refusal is a
-reason, put in words when shown: :attr:`geo.stats.hotspots.Hotspots.refusal`).
+A key names the inputs themselves, not where they came from: :func:`fingerprint` digests a table
+(for a hot-spot test, the counts per unit and the rows not counted, made first: counting is cheap,
+and digesting them costs far less than digesting a million incident rows), so a re-imported
+dataset, other filters or an edited row that changes a count is another key, and two selections
+with the same counts share one result. What is kept is in no language (a refusal is a reason, put
+in words when shown: :attr:`geo.stats.hotspots.Hotspots.refusal`).
 
 One :class:`Results` per boundary file (:func:`shared`, kept by
 :meth:`geo.admin.boundaries.Boundaries.derived`): a new file starts empty. It keeps the
@@ -25,23 +26,17 @@ import pandas as pd
 
 from geo import config
 from geo.admin import boundaries
-from geo.incidents.aggregate import NOT_COUNTED_COLUMNS
 
 _T = TypeVar("_T")
 
-#: The columns of an incident row that a count per unit reads (besides those it lists as not counted).
-COUNTED_COLUMNS = ("site_id", "event_id", "municipality_nis", "region_nis", "geo_precision")
-
 
 def fingerprint(frame: pd.DataFrame, columns: tuple[str, ...] | None = None) -> str:
-    """A digest of ``frame``'s ``columns`` (those present; default: what a count per unit reads
-    and lists), their names and its rows in order, index left out."""
-    wanted = columns or tuple(dict.fromkeys((*COUNTED_COLUMNS, *NOT_COUNTED_COLUMNS)))
-    cols = [c for c in wanted if c in frame.columns]
-    digest = hashlib.sha256(repr((cols, len(frame))).encode())
+    """A digest of ``frame``'s ``columns`` (those present; default: all), their names and types
+    and its rows in order, index left out."""
+    cols = [c for c in (columns or tuple(frame.columns)) if c in frame.columns]
+    digest = hashlib.sha256(repr((cols, [str(frame[c].dtype) for c in cols], len(frame))).encode())
     if len(frame) and cols:
-        part = frame[cols].astype(str)  # one text per cell: equal values of other dtypes digest alike
-        digest.update(pd.util.hash_pandas_object(part, index=False).to_numpy().tobytes())
+        digest.update(pd.util.hash_pandas_object(frame[cols], index=False).to_numpy().tobytes())
     return digest.hexdigest()
 
 

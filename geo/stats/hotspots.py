@@ -146,22 +146,25 @@ def hotspots(
     ``contiguity`` default to the boundary file's units of ``level`` and their queen contiguity.
 
     With ``results`` (a :class:`geo.stats.cache.Results`, e.g. :func:`geo.stats.cache.shared`),
-    a test already made on the same rows (:func:`geo.stats.cache.fingerprint`), units and
-    settings is given back (the same object) instead of being made again."""
+    a test already made on the same counts and rows not counted (:func:`geo.stats.cache.fingerprint`),
+    units and settings is given back (the same object) instead of being made again."""
     _check(level, statistic, metric, permutations, alpha)
     units = boundaries.units(level) if units_frame is None else units_frame
     contiguity = contiguity or (weights.queen(level) if units_frame is None else weights.from_frame(units, level=level))
     guard_at = (config.HOTSPOT_MIN_EVENTS if min_events is None else int(min_events),
                 config.HOTSPOT_MIN_UNITS_WITH_EVENTS if min_units is None else int(min_units))
 
+    counted = aggregate.count_by_unit(incidents, level=level, unit=unit, units_frame=units)
+
     def make() -> Hotspots:
-        return _test(incidents, units, contiguity, level=level, statistic=statistic, metric=metric, unit=unit,
+        return _test(counted, units, contiguity, level=level, statistic=statistic, metric=metric, unit=unit,
                      permutations=permutations, seed=seed, alpha=alpha, guard_at=guard_at)
 
     if results is None:
         return make()
     key = ("hotspots", level, statistic, metric, unit, permutations, seed, alpha, guard_at,
-           cache.fingerprint(incidents), cache.fingerprint(units, UNIT_COLUMNS), contiguity)
+           cache.fingerprint(counted.table), cache.fingerprint(counted.not_counted),
+           cache.fingerprint(units, UNIT_COLUMNS), contiguity)
     return results.get(key, make)
 
 
@@ -169,10 +172,9 @@ def hotspots(
 UNIT_COLUMNS = ("code", "name_nl", "name_fr", "reg_nis", "population")
 
 
-def _test(incidents: pd.DataFrame, units: gpd.GeoDataFrame, contiguity: weights.Contiguity, *, level: Level,
+def _test(counted: aggregate.Counted, units: gpd.GeoDataFrame, contiguity: weights.Contiguity, *, level: Level,
           statistic: Statistic, metric: Metric, unit: aggregate.Unit, permutations: int, seed: int, alpha: float,
           guard_at: tuple[int, int]) -> Hotspots:
-    counted = aggregate.count_by_unit(incidents, level=level, unit=unit, units_frame=units)
     table = counted.table.merge(pd.DataFrame(units[["code", "reg_nis"]]), on="code", how="left")
     table = table.set_index("code").loc[list(contiguity.codes)].reset_index()
     table["value"] = table[metric].astype(float)

@@ -52,12 +52,21 @@ def test_other_rows_seed_permutations_statistic_or_units_are_other_keys(units):
 def test_the_fingerprint_is_of_the_rows_not_of_their_index():
     rows = incidents(corner_block())
     assert cache.fingerprint(rows) == cache.fingerprint(rows.set_axis(range(100, 100 + len(rows))))
-    assert cache.fingerprint(rows) == cache.fingerprint(rows.assign(year=1999))  # a column counting does not read
+    assert cache.fingerprint(rows, ("event_id",)) == cache.fingerprint(rows.assign(year=1999), ("event_id",))
+    assert cache.fingerprint(rows) != cache.fingerprint(rows.assign(year=1999))  # default: every column
     edited = rows.copy()
     edited.loc[0, "municipality_nis"] = "10066"
     assert cache.fingerprint(edited) != cache.fingerprint(rows)
     assert cache.fingerprint(rows.iloc[:-1]) != cache.fingerprint(rows)
     assert cache.fingerprint(rows.iloc[:0]) != cache.fingerprint(rows.iloc[:0][["site_id"]])
+    assert cache.fingerprint(rows.assign(year=2016.0)) != cache.fingerprint(rows)  # another type
+
+
+def test_rows_with_the_same_counts_share_a_result(units):
+    results = cache.Results()
+    first = hotspots(incidents(corner_block()), units_frame=units, results=results)
+    renamed = incidents(corner_block()).assign(site_id=lambda t: "X" + t["site_id"], year=2015)
+    assert hotspots(renamed, units_frame=units, results=results) is first  # events per unit unchanged
 
 
 def test_only_the_last_results_are_kept():
