@@ -191,14 +191,15 @@ def kept_rows(ran: list[str]) -> list[str]:
     ran_commands = {f"`python -m bench {m.removeprefix('bench_')}`" for m in ran}
     out = []
     for line in section.splitlines():
-        cells = [c.strip() for c in line.split(" | ")]
-        if not line.startswith("| ") or len(cells) < 5 or line.startswith(("| Figure ", "|---")):
+        line = line.strip()
+        if not line.startswith("| ") or not line.endswith("|") or line.startswith(("| Figure ", "|---")):
             continue
-        if cells[3] in ran_commands or not cells[3].startswith("`python -m bench"):
+        cells = [c.strip() for c in line[1:-1].split("|")]  # figure, value, target, command, note
+        if len(cells) < 5 or cells[3] in ran_commands or not cells[3].startswith("`python -m bench"):
             continue
-        if date and "(measured " not in cells[-1]:
-            line = line.rstrip(" |") + f" (measured {date.group(1)}) |"
-        out.append(line)
+        if date and "(measured " not in cells[-1]:  # an empty note too: the row keeps its five cells
+            cells[-1] = f"{cells[-1]} (measured {date.group(1)})".strip()
+        out.append("| " + " | ".join(cells) + " |")
     return out
 
 
