@@ -93,9 +93,8 @@ def _not_counted(incidents: pd.DataFrame, *parts: tuple[pd.Series, str]) -> pd.D
         part[np.asarray(mask, dtype=bool)] = i
     taken = np.flatnonzero(part < len(parts))
     taken = taken[np.argsort(part[taken], kind="stable")]
-    out = incidents.iloc[taken][cols].reset_index(drop=True)
-    reasons = np.array([reason for _mask, reason in parts] or [""], dtype=object)
-    out["reason"] = reasons[part[taken]] if len(taken) else pd.Series(dtype=object)
+    out = incidents.iloc[taken, [incidents.columns.get_loc(c) for c in cols]].reset_index(drop=True)
+    out["reason"] = np.array([reason for _mask, reason in parts], dtype=object)[part[taken]]
     return out
 
 
