@@ -22,7 +22,7 @@ FORMATS = {"png": ("PNG", "image/png"), "svg": ("SVG", "image/svg+xml"), "pdf": 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _model(_rows, _spec: MapSpec, key: str, analysis, language: str, names: str):
-    """The analysis's model, once per dataset and filters (``key``), analysis, language and naming,
+    """The analysis's model, once per dataset version and filters (``key``), analysis, language and naming,
     with its scatter's Vega-Lite spec where it has two measures (built and checked by Altair once,
     not on every rerun); never changed (the model and its parts are frozen). The statistics under
     it are cached once for every language (:mod:`geo.stats.cache`)."""
@@ -36,7 +36,7 @@ def _model(_rows, _spec: MapSpec, key: str, analysis, language: str, names: str)
 def _parts(sel: Selection, analysis):
     spec = MapSpec(view="belgium", level=analysis.level, unit="events", filters=sel.filters,
                    all_years=sel.all_years, total_reconstructed=int((sel.all["provenance"] == "reconstructed").sum()))
-    key = f"{state.dataset_slug()}|{sel.filters!r}"
+    key = f"{data.version(sel.request)}|{sel.filters!r}"  # a dataset imported again is another
     return _model(sel.rows, spec, key, analysis, i18n.language(), i18n.names_mode())
 
 

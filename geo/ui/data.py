@@ -54,19 +54,35 @@ def _loading(key: tuple, text: str):
     return st.spinner(text)
 
 
+def _version(slug: str, store: Store | None) -> tuple:
+    """What names the version of a dataset now stored: the report's file identity, or a saved
+    dataset's source, slug and import time (a dataset saved again under its slug is another)."""
+    if slug == state.REPORT:
+        return slug, _report_stamp()
+    if store is None:
+        raise ValueError(f"dataset {slug!r}: reading a saved dataset needs the request's store")
+    return store.source, slug, store.get_dataset(slug).imported_at
+
+
 def frame_for(slug: str, store: Store | None = None) -> pd.DataFrame:
     """The shared table of a dataset, read from ``store`` (the request's: a reader's reads through
     the readers' login); the report's needs none. Raises DatasetNotFoundError for an unknown slug,
     and ValueError for a saved dataset without a store: there is no default store to fall back on."""
+    version = _version(slug, store)
     if slug == state.REPORT:
-        stamp = _report_stamp()
-        with _loading((slug, stamp), _("Loading incidents…")):
-            return _report_incidents(stamp)
-    if store is None:
-        raise ValueError(f"dataset {slug!r}: reading a saved dataset needs the request's store")
-    info = store.get_dataset(slug)
-    with _loading((store.source, slug, info.imported_at), _("Loading dataset…")):
-        return _saved_incidents(store, store.source, slug, info.imported_at)
+        with _loading(version, _("Loading incidents…")):
+            return _report_incidents(version[1])
+    with _loading(version, _("Loading dataset…")):
+        return _saved_incidents(store, *version)
+
+
+def version(request: Request) -> str:
+    """The version of the dataset :func:`all_incidents` reads for ``request``, as text: a cache
+    of what was computed from the rows keys on it (not on the slug, which a new import reuses)."""
+    try:
+        return repr(_version(request.dataset, request.store))
+    except DatasetNotFoundError:
+        return repr(_version(state.REPORT, None))
 
 
 def all_incidents(request: Request) -> pd.DataFrame:
