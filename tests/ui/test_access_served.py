@@ -25,6 +25,8 @@ def offered(browser, server: StreamlitServer, headers: dict[str, str] | None = N
         page.wait_for_selector("h1", timeout=60_000)
         wait_for_app(page, timeout=60_000)
         page.get_by_text("Bring your own incidents").first.wait_for(timeout=30_000)
+        # one or the other is drawn after that heading: wait for it rather than count too early
+        page.locator(UPLOAD).or_(page.get_by_text(READER_NOTE)).first.wait_for(timeout=30_000)
         return {"upload": page.locator(UPLOAD).count() > 0,
                 "reader note": page.get_by_text(READER_NOTE).count() > 0}
     finally:
