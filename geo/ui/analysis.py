@@ -104,7 +104,17 @@ def side_by_side(sel: Selection, pair, *, level: str, key: str) -> str | None:
 
 
 def export_buttons(sel: Selection, m: MapModel, *, key: str, stem: str) -> None:
-    """The map as PNG, SVG and PDF (the file is made when its button is clicked)."""
+    """A "Downloads" button that opens the map as PNG, SVG and PDF in a dialog, as the other map
+    pages' exports (:func:`geo.ui.downloads.buttons`): a change of analysis or filter does not
+    draw the three buttons. Each file is made when its button is clicked."""
+    if st.button(_("Downloads"), key=f"{key}_downloads", icon=":material/download:",
+                 help=_("This map as an image: PNG, SVG or PDF.")):
+        st.dialog(_("Downloads"))(_export_dialog)(sel, m, key, stem)
+
+
+def _export_dialog(sel: Selection, m: MapModel, key: str, stem: str) -> None:
+    sel.request.activate()  # a dialog reruns alone, without app.py
+
     def render(fmt: str) -> bytes:
         from geo.maps.png.choropleth import render_model  # matplotlib, on click only
 
