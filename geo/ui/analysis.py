@@ -80,9 +80,9 @@ def draw(m: MapModel, *, key: str, highlight: tuple[str, ...] = ()) -> str | Non
     if refused:  # said first, in words, above a map with no cluster coloured
         st.warning(result.refusal)
     code = mapview.model_map(m, key=key, title=frame.title)
-    for note in frame.notes:
-        if not (refused and note == result.refusal) and note not in highlight:
-            st.caption(note)
+    notes = [n for n in frame.notes if not (refused and n == result.refusal) and n not in highlight]
+    if notes:  # one element, a paragraph each: a change of analysis mounts one, not five or six
+        st.caption("\n\n".join(notes))
     if highlight:
         st.info("\n\n".join(highlight))
     return code
