@@ -9,7 +9,7 @@ import pytest
 
 from geo.i18n import using
 from geo.incidents import readable
-from geo.maps.png import captions
+from geo.maps.model import captions
 from tests.conftest import make_row, table
 from tests.ui.test_app import run_page
 from tests.ui.test_trust import imported  # noqa: F401  (the fixture: a saved dataset with no reconstructed rows)

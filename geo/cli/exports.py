@@ -62,7 +62,8 @@ def _render(call, *args, **kwargs):
 
 def _cmd_export_png(args: argparse.Namespace) -> int:
     i18n.use(args.lang, names=args.names)
-    from geo.maps.png import captions, choropleth, grid
+    from geo.maps.model import captions
+    from geo.maps.png import choropleth, grid
 
     data, filters, all_years = common.selection(args)
     spec = _spec(args, data, filters, all_years)
@@ -105,7 +106,8 @@ def _cmd_export_png(args: argparse.Namespace) -> int:
 
 def _cmd_export_animation(args: argparse.Namespace) -> int:
     i18n.use(args.lang, names=args.names)
-    from geo.maps.png import animation, captions
+    from geo.maps.model import captions
+    from geo.maps.png import animation
 
     if args.frame_seconds <= 0:
         raise UsageError("--frame-seconds must be positive")

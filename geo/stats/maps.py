@@ -23,7 +23,7 @@ from geo.admin.names import names_of_units
 from geo.i18n import _, number
 from geo.maps.model import Frame, LegendEntry, MapModel, MapSpec, Scale, marks
 from geo.maps.model import choropleth as chor
-from geo.maps.png.captions import caption_lines, credits, filters_line, reconstructed_line
+from geo.maps.model.captions import caption_lines, credits, filters_line, reconstructed_line
 from geo.maps.views import view_units
 from geo.stats import bivariate, clusters, describe
 from geo.stats.hotspots import Hotspots

@@ -18,7 +18,7 @@ from geo.i18n import N_, _, month_year, ngettext, number
 from geo.i18n import language as language_code
 from geo.incidents import aggregate, readable
 from geo.incidents.aggregate import Counted
-from geo.maps.png.captions import LEVEL_SINGULAR
+from geo.maps.model.captions import LEVEL_SINGULAR
 from geo.report import figures
 from geo.ui import language, session, state
 

@@ -110,7 +110,7 @@ def _prefilled(key: str, default: str) -> str:
 
 
 def _words(key: str, *, title: str, subtitle: str) -> dict:
-    from geo.maps.png.captions import credits
+    from geo.maps.model.captions import credits
 
     with st.expander(_("Title, subtitle, note and source of the exported map")):
         t = st.text_input(_("Title"), key=_prefilled(f"{key}_title", title))
@@ -156,7 +156,7 @@ def panel(sel: Selection, *, key: str, view: views.ViewName | None = None, level
     GeoJSON; and with ``animation`` the timeline as GIF and MP4. Files are made only when a button
     is clicked, from the shared dataset, the filters and ``narrow`` (how the page narrows the rows;
     none by default): no session keeps a copy of the rows for them."""
-    from geo.maps.png import captions
+    from geo.maps.model import captions
 
     if narrow is None:
         narrow = Narrow()
@@ -261,7 +261,7 @@ def _map_button(col, rows, *, key, view, level, metric, fmt, size, symbols, filt
 
 def _grid_button(col, filtered, *, key, view, level, metric, fmt, size, filters, all_years, recon, words, look,
                  years, bind) -> None:
-    from geo.maps.png import captions
+    from geo.maps.model import captions
 
     def grid() -> bytes:
         from geo.maps.png.grid import render_grid
@@ -284,7 +284,7 @@ def animation_title(written: str | None, prefilled: str) -> str | None:
 
 def _animation_buttons(filtered, *, key, view, level, metric, filters, all_years, recon, words, look, years,
                        animation, bind, prefilled: str) -> None:
-    from geo.maps.png import captions
+    from geo.maps.model import captions
 
     period = animation.get("period", "year")
     extra = [period] + (["cumulative"] if animation.get("cumulative") else [])
@@ -306,7 +306,7 @@ def _animation_buttons(filtered, *, key, view, level, metric, filters, all_years
 
 def _site_button(col, filtered, *, key, view, level, metric, filters, all_years, recon, words, look, years,
                  bind) -> None:
-    from geo.maps.png import captions
+    from geo.maps.model import captions
 
     def site() -> bytes:
         from geo import publish
@@ -321,7 +321,7 @@ def _site_button(col, filtered, *, key, view, level, metric, filters, all_years,
 
 def _embed(view, level, metric, words, years) -> None:
     from geo import publish
-    from geo.maps.png import captions
+    from geo.maps.model import captions
 
     with st.expander(_("Embed the interactive map in a web page")):
         st.caption(_("Unzip the interactive map on any static web host (no server needed; it also opens from "

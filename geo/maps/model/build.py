@@ -15,9 +15,7 @@ from geo.admin.names import names_of_units
 from geo.i18n import _
 from geo.incidents import aggregate
 from geo.maps.model import choropleth as chor
-from geo.maps.model.model import MapModel
-from geo.maps.model.spec import MapSpec
-from geo.maps.png.captions import (
+from geo.maps.model.captions import (
     caption_lines,
     credits,
     default_subtitle,
@@ -28,6 +26,8 @@ from geo.maps.png.captions import (
     reconstructed_line,
     shown_years,
 )
+from geo.maps.model.model import MapModel
+from geo.maps.model.spec import MapSpec
 
 
 def frame_title(spec: MapSpec, part: chor.Part, label: str) -> str:
@@ -101,7 +101,7 @@ def yearly(incidents: pd.DataFrame, spec: MapSpec, *, units) -> MapModel:
     years = shown_years(incidents, spec.filters, spec.all_years)
     if not years:
         raise ValueError(_("No incident to publish"))
-    from geo.maps.png.captions import years_text
+    from geo.maps.model.captions import years_text
 
     parts = [chor.Part("all", incidents, label=_("All years ({years})").format(years=years_text(years)), years=years)]
     parts += [chor.Part(str(y), incidents[incidents["year"] == y], label=str(y), years=(y, y), scale="year",

@@ -25,9 +25,9 @@ from geo.incidents import aggregate
 from geo.incidents.readable import period_text
 from geo.maps.classify import Classes
 from geo.maps.model import MapSpec, build, marks
+from geo.maps.model.captions import metric_label
 from geo.maps.model.choropleth import Part
 from geo.maps.png.canvas import Canvas, legend_boxes, mark_paths, notes_text, unit_marks, wrap
-from geo.maps.png.captions import metric_label
 from geo.maps.png.choropleth import draw_frame
 from geo.maps.png.geometry import view_geometry
 from geo.maps.png.layout import LAYOUTS, Size, check_size

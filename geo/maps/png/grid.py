@@ -21,6 +21,7 @@ from geo.i18n import _, ngettext, number
 from geo.incidents import aggregate
 from geo.maps.classify import Classes
 from geo.maps.model import MapSpec, build
+from geo.maps.model.captions import shown_years
 from geo.maps.model.choropleth import Part
 from geo.maps.png.canvas import (
     EDGE_COLOR,
@@ -35,7 +36,6 @@ from geo.maps.png.canvas import (
     unit_marks,
     wrap,
 )
-from geo.maps.png.captions import shown_years
 from geo.maps.png.geometry import ViewGeometry, view_geometry
 from geo.maps.png.layout import LAYOUTS, Layout, Size, check_size
 from geo.maps.png.output import STILL_FORMATS, Rendered, StillFormat, check_format, write_still

@@ -20,6 +20,7 @@ from geo import vocab
 from geo.i18n import _, ngettext, number
 from geo.maps import web
 from geo.maps.model import MapSpec, marks
+from geo.maps.model.captions import caption_lines, default_subtitle, shown_years, symbols_title
 from geo.maps.png.canvas import (
     OUTLINE_COLOR,
     Canvas,
@@ -31,7 +32,6 @@ from geo.maps.png.canvas import (
     scale_bar,
     wrap,
 )
-from geo.maps.png.captions import caption_lines, default_subtitle, shown_years, symbols_title
 from geo.maps.png.geometry import ViewGeometry, regions, to_draw, view_geometry
 from geo.maps.png.labels import Box, anchor_point, choose_spot, label_candidates, leader
 from geo.maps.png.layout import LAYOUTS, Layout, Size, check_size, symbol_edge, symbol_scale

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from geo.incidents.filters import Filters
 from geo.incidents.table import validate_incidents
-from geo.maps.model import MapSpec
-from geo.maps.png import captions, choropleth
+from geo.maps.model import MapSpec, captions
+from geo.maps.png import choropleth
 from geo.maps.views import view_units
 from tests.conftest import make_row, table
 from tests.maps.png.pixels import MOLENBEEK, image

@@ -9,8 +9,8 @@ from geo import vocab
 from geo.incidents.filters import Filters
 from geo.incidents.table import validate_incidents
 from geo.maps import web
-from geo.maps.model import MapSpec
-from geo.maps.png import captions, layout, symbols
+from geo.maps.model import MapSpec, captions
+from geo.maps.png import layout, symbols
 from tests.conftest import make_row, table
 from tests.maps.png.pixels import image, rgb
 

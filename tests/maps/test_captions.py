@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.incidents.filters import Filters
-from geo.maps.model import MapSpec
-from geo.maps.png import captions, choropleth
+from geo.maps.model import MapSpec, captions
+from geo.maps.png import choropleth
 
 
 def test_caption_lines_name_the_filters_and_reconstructed_records(tiny_incidents):
