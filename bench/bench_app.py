@@ -172,16 +172,18 @@ def _timed_keys(page, watch, presses, design: str, pid: int) -> tuple[list, list
     return times, cpus, sizes
 
 
-def _timed_key(page, locator, key: str, design: str, pid: int) -> tuple[float, float]:
+def _timed_key(page, locator, key: str, design: str, pid: int, *, units: int | None = None) -> tuple[float, float]:
     """Press ``key`` on ``locator``; (seconds until the map's fills changed, server CPU seconds
-    until the run it caused has ended)."""
+    until the run it caused has ended). With ``units``, the map must also show that many units
+    again (a map taken down and mounted anew has no fills for a moment: not yet the new map)."""
     from deploy.local import wait_for_app
 
+    whole = "true" if units is None else f"({_COUNT[design]})() === {int(units)}"
     page.evaluate(f"""() => {{
         window.__bench = {{key: null, drawn: null}};
         const before = ({_FILLS[design]})();
         const tick = () => {{
-            if (window.__bench.key !== null && ({_FILLS[design]})() !== before) {{
+            if (window.__bench.key !== null && {whole} && ({_FILLS[design]})() !== before) {{
                 window.__bench.drawn = performance.now(); return; }}
             requestAnimationFrame(tick);
         }};

@@ -23,14 +23,12 @@ from __future__ import annotations
 import statistics
 import sys
 
-from bench.bench_app import STEP_TIMEOUT_MS, _context, _open, cpu_seconds
+from bench import bench_app
+from bench.bench_app import _context, _open
 
 PRESSES = 4  # the Compare page's analyses: each computed on its first use
 CACHED_CYCLES = 4  # then four times round them from the page's cache (16 presses: the noise of one is ±50 %)
 UNITS = 581  # municipalities: every step of the run is at that level
-_FILLS = """() => Array.from(document.querySelectorAll('.atlas-map path[data-code]'),
-    p => p.getAttribute('fill')).join()"""
-_COUNT = "() => document.querySelectorAll('.atlas-map path[data-code]').length"
 
 
 def _radio(page, label: str):
@@ -41,28 +39,7 @@ def _radio(page, label: str):
 def _timed_key(page, locator, key: str, pid: int) -> tuple[float, float]:
     """Press ``key`` on ``locator``; (seconds until the map shows all :data:`UNITS` units in other
     fills, server CPU seconds until the run it caused has ended)."""
-    from deploy.local import wait_for_app
-
-    page.evaluate(f"""() => {{
-        window.__bench = {{key: null, drawn: null}};
-        const fills = {_FILLS}, count = {_COUNT};
-        const before = fills();
-        const tick = () => {{
-            if (window.__bench.key !== null && count() === {UNITS} && fills() !== before) {{
-                window.__bench.drawn = performance.now(); return; }}
-            requestAnimationFrame(tick);
-        }};
-        requestAnimationFrame(tick);
-    }}""")
-    locator.focus()
-    cpu0 = cpu_seconds(pid)
-    page.evaluate("() => { window.__bench.key = performance.now(); }")
-    page.keyboard.press(key)
-    page.wait_for_function("() => window.__bench.drawn !== null", polling=20, timeout=STEP_TIMEOUT_MS)
-    wait_for_app(page)
-    page.wait_for_timeout(100)
-    cpu = cpu_seconds(pid) - cpu0
-    return page.evaluate("() => (window.__bench.drawn - window.__bench.key) / 1000"), cpu
+    return bench_app._timed_key(page, locator, key, "new", pid, units=UNITS)
 
 
 def measure(server, browser) -> dict:
