@@ -74,4 +74,7 @@ def spec(result: Bivariate, *, label_at_most: int = 25) -> dict:
     """:func:`chart` as its Vega-Lite spec, with its tables as ``datasets`` (by name)."""
     out = chart(result, label_at_most=label_at_most).to_dict()
     out["datasets"] = _named(tables(result, label_at_most=label_at_most))
+    # drawn on a canvas: hundreds of points are one element, not one each (Streamlit's front end
+    # does so by itself only past 2,000 points); each point keeps its tooltip
+    out["usermeta"] = {**out.get("usermeta", {}), "embedOptions": {"renderer": "canvas"}}
     return out
