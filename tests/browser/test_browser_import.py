@@ -41,7 +41,8 @@ def test_imported_html_is_shown_as_text_and_never_run(server, browser, tmp_path)
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         _upload_and_check(page, server, csv)
-        assert page.get_by_text("Accepted").count() >= 1
+        # the check's result, once its run has drawn it (wait_for_app may return before that run starts)
+        page.get_by_text("Accepted").first.wait_for(timeout=30_000)
         page.get_by_role("button", name="Save as a dataset").click()
         wait_for_app(page)
         page.wait_for_function("() => location.search.includes('dataset=xss')", timeout=15_000)
