@@ -166,6 +166,7 @@
     if (this.layer) this.layer.remove();
     var self = this;
     this.paths = [];
+    this.styled = [];  // each unit's last style (styleUnit): an update repaints only the units it changes
     this.codes = [];
     this.names = [];
     this.byCode = new Map();
@@ -183,7 +184,7 @@
           layer.bindTooltip(function () { return self.tip(i); }, {sticky: true, className: "atlas-tip"});
           layer.on("click", function () { if (self.clickable) self.pick(self.codes[i], true); });
           layer.on("mouseover", function () { layer.setStyle({weight: 2, color: "#000000"}); });
-          layer.on("mouseout", function () { self.styleUnit(i); });
+          layer.on("mouseout", function () { self.styleUnit(i, true); });
         }
       },
     }).addTo(this.map);
@@ -325,11 +326,17 @@
     return this.model.scales[frame.scale].colors;
   };
 
-  P.styleUnit = function (i) {
+  P.styleUnit = function (i, force) {
     if (this.kind !== "choropleth" || !this.model) return;
     var v = this.values(i), colour = this.palette()[v[0]], flags = v[1];
     var small = (flags & DASHED) !== 0;
     var chosen = this.selected === this.codes[i];
+    var key = colour + "|" + flags + "|" + chosen + "|" + Boolean(this.tilesUrl);
+    if (!force && this.styled[i] === key) {  // as it is: not set again (hundreds of paths per update)
+      if (chosen) this.outline(i);
+      return;
+    }
+    this.styled[i] = key;
     var style = {
       fillColor: flags & HATCH ? this.pattern(colour) : colour,
       // opaque unless a basemap shows through: the lowest class stands out from "no incident"
