@@ -9,6 +9,7 @@ unit against its neighbours). Otherwise ``not_significant``; an island (no neigh
 from __future__ import annotations
 
 from geo.i18n import N_, _
+from geo.maps.classify import ZERO_COLOR
 
 GI = ("hot", "cold")
 MORAN = ("high_high", "low_low", "high_low", "low_high")
@@ -30,11 +31,13 @@ LABELS = {
 }
 
 #: The usual LISA colours (GeoDa): red and blue for clusters, their pale tints for outliers,
-#: light grey for not significant. Hot/cold take the cluster colours.
+#: light grey for not significant (the grey of a unit with no incident on the count maps, so that
+#: switching between a count map and hot spots repaints only the units that differ). Hot/cold
+#: take the cluster colours.
 COLOURS = {
     "hot": "#d7191c", "cold": "#2c7bb6",
     "high_high": "#d7191c", "low_low": "#2c7bb6", "high_low": "#fdae61", "low_high": "#abd9e9",
-    "not_significant": "#eeeeee", "no_neighbours": "#ffffff",
+    "not_significant": ZERO_COLOR, "no_neighbours": "#ffffff",
 }
 
 

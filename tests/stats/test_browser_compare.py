@@ -7,7 +7,7 @@ import contextlib
 
 import pytest
 
-from geo.stats import bivariate, presets
+from geo.stats import bivariate, clusters, presets
 from tests.support.server import Offline, fills, wait_for_app, wait_for_paths, wait_for_still_map
 
 pytestmark = pytest.mark.browser
@@ -49,7 +49,7 @@ def test_bivariate_map_and_scatter_offline(server, browser, width, tmp_path):
 
 def test_hot_spots_and_rates_draw(server, browser):
     paths, colours, _charts = _open(server, browser, "mode=hotspots&statistic=gi", 1400)
-    assert paths >= 581 and "#eeeeee" in colours
+    assert paths >= 581 and clusters.COLOURS["not_significant"] in colours
     paths, colours, _charts = _open(server, browser, "mode=rates", 1400)
     assert paths >= 581 and len(colours) >= 3
 
