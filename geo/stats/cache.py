@@ -41,8 +41,9 @@ def fingerprint(frame: pd.DataFrame, columns: tuple[str, ...] | None = None) -> 
 
 
 class Results:
-    """The last ``size`` results, by key; safe to share between threads (a result is built under
-    the lock, so two sessions asking for the same one compute it once)."""
+    """The last ``size`` results, by key; safe to share between threads. A result is built outside
+    the cache's lock, under a lock of its key only: two sessions asking for the same result compute
+    it once, and a session asking for another one (kept or not) does not wait for that test."""
 
     def __init__(self, size: int = config.STATS_CACHE_SIZE) -> None:
         if size < 1:
@@ -50,22 +51,42 @@ class Results:
         self.size = size
         self._lock = threading.Lock()
         self._kept: OrderedDict[Hashable, object] = OrderedDict()
+        self._building: dict[Hashable, threading.Lock] = {}
         self.hits = 0
         self.misses = 0
 
+    def _kept_for(self, key: Hashable) -> tuple[bool, object]:
+        """(found, result) under the cache's lock, counting a hit."""
+        with self._lock:
+            if key not in self._kept:
+                return False, None
+            self._kept.move_to_end(key)
+            self.hits += 1
+            return True, self._kept[key]
+
     def get(self, key: Hashable, build: Callable[[], _T]) -> _T:
         """The result kept for ``key``, else ``build()``, kept (the oldest goes beyond ``size``)."""
+        found, made = self._kept_for(key)
+        if found:
+            return made  # type: ignore[return-value]
         with self._lock:
-            if key in self._kept:
-                self._kept.move_to_end(key)
-                self.hits += 1
-                return self._kept[key]  # type: ignore[return-value]
-            self.misses += 1
-            made = build()
-            self._kept[key] = made
-            while len(self._kept) > self.size:
-                self._kept.popitem(last=False)
-            return made
+            building = self._building.setdefault(key, threading.Lock())
+        with building:  # another session building this key: wait for it, then take its result
+            found, made = self._kept_for(key)
+            if found:
+                return made  # type: ignore[return-value]
+            try:
+                with self._lock:
+                    self.misses += 1
+                made = build()
+                with self._lock:
+                    self._kept[key] = made
+                    while len(self._kept) > self.size:
+                        self._kept.popitem(last=False)
+                return made
+            finally:
+                with self._lock:
+                    self._building.pop(key, None)
 
     def __len__(self) -> int:
         return len(self._kept)

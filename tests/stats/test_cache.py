@@ -118,3 +118,33 @@ def test_on_the_real_boundaries_the_shared_cache_serves_every_level_once():
     assert by_arrondissement is not municipal
     assert len(by_arrondissement.table) == len(boundaries.units("arrondissement")) < len(municipal.table)
     pd.testing.assert_frame_equal(municipal.table, hotspots(rows).table)
+
+
+def test_a_result_being_built_holds_up_only_those_who_ask_for_it():
+    import threading
+
+    from geo.stats.cache import Results
+
+    results = Results(size=4)
+    results.get("kept", lambda: "kept result")
+    started, release = threading.Event(), threading.Event()
+
+    def slow() -> str:
+        started.set()
+        assert release.wait(10)
+        return "slow result"
+
+    got: dict[str, str] = {}
+    builder = threading.Thread(target=lambda: got.setdefault("first", results.get("slow", slow)))
+    builder.start()
+    assert started.wait(10)
+    # while "slow" is being built: a kept result comes at once, and another key is built at once
+    assert results.get("kept", lambda: "not built again") == "kept result"
+    assert results.get("other", lambda: "other result") == "other result"
+    waiter = threading.Thread(target=lambda: got.setdefault("second", results.get("slow", lambda: "built twice")))
+    waiter.start()
+    release.set()
+    builder.join(10)
+    waiter.join(10)
+    assert got == {"first": "slow result", "second": "slow result"}  # built once, the second waited for it
+    assert (results.misses, len(results)) == (3, 3)
