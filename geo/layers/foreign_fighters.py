@@ -22,6 +22,7 @@ import pandas as pd
 
 from geo.admin import boundaries
 from geo.admin.boundaries import Level
+from geo import i18n
 from geo.i18n import _, month_year
 from geo.layers import aggregate
 from geo.layers.aggregate import Placed
@@ -57,8 +58,23 @@ def series_summary(layer: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def series_label(series: str, layer: pd.DataFrame | None = None) -> str:
     """A series in people's words, in the reader's language: what it counts, when and who
-    published it ("returned from Syria or Iraq · October 2017 · La Dernière Heure")."""
-    layer = load() if layer is None else layer
+    published it ("returned from Syria or Iraq · October 2017 · La Dernière Heure"). The shipped
+    layer's labels are made once per language (a page's series choice words every option on
+    each run)."""
+    if layer is None:
+        path = FOREIGN_FIGHTERS_CSV
+        return _labels(str(path), path.stat().st_mtime, i18n.language()).get(series, series)
+    return _label(series, layer)
+
+
+@lru_cache(maxsize=8)
+def _labels(path: str, mtime: float, language: str) -> dict[str, str]:
+    layer = load_layer(path)
+    with i18n.using(language):
+        return {s: _label(s, layer) for s in dict.fromkeys(layer["series"])}
+
+
+def _label(series: str, layer: pd.DataFrame) -> str:
     rows = layer[layer["series"] == series]
     if rows.empty:
         return series

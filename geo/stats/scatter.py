@@ -1,6 +1,7 @@
 """The scatter of two measures per unit (the bivariate map's companion), as an Altair chart
 rendered by Streamlit's own front end, offline: each unit a point in its bivariate cell's colour,
-labelled with its name, the class bounds drawn as rules.
+labelled with its name, the class bounds drawn as rules; the units at 0 on both measures counted
+above the chart, not drawn.
 
 The chart refers to its data by name (:data:`DATASETS`, each followed by a digest of its table, as
 Altair names inline data: another chart's data is another name, which Streamlit's front end draws
@@ -16,17 +17,26 @@ import textwrap
 import altair as alt
 import pandas as pd
 
+from geo.i18n import ngettext, number
 from geo.stats.bivariate import Bivariate
 
 #: The chart's named datasets: the points, the names shown, the class bounds of x and of y.
 DATASETS = ("points", "names", "bounds_x", "bounds_y")
 
 
+def at_origin(result: Bivariate) -> int:
+    """How many units have both values at 0: one point at (0, 0) each, hundreds on one spot when
+    two periods are compared (most municipalities had no incident in either); not drawn, and the
+    chart says how many."""
+    return int(((result.table["x"] == 0) & (result.table["y"] == 0)).sum())
+
+
 def tables(result: Bivariate, *, label_at_most: int = 25) -> dict[str, pd.DataFrame]:
-    """The chart's data by name (:data:`DATASETS`): the units with both values, ``label`` their
-    name for the ``label_at_most`` highest on either measure when there are more (else all); the
-    units named; the class bounds."""
-    table = result.table[result.table["x"].notna() & result.table["y"].notna()].copy()
+    """The chart's data by name (:data:`DATASETS`): the units with both values, one of them not 0
+    (:func:`at_origin`), ``label`` their name for the ``label_at_most`` highest on either measure
+    when there are more (else all); the units named; the class bounds."""
+    t = result.table
+    table = t[t["x"].notna() & t["y"].notna() & ((t["x"] != 0) | (t["y"] != 0))].copy()
     if len(table) > label_at_most:
         rank = table[["x", "y"]].rank(ascending=False).min(axis=1)
         table["label"] = table["name"].where(rank <= label_at_most // 2, "")
@@ -67,7 +77,14 @@ def chart(result: Bivariate, *, label_at_most: int = 25) -> alt.LayerChart:
     if len(data["bounds_y"]):
         layers.append(alt.Chart(alt.NamedData(name=name["bounds_y"])).mark_rule(strokeDash=[4, 3], color="#888888")
                       .encode(y="v:Q"))
-    return alt.layer(*layers).properties(height=380)
+    chart = alt.layer(*layers).properties(height=380)
+    hidden = at_origin(result)
+    if hidden:  # said above the points, where a reader looks for the missing ones
+        chart = chart.properties(title=alt.TitleParams(
+            ngettext("Not drawn: {n} unit at 0 on both measures.", "Not drawn: {n} units at 0 on both measures.",
+                     hidden).format(n=number(hidden)),
+            fontSize=12, fontWeight="normal", anchor="start", color="#555555"))
+    return chart
 
 
 def spec(result: Bivariate, *, label_at_most: int = 25) -> dict:

@@ -40,3 +40,21 @@ def test_opposite_corners_and_legend():
     assert len(set(bivariate.PALETTE.values())) == 9
     scatter = result.scatter()
     assert list(scatter.columns) == ["x", "y", "code", "name"] and len(scatter) == 5
+
+
+def test_the_scatter_leaves_out_units_at_zero_on_both_and_says_how_many():
+    """Two periods of the report's data put hundreds of municipalities on (0, 0): one spot, no
+    information, and most of the chart's weight. They are counted above the chart, not drawn."""
+    from geo.stats import scatter
+
+    frame = pd.DataFrame({"code": list("ABCDE"), "name": list("ABCDE"),
+                          "x": [0.0, 0.0, 0.0, 2.0, 0.0], "y": [0.0, 0.0, 1.0, 0.0, np.nan]})
+    result = bivariate.classify(frame, x_label="first", y_label="second")
+    assert scatter.at_origin(result) == 2
+    points = scatter.tables(result)["points"]
+    assert sorted(points["name"]) == ["C", "D"]  # on one axis only: drawn; no second value (E): not
+    title = scatter.spec(result)["title"]["text"]
+    assert title == "Not drawn: 2 units at 0 on both measures."
+    whole = bivariate.classify(frame.assign(x=[1.0, 0, 0, 2, 0]), x_label="first", y_label="second")
+    assert scatter.at_origin(whole) == 1 and "title" not in scatter.spec(
+        bivariate.classify(frame.iloc[2:], x_label="first", y_label="second"))
