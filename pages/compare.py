@@ -47,18 +47,16 @@ def body(sel: Selection) -> None:
     if mode == "hotspots":
         analysis = Analysis(mode, level, statistic=analysis.statistic, metric=state.page_choice(
             _("Measure"), list(MEASURES), param="metric", format_func=lambda k: _(MEASURES[k])))
-    model, pair = maps.model(sel, analysis)
+    model, pair, scatter = maps.model(sel, analysis)
     two = pair is not None and state.page_choice(_("Maps"), list(LAYOUTS), param="maps",
                                                  format_func=lambda k: _(LAYOUTS[k])) == "two"
     preset = views.contrast_notes(analysis, pair)  # the Overview's Antwerp/Hainaut view: why and what it shows
-    code = (maps.side_by_side(sel, pair, level=level, key="compare_pair") if two
-            else maps.draw(model, key="compare_map", highlight=preset))
+    code = (maps.side_by_side(sel, pair, level=level, key="compare_pair", scatter=scatter) if two
+            else maps.draw(model, key="compare_map", highlight=preset, scatter=scatter))
     if two and preset:
         st.info("\n\n".join(preset))
     display.provenance_note(sel.rows)
     maps.export_buttons(sel, model, key="compare_export", stem=f"compare-{mode}-{level}")
-    if pair is not None:
-        maps.scatter(sel, analysis)  # its spec kept with the model
     if code:
         t = trend(sel.rows, code, level=level)
         for line in summary(t, mapview.unit_names("belgium", level).get(code, code)):

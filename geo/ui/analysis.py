@@ -23,14 +23,14 @@ FORMATS = {"png": ("PNG", "image/png"), "svg": ("SVG", "image/svg+xml"), "pdf": 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _model(_rows, _spec: MapSpec, key: str, analysis, language: str, names: str):
     """The analysis's model, once per dataset version and filters (``key``), analysis, language and naming,
-    with its scatter's Vega-Lite spec where it has two measures (built and checked by Altair once,
-    not on every rerun); never changed (the model and its parts are frozen). The statistics under
-    it are cached once for every language (:mod:`geo.stats.cache`)."""
+    with its scatter (what the map core draws under the map) where it has two measures; never
+    changed (the model and its parts are frozen). The statistics under it are cached once for
+    every language (:mod:`geo.stats.cache`)."""
     from geo.stats import scatter, views
 
     with i18n.using(language, names=names):
         m, pair = views.build(_rows, _spec, analysis, units=data.view_units(_spec.view, analysis.level))
-        return m, pair, (None if pair is None else scatter.spec(pair))
+        return m, pair, (None if pair is None else scatter.payload(pair))
 
 
 def _parts(sel: Selection, analysis):
@@ -41,21 +41,14 @@ def _parts(sel: Selection, analysis):
 
 
 def model(sel: Selection, analysis):
-    """(the map model, the two measures or None) of ``analysis`` on the selection's rows."""
-    m, pair, _scatter = _parts(sel, analysis)
-    return m, pair
-
-
-def scatter(sel: Selection, analysis) -> None:
-    """The scatter of ``analysis``'s two measures (nothing for an analysis of one)."""
-    spec = _parts(sel, analysis)[2]
-    if spec is not None:  # a copy: Streamlit takes the datasets out of the spec it is given
-        st.vega_lite_chart(spec=dict(spec), width="stretch")
+    """(the map model, the two measures or None, the scatter the map draws under itself or None)
+    of ``analysis`` on the selection's rows."""
+    return _parts(sel, analysis)
 
 
 def preload() -> None:
     """What the first analysis of a process would wait for, done before the first visitor (``geo
-    serve``): esda, libpysal and Altair imported, the queen contiguity of each level a test is made
+    serve``): esda and libpysal imported, the queen contiguity of each level a test is made
     at, the foreign-fighter layer read and checked (the two-measure analyses' second measure), and
     the Belgium page's default test (Gi* of the report's events by municipality) in the statistics'
     cache (:mod:`geo.stats.cache`: the numbers only, in no language; its map is made when a reader
@@ -70,16 +63,16 @@ def preload() -> None:
     hotspots(data.frame_for(state.REPORT), results=cache.shared())
 
 
-def draw(m: MapModel, *, key: str, highlight: tuple[str, ...] = ()) -> str | None:
-    """The model's map and its notes (method, weights, permutations, correction, events; the notes
-    in ``highlight`` in one box); a hot-spot test the power guard refused says so instead of
-    colouring. Returns the picked unit."""
+def draw(m: MapModel, *, key: str, highlight: tuple[str, ...] = (), scatter: dict | None = None) -> str | None:
+    """The model's map (with ``scatter`` under it) and its notes (method, weights, permutations,
+    correction, events; the notes in ``highlight`` in one box); a hot-spot test the power guard
+    refused says so instead of colouring. Returns the picked unit."""
     frame = m.frames[0]
     result = m.extra.get("hotspots")
     refused = result is not None and not result.tested
     if refused:  # said first, in words, above a map with no cluster coloured
         st.warning(result.refusal)
-    code = mapview.model_map(m, key=key, title=frame.title)
+    code = mapview.model_map(m, key=key, title=frame.title, scatter=scatter)
     notes = [n for n in frame.notes if not (refused and n == result.refusal) and n not in highlight]
     if notes:  # one element, a paragraph each: a change of analysis mounts one, not five or six
         st.caption("\n\n".join(notes))
@@ -88,9 +81,9 @@ def draw(m: MapModel, *, key: str, highlight: tuple[str, ...] = ()) -> str | Non
     return code
 
 
-def side_by_side(sel: Selection, pair, *, level: str, key: str) -> str | None:
+def side_by_side(sel: Selection, pair, *, level: str, key: str, scatter: dict | None = None) -> str | None:
     """The two measures of ``pair`` as two maps side by side that pan and zoom together (stacked on
-    a phone); returns the unit picked on either."""
+    a phone), ``scatter`` under the first; returns the unit picked on either."""
     from geo.stats import maps
 
     spec = MapSpec(view="belgium", level=level, filters=sel.filters, all_years=sel.all_years)
@@ -99,7 +92,8 @@ def side_by_side(sel: Selection, pair, *, level: str, key: str) -> str | None:
     for col, axis in zip(st.columns(2), ("x", "y")):
         with col:
             m = maps.measure_model(pair, sel.rows, spec, axis=axis, units=units, level=level)
-            picked = mapview.model_map(m, key=f"{key}_{axis}", title=m.title, sync=key, url=axis == "x") or picked
+            picked = mapview.model_map(m, key=f"{key}_{axis}", title=m.title, sync=key, url=axis == "x",
+                                       scatter=scatter if axis == "x" else None) or picked
     return picked
 
 
@@ -138,7 +132,7 @@ def hotspots_mode(sel: Selection, level: str, *, key: str) -> None:
         st.info(_("Hot spots are tested between municipalities or between arrondissements (a test needs "
                   "many neighbouring units): shown by municipality."))
         level = levels[0]
-    m, _pair = model(sel, Analysis(mode="hotspots", level=level))
+    m, _pair, _scatter = model(sel, Analysis(mode="hotspots", level=level))
     draw(m, key=key)
     display.provenance_note(sel.rows)
     export_buttons(sel, m, key=f"{key}_export", stem=f"belgium-hotspots-{level}")

@@ -179,18 +179,20 @@ def choropleth(view: views.ViewName, level: str, counted: Counted, classes: Clas
 
 
 def model_map(model: MapModel, *, key: str, title: str, height: int = HEIGHT, sync: str | None = None,
-              url: bool = True) -> str | None:
+              url: bool = True, scatter: dict | None = None) -> str | None:
     """Any map model (hot spots, smoothed rates, two measures: :mod:`geo.stats.maps`) drawn by the
     map component, on its view's geometry (the model's units in the geometry's order). Maps given
     the same ``sync`` group pan and zoom together; with ``url`` the picked unit is kept in the URL
-    (one map of a page does it). Returns the selected unit (or None)."""
+    (one map of a page does it); a ``scatter`` (:func:`geo.stats.scatter.payload`) is drawn under
+    the map, in place at each update. Returns the selected unit (or None)."""
     _url, codes = _geometry(model.view, model.level)
     if tuple(model.codes) != tuple(codes):
         raise ValueError("the model's units are not the geometry's")
     selected = _selected(key, codes)
     payload = chor.payload(model)
     payload |= _common(model.view, model.level, label=_("Map: {title}").format(title=title), height=height)
-    payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True, "picker": _picker()}
+    payload |= {"frames_key": _frames_key(payload), "selected": selected, "clickable": True, "picker": _picker(),
+                "scatter": scatter}
     if sync:
         payload["sync"] = sync
     _mount(key, payload, on_click_change=lambda: _take_click(key))

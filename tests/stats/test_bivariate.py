@@ -53,8 +53,7 @@ def test_the_scatter_leaves_out_units_at_zero_on_both_and_says_how_many():
     assert scatter.at_origin(result) == 2
     points = scatter.tables(result)["points"]
     assert sorted(points["name"]) == ["C", "D"]  # on one axis only: drawn; no second value (E): not
-    title = scatter.spec(result)["title"]["text"]
-    assert title == "Not drawn: 2 units at 0 on both measures."
-    whole = bivariate.classify(frame.assign(x=[1.0, 0, 0, 2, 0]), x_label="first", y_label="second")
-    assert scatter.at_origin(whole) == 1 and "title" not in scatter.spec(
-        bivariate.classify(frame.iloc[2:], x_label="first", y_label="second"))
+    drawn = scatter.payload(result)
+    assert drawn["note"] == "Not drawn: 2 units at 0 on both measures."
+    assert sorted(p[3] for p in drawn["points"]) == ["C", "D"] and drawn["x"] == "first" and drawn["y"] == "second"
+    assert scatter.payload(bivariate.classify(frame.iloc[2:], x_label="first", y_label="second"))["note"] == ""

@@ -95,21 +95,30 @@ def test_two_maps_side_by_side_share_a_sync_group():
     assert at.query_params.get("maps") == "two"
 
 
-def test_the_scatter_is_drawn_from_the_kept_spec_on_every_run():
+def _payloads(at) -> list[dict]:
+    return [json.loads(c.proto.json or c.proto.mixed.json) for c in at.get("bidi_component")
+            if c.proto.component_name == "atlas_map"]
+
+
+def test_the_scatter_goes_with_the_map_of_a_two_measure_analysis_only():
+    """The scatter is part of the map's update (drawn by the map core under the map): two periods
+    and incidents against foreign fighters have one, hot spots and rates none; with two maps side
+    by side it goes under the first."""
     at = _run({"mode": "periods", "split": "2016"})
-    names = []
-    for _ in range(2):  # the second run takes the same kept spec: its data must still be in it
-        (chart,) = at.get("vega_lite_chart")
-        spec = json.loads(chart.proto.spec)
-        assert spec["layer"][0]["encoding"]["x"]["title"][0].startswith("2014–2015")
-        assert len(chart.proto.datasets) == 4  # the points, the names shown, the x and the y class bounds
-        names.append({d.name for d in chart.proto.datasets})
-        at.run()
+    (payload,) = _payloads(at)
+    drawn = payload["scatter"]
+    assert drawn["x"].startswith("2014–2015") and drawn["y"].startswith("2016–2017")
+    hidden = int(drawn["note"].removeprefix("Not drawn: ").split()[0].replace(",", ""))
+    assert 0 < len(drawn["points"]) and len(drawn["points"]) + hidden == 581  # every unit has both periods
+    assert not at.get("vega_lite_chart")
+    for mode, has in (("hotspots", False), ("rates", False), ("bivariate", True)):
+        at.radio(key="p_mode").set_value(mode).run()
         assert not at.exception, [e.value for e in at.exception]
-    assert names[0] == names[1]
-    at.radio(key="p_mode").set_value("bivariate").run()
-    (chart,) = at.get("vega_lite_chart")
-    assert not names[0] & {d.name for d in chart.proto.datasets}  # another chart's data: other names
+        (payload,) = _payloads(at)
+        assert (payload["scatter"] is not None) == has, mode
+    at.radio(key="p_maps").set_value("two").run()
+    first, second = _payloads(at)
+    assert first["scatter"]["points"] and second["scatter"] is None
 
 
 def map_id(at) -> str:

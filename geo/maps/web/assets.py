@@ -85,13 +85,14 @@ def publish_geometry(view: str, level: str, units: gpd.GeoDataFrame, names: Sequ
 
 
 def publish_component(source_dir: Path = COMPONENT_DIR, *, static_dir: Path = STATIC_DIR) -> dict[str, str]:
-    """Publish the map core (the same files the published page carries), Map 1's symbols on it and
-    the component's thin wrapper ``map.js``; their URLs with Leaflet's."""
+    """Publish the map core (the same files the published page carries), Map 1's symbols and the
+    two-measure scatter on it and the component's thin wrapper ``map.js``; their URLs with Leaflet's."""
     leaflet = leaflet_assets(static_dir)
     return {
         "js": publish("map", (source_dir / "map.js").read_bytes(), ".js", static_dir=static_dir),
         "core_js": publish("atlas-core", core.script(), ".js", static_dir=static_dir),
         "symbols_js": publish("atlas-symbols", core.symbols(), ".js", static_dir=static_dir),
+        "scatter_js": publish("atlas-scatter", core.scatter(), ".js", static_dir=static_dir),
         "css": publish("atlas-core", core.style(), ".css", static_dir=static_dir),
         "leaflet_js": leaflet["js"],
         "leaflet_css": leaflet["css"],

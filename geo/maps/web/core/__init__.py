@@ -1,6 +1,7 @@
 """The browser's map core: ``atlas-core.js`` (the geometry layer, styles and marks, legend,
 tooltips, period control, error message and teardown), ``atlas-symbols.js`` (Map 1's symbols and
-boxes, on the core) and ``atlas-core.css``. The app's component and the published page load these
+boxes, on the core), ``atlas-scatter.js`` (the scatter under a two-measure map, on the core) and
+``atlas-core.css``. The app's component and the published page load these
 same files, byte for byte; each adds only a thin wrapper. Leaflet comes from the
 ``xstatic-leaflet`` package (:func:`leaflet_files`), for both."""
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SCRIPT, SYMBOLS, STYLE = "atlas-core.js", "atlas-symbols.js", "atlas-core.css"
+SCRIPT, SYMBOLS, SCATTER, STYLE = "atlas-core.js", "atlas-symbols.js", "atlas-scatter.js", "atlas-core.css"
 
 
 def script() -> bytes:
@@ -18,6 +19,10 @@ def script() -> bytes:
 
 def symbols() -> bytes:
     return (HERE / SYMBOLS).read_bytes()
+
+
+def scatter() -> bytes:
+    return (HERE / SCATTER).read_bytes()
 
 
 def style() -> bytes:

@@ -1,7 +1,7 @@
 // The app's map: a Streamlit custom component (components v2: no iframe) around the atlas's map
 // core (geo/maps/web/core/atlas-core.js, the same file as the published page's). Python
 // (geo/ui/mapview.py) sends the map model's JSON and this wrapper only
-// - loads Leaflet, the core and Map 1's symbols (static files with content hashes in their names),
+// - loads Leaflet, the core, Map 1's symbols and the scatter (static files with content hashes in their names),
 //   and fetches the geometry of the view and level once (force-cache; a failed load says so in the
 //   map), all at the same time,
 // - passes a click or the unit picker's choice back as the trigger "click", and the period the
@@ -53,11 +53,12 @@ export async function render(component) {
   const {data, parentElement} = component;
   const a = data.assets;
   // Everything the first draw needs is asked for at once (the geometry too): the scripts download
-  // side by side and run in order (Leaflet, then the core, then the symbols).
+  // side by side and run in order (Leaflet, then the core, then the symbols and the scatter).
   const geometryLoad = loadJson(data.geometry);
   geometryLoad.catch(() => {});  // a failure is said below, once the map exists
   await Promise.all([loadCss(a.leaflet_css), loadCss(a.css),
-                     loadScript(a.leaflet_js), loadScript(a.core_js), loadScript(a.symbols_js)]);
+                     loadScript(a.leaflet_js), loadScript(a.core_js), loadScript(a.symbols_js),
+                     loadScript(a.scatter_js)]);
   let m = parentElement.__atlasMap;
   if (!m || m.destroyed) {
     m = new window.AtlasCore.AtlasMap(parentElement, {
