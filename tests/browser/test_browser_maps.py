@@ -376,3 +376,29 @@ def test_lowest_class_stands_out_from_no_incident_as_painted(server, page, palet
     shot = np.asarray(Image.open(io.BytesIO(raw)).convert("RGB"))
     low, none = ("#" + "".join(f"{int(v):02x}" for v in shot[y, x][:3]) for x, y in points)
     assert contrast(low, none) >= MIN_CONTRAST, (low, none)
+
+
+def test_a_map_out_of_the_layout_for_a_moment_is_not_fitted_again(server, page):
+    """Streamlit takes an element out of the layout for a frame while a rerun rearranges the page
+    (seen on Belgium's switch from hot spots back to rates). The map must not fit itself to a box
+    of no size and back, projecting all 581 municipalities twice: the same view, no view reset."""
+    goto(page, server, "/belgium?level=municipality")
+    wait_for_paths(page, at_least=MUNICIPALITIES)
+    wait_for_still_map(page)
+    before, after = page.evaluate("""async () => {
+        let m = null;
+        document.querySelectorAll('*').forEach(e => { if (e.__atlasMap) m = e.__atlasMap; });
+        const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const view = () => [m.map.getZoom(), m.map.getCenter().lat, m.map.getCenter().lng, window.__resets || 0];
+        window.__resets = 0;
+        m.map.on('viewreset zoomend', () => { window.__resets += 1; });
+        const was = view();
+        const box = m.root.closest('[data-testid="stElementContainer"]') || m.root;
+        box.style.display = 'none';
+        await frame();
+        box.style.display = '';
+        await frame();
+        await frame();
+        return [was, view()];
+    }""")
+    assert after == before

@@ -90,6 +90,7 @@
     this.map.on("zoomend resize", function () { self.placeBoxes(); });
     // A new width (a phone turned, a window resized) fits the view again, unless the reader moved it.
     this.observer = new ResizeObserver(function () {
+      if (!self.laidOut()) return;  // out of the layout for a moment: back at its size, nothing to redraw
       var size = self.map.getSize();
       self.map.invalidateSize();
       var now = self.map.getSize();
@@ -106,6 +107,13 @@
   var P = AtlasMap.prototype;
   // Map 1's symbols and boxes come from atlas-symbols.js where a page draws them
   P.placeBoxes = function () {};
+
+  // Whether the map's box has a size. Streamlit takes an element out of the layout for a frame
+  // while a rerun rearranges the page: measured then, the map would fit itself to nothing and again
+  // to its size, projecting every unit twice (about 40 ms for 581 municipalities).
+  P.laidOut = function () {
+    return this.box.clientWidth > 0 && this.box.clientHeight > 0;
+  };
 
   // ------------------------------------------------------------------ lifetime
   P.later = function (name, fn, ms) {
@@ -568,7 +576,7 @@
     this.box.setAttribute("aria-label", this.label);
     this.box.title = this.label;
     if (data.height) this.box.style.height = "min(" + data.height + "px, 70vh)";
-    this.map.invalidateSize();
+    if (this.laidOut()) this.map.invalidateSize();
     this.setTiles(data.tiles);
     this.fit(data.bounds);  // first: Leaflet draws a layer's paths once the map has a view
     this.setGeometry(data.geometryKey, data.geometry, data.interactive !== false);
