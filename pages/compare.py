@@ -56,7 +56,7 @@ def body(sel: Selection) -> None:
     if two and preset:
         st.info("\n\n".join(preset))
     display.provenance_note(sel.rows)
-    maps.export_buttons(sel, model, key="compare_export", stem=f"compare-{mode}-{level}")
+    maps.export_buttons(sel, model, key="compare_export", stem=f"compare-{mode}-{level}", scatter=scatter)
     if code:
         t = trend(sel.rows, code, level=level)
         for line in summary(t, mapview.unit_names("belgium", level).get(code, code)):

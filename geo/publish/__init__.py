@@ -5,11 +5,12 @@ any static web host, with no server behind it: a year control recolours the chor
 browser, tooltips name each unit and its count, and the legend, credits and provenance note follow
 the year.
 
-:func:`build` returns the files (path → bytes); :func:`write` puts them in a folder and
+:func:`build` returns the files (path → bytes), :func:`build_model` those of an analysis (hot
+spots, steady rates, two measures and their scatter); :func:`write` puts them in a folder and
 :func:`zip_bytes` in a zip (the pages' "Interactive map (HTML)" download); :func:`embed_snippet`
 is the ``<iframe>`` to paste into an article.
 """
 
-from geo.publish.site import ASSET_DIR, Published, build, embed_snippet, write, zip_bytes
+from geo.publish.site import ASSET_DIR, Published, build, build_model, embed_snippet, write, zip_bytes
 
-__all__ = ["ASSET_DIR", "Published", "build", "embed_snippet", "write", "zip_bytes"]
+__all__ = ["ASSET_DIR", "Published", "build", "build_model", "embed_snippet", "write", "zip_bytes"]

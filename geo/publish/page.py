@@ -27,6 +27,7 @@ class PageData:
     model: MapModel
     units: dict
     bounds: list[list[float]]
+    scatter: dict | None = None  # a two-measure analysis's scatter (geo.stats.scatter.payload)
 
     @property
     def title(self) -> str:
@@ -53,7 +54,15 @@ class PageData:
     def as_json(self) -> dict:
         m = self.model
         return {"title": m.title, "subtitle": m.subtitle, "source": m.source, "note": m.note, "filters": m.filters,
-                "map": encode.to_json(m), "units": self.units, "bounds": self.bounds}
+                "map": encode.to_json(m), "units": self.units, "bounds": self.bounds, "scatter": self.scatter}
+
+
+def model_data(model: MapModel, view: str = "belgium", *, scatter: dict | None = None) -> PageData:
+    """The page's data for a model already made (an analysis of :mod:`geo.stats.maps`: hot spots,
+    steady rates, two measures), with its ``scatter`` drawn under the map where it has one."""
+    units = view_units(view, level=model.level, web=True).set_index("code").loc[list(model.codes)].reset_index()
+    minx, miny, maxx, maxy = view_extent(view)
+    return PageData(model, units_geojson(units, model.names), [[miny, minx], [maxy, maxx]], scatter)
 
 
 def units_geojson(units, names) -> dict:

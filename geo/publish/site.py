@@ -1,7 +1,9 @@
 """The published folder: ``index.html`` (the words written in, escaped), ``data.js`` (the page's
 data as one JSON object: a script, because browsers refuse ``fetch`` on ``file://``), and
-``assets/`` (Leaflet from ``xstatic-leaflet``, the map core ``atlas-core.js``/``.css`` — the same
-files as the app's component loads — and the page's thin wrapper ``atlas.js`` and ``atlas.css``)."""
+``assets/`` (Leaflet from ``xstatic-leaflet``, the map core ``atlas-core.js``/``.css`` and the
+two-measure scatter ``atlas-scatter.js`` — the same files as the app's component loads — and the
+page's thin wrapper ``atlas.js`` and ``atlas.css``). A view of the incidents (:func:`build`) and an
+analysis's model (:func:`build_model`) make the same page."""
 
 from __future__ import annotations
 
@@ -16,9 +18,9 @@ from pathlib import Path
 from geo import i18n, text
 from geo.errors import UsageError
 from geo.i18n import _
-from geo.maps.model import MapSpec
+from geo.maps.model import MapModel, MapSpec
 from geo.maps.web import core
-from geo.publish.page import PageData, page_data
+from geo.publish.page import PageData, model_data, page_data
 
 ASSET_DIR = Path(__file__).parent / "assets"
 #: The folder name inside the zip download.
@@ -49,6 +51,7 @@ def _index_html(data: PageData, language: str) -> bytes:
         "title": e(m.title),
         "subtitle": e(m.subtitle),
         "period_label": e(_("Years")),
+        "one_period": "hidden" if len(m.frames) == 1 else "",  # an analysis: one map, no year control
         "options": options,
         "map_label": e(_("Map: {title}").format(title=m.title)),
         "filters": e(m.filters),
@@ -73,17 +76,28 @@ def build(incidents, spec: MapSpec) -> Published:
     ``spec.language`` (default: the current one, :func:`geo.i18n.language`)."""
     with i18n.using(spec.language or i18n.language(), names=spec.names) as lang:
         data = page_data(incidents, spec)
-        index = _index_html(data, lang)
-    files = {
+        return _files(data, _index_html(data, lang))
+
+
+def build_model(model: MapModel, *, view: str = "belgium", scatter: dict | None = None) -> Published:
+    """The published files of a model already made (an analysis: hot spots, steady rates, two
+    measures on one map, :mod:`geo.stats.maps`), with the two-measure ``scatter`` under the map,
+    in the current language (the model's words are already in it)."""
+    data = model_data(model, view, scatter=scatter)
+    return _files(data, _index_html(data, i18n.language()))
+
+
+def _files(data: PageData, index: bytes) -> Published:
+    return Published({
         "index.html": index,
         "data.js": _data_js(data),
         "assets/atlas.js": (ASSET_DIR / "atlas.js").read_bytes(),
         "assets/atlas.css": (ASSET_DIR / "atlas.css").read_bytes(),
         f"assets/{core.SCRIPT}": core.script(),
+        f"assets/{core.SCATTER}": core.scatter(),
         f"assets/{core.STYLE}": core.style(),
         **{f"assets/leaflet/{rel}": content for rel, content in core.leaflet_files().items()},
-    }
-    return Published(files, data)
+    }, data)
 
 
 def write(published: Published, folder: Path) -> Path:

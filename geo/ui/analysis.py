@@ -97,16 +97,17 @@ def side_by_side(sel: Selection, pair, *, level: str, key: str, scatter: dict | 
     return picked
 
 
-def export_buttons(sel: Selection, m: MapModel, *, key: str, stem: str) -> None:
-    """A "Downloads" button that opens the map as PNG, SVG and PDF in a dialog, as the other map
-    pages' exports (:func:`geo.ui.downloads.buttons`): a change of analysis or filter does not
-    draw the three buttons. Each file is made when its button is clicked."""
+def export_buttons(sel: Selection, m: MapModel, *, key: str, stem: str, scatter: dict | None = None) -> None:
+    """A "Downloads" button that opens the map as PNG, SVG and PDF and as an interactive page (with
+    ``scatter`` under the map) in a dialog, as the other map pages' exports
+    (:func:`geo.ui.downloads.buttons`): a change of analysis or filter does not draw the buttons.
+    Each file is made when its button is clicked."""
     if st.button(_("Downloads"), key=f"{key}_downloads", icon=":material/download:",
-                 help=_("This map as an image: PNG, SVG or PDF.")):
-        st.dialog(_("Downloads"))(_export_dialog)(sel, m, key, stem)
+                 help=_("This map as an image (PNG, SVG or PDF) or as an interactive page (HTML).")):
+        st.dialog(_("Downloads"))(_export_dialog)(sel, m, key, stem, scatter)
 
 
-def _export_dialog(sel: Selection, m: MapModel, key: str, stem: str) -> None:
+def _export_dialog(sel: Selection, m: MapModel, key: str, stem: str, scatter: dict | None) -> None:
     sel.request.activate()  # a dialog reruns alone, without app.py
 
     def render(fmt: str) -> bytes:
@@ -114,11 +115,19 @@ def _export_dialog(sel: Selection, m: MapModel, key: str, stem: str) -> None:
 
         return render_model(m, format=fmt).data
 
-    cols = st.columns(len(FORMATS))
+    def site() -> bytes:
+        from geo import publish
+
+        return publish.zip_bytes(publish.build_model(m, view=m.view, scatter=scatter))
+
+    cols = st.columns(len(FORMATS) + 1)
     for col, (fmt, (name, mime)) in zip(cols, FORMATS.items()):
         col.download_button(_("Map {format}").format(format=name), data=sel.request.bind(lambda f=fmt: render(f)),
                             file_name=f"{stem}.{fmt}", mime=mime, on_click="ignore", icon=":material/image:",
                             key=f"{key}_{fmt}")
+    cols[-1].download_button(_("Interactive map (HTML)"), data=sel.request.bind(site),
+                             file_name=f"{stem}-interactive.zip", mime="application/zip", on_click="ignore",
+                             icon=":material/public:", key=f"{key}_site")
 
 
 def hotspots_mode(sel: Selection, level: str, *, key: str) -> None:

@@ -176,3 +176,30 @@ def test_published_map_works_from_a_static_web_server(browser, site):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_a_published_two_measure_analysis_draws_its_map_and_scatter_offline(browser, tmp_path):
+    """Issue 20: the Compare view "incidents and foreign fighters" published (what the Downloads
+    dialog's "Interactive map (HTML)" zips) opens from a file with no request leaving it: every
+    municipality in the model's colours and one point per unit of the scatter."""
+    from geo.incidents.filters import Filters
+    from geo.maps.views import view_units
+    from geo.stats import scatter, views
+
+    rows = table.load_incidents()
+    spec = MapSpec(view="belgium", level="municipality", unit="events", filters=Filters(), all_years=(2014, 2017))
+    model, pair = views.build(rows, spec, views.Analysis(mode="bivariate", level="municipality"),
+                              units=view_units("belgium", level="municipality"))
+    drawn = scatter.payload(pair)
+    publish.write(publish.build_model(model, scatter=drawn), tmp_path)
+    prefix = tmp_path.resolve().as_uri() + "/"
+    context, page, guard = _open(browser, prefix + "index.html", prefix)
+    try:
+        assert page.locator("path.leaflet-interactive").count() == 581
+        assert _fills(page, model.codes) == model.colors(model.frames[0])
+        assert page.locator(".atlas-scatter circle").count() == len(drawn["points"]) >= 5
+        names = page.locator(".atlas-scatter-names text").evaluate_all("ts => ts.map(t => t.textContent)")
+        assert "Antwerpen" in names and not page.locator("#period").is_visible()
+        assert guard.blocked == []
+    finally:
+        context.close()

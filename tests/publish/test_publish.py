@@ -41,7 +41,7 @@ def test_files_and_nothing_from_another_host(tiny_incidents):
     published = publish.build(tiny_incidents, MapSpec(view="brussels"))
     assert {"index.html", "data.js", "assets/atlas.js", "assets/atlas.css", "assets/atlas-core.js",
             "assets/atlas-core.css", "assets/leaflet/leaflet.js", "assets/leaflet/leaflet.css"} <= set(published.files)
-    for name in ("index.html", "assets/atlas.js", "assets/atlas.css", "assets/atlas-core.js"):
+    for name in ("index.html", "assets/atlas.js", "assets/atlas.css", "assets/atlas-core.js", "assets/atlas-scatter.js"):
         body = published.files[name].replace(b'"http://www.w3.org/2000/svg"', b"")  # a namespace, not a request
         assert not re.search(rb"(https?:)?//[a-z0-9]", body), name
     page = published.files["index.html"].decode()
@@ -128,8 +128,37 @@ def test_the_page_and_the_app_load_the_same_map_core(tiny_incidents, tmp_path):
     served = lambda url: (tmp_path / url.removeprefix(assets.STATIC_URL + "/")).read_bytes()  # noqa: E731
     published = publish.build(tiny_incidents, MapSpec(view="brussels"))
     assert published.files["assets/atlas-core.js"] == served(urls["core_js"])
+    assert published.files["assets/atlas-scatter.js"] == served(urls["scatter_js"])
     assert published.files["assets/atlas-core.css"] == served(urls["css"])
     assert published.files["assets/leaflet/leaflet.js"] == served(urls["leaflet_js"])
     page = published.files["index.html"].decode()
     assert '<script src="assets/atlas-core.js">' in page and "AtlasCore.AtlasMap" in published.files[
         "assets/atlas.js"].decode()
+
+
+def _analysis(rows, mode: str, **kw):
+    from geo.stats import scatter, views
+
+    spec = MapSpec(view="belgium", level="municipality", unit="events", filters=Filters(), all_years=(2014, 2017))
+    m, pair = views.build(rows, spec, views.Analysis(mode=mode, level="municipality", **kw),
+                          units=view_units("belgium", level="municipality"))
+    return m, (None if pair is None else scatter.payload(pair))
+
+
+def test_an_analysis_is_published_as_the_app_draws_it():
+    """Issue 20: a Compare view is publishable like every other view: the same model the app's
+    map draws (one frame: no year control), the units in the model's order, and the scatter of a
+    two-measure analysis under the map; a hot-spot map has none."""
+    from geo.incidents import table
+
+    rows = table.load_incidents()
+    m, drawn = _analysis(rows, "periods", split=2016)
+    published = publish.build_model(m, scatter=drawn)
+    data = _data(published)
+    assert [f["id"] for f in data["units"]["features"]] == list(m.codes)
+    assert data["map"]["frames"][0]["title"] == m.frames[0].title and len(data["map"]["frames"]) == 1
+    assert data["scatter"] == drawn and len(drawn["points"]) > 0
+    page = published.files["index.html"].decode()
+    assert '<select id="period" hidden>' in page and '<script src="assets/atlas-scatter.js">' in page
+    hot, none = _analysis(rows, "hotspots")
+    assert none is None and _data(publish.build_model(hot))["scatter"] is None

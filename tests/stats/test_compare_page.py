@@ -135,3 +135,13 @@ def test_the_map_stays_the_same_element_whatever_the_analysis():
         at.radio(key="p_mode").set_value(mode).run()
         assert not at.exception, [e.value for e in at.exception]
         assert map_id(at) == place, mode
+
+
+def test_the_downloads_give_the_map_as_images_and_as_an_interactive_page():
+    """Issue 20: a Compare view is exportable (PNG, SVG, PDF) and publishable like every other
+    view: the dialog's "Interactive map (HTML)" is the published page of the model the app draws."""
+    at = _run({"mode": "bivariate"})
+    at.button(key="compare_export_downloads").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {"Map PNG", "Map SVG", "Map PDF", "Interactive map (HTML)"} <= labels

@@ -15,7 +15,7 @@
               title: $("title"), period: $("period")},
     });
     map.update({kind: "choropleth", geometryKey: "units", geometry: D.units, bounds: D.bounds, model: D.map,
-                label: holder.getAttribute("aria-label")});
+                label: holder.getAttribute("aria-label"), scatter: D.scatter || null});
   } catch (err) {
     holder.textContent = String(err && err.message || err);
     throw err;
