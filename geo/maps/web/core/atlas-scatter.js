@@ -89,15 +89,48 @@
     s.bx.forEach(function (v) { svg("line", {x1: X(v), x2: X(v), y1: M.top, y2: M.top + h}, rules); });
     s.by.forEach(function (v) { svg("line", {x1: M.left, x2: M.left + w, y1: Y(v), y2: Y(v)}, rules); });
     var dots = svg("g", {"class": "atlas-scatter-points"}, g), names = svg("g", {"class": "atlas-scatter-names"}, g);
+    var named = [];
     s.points.forEach(function (p) {
       var c = svg("circle", {cx: X(p[0]), cy: Y(p[1]), r: 5.5, fill: p[2], "fill-opacity": 0.9,
                              stroke: "#333333", "stroke-width": 0.5}, dots);
       svg("title", {}, c, p[3] + "\n" + s.x + ": " + fmt(p[0]) + "\n" + s.y + ": " + fmt(p[1]));
-      if (!p[4]) return;  // a name to the right of its point, to the left in the plot's right half
-      var right = X(p[0]) > M.left + w / 2;
-      svg("text", {x: X(p[0]) + (right ? -7 : 7), y: Y(p[1]) - 6, "text-anchor": right ? "end" : "start"}, names, p[3]);
+      if (p[4]) named.push(p);
     });
+    // the points farthest from the origin first: the outliers a reader looks for keep their names
+    placeNames(names, named.map(function (p) { return [X(p[0]), Y(p[1]), p[3]]; })
+      .sort(function (a, b) { return (b[0] - b[1]) - (a[0] - a[1]); }), width);
   };
+
+  // Each name beside its point where it fits: right above, left above, right below, left below,
+  // the first place inside the plot (clear of the axes' words) that overlaps no name placed before; then the same for its
+  // first part ("Molenbeek-Saint-Jean" of "Molenbeek-Saint-Jean / Sint-Jans-Molenbeek"); a name
+  // with no such place is left out (its point still names itself on hover).
+  function placeNames(group, names, width) {
+    var placed = [];
+    var overlaps = function (b) {
+      return b.x < M.left || b.x + b.width > width || b.y < 0 || b.y + b.height > HEIGHT - M.bottom ||
+        placed.some(function (o) {
+          return b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height;
+        });
+    };
+    var spots = [[7, -6, "start"], [-7, -6, "end"], [7, 14, "start"], [-7, 14, "end"]];
+    names.forEach(function (n) {
+      var t = svg("text", {}, group);
+      var words = [n[2]], short = n[2].split(" / ")[0];
+      if (short !== n[2]) words.push(short);
+      for (var w = 0; w < words.length; w++) {
+        t.textContent = words[w];
+        for (var k = 0; k < spots.length; k++) {
+          t.setAttribute("x", String(n[0] + spots[k][0]));
+          t.setAttribute("y", String(n[1] + spots[k][1]));
+          t.setAttribute("text-anchor", spots[k][2]);
+          var b = t.getBBox();
+          if (!overlaps(b)) { placed.push(b); return; }
+        }
+      }
+      group.removeChild(t);
+    });
+  }
 
   var update = P.update, destroy = P.destroy;
   P.update = function (data) {
