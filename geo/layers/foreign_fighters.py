@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo import i18n
 from geo.admin import boundaries
 from geo.admin.boundaries import Level
-from geo import i18n
 from geo.i18n import _, month_year
 from geo.layers import aggregate
 from geo.layers.aggregate import Placed

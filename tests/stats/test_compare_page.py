@@ -109,7 +109,7 @@ def test_the_scatter_goes_with_the_map_of_a_two_measure_analysis_only():
     drawn = payload["scatter"]
     assert drawn["x"].startswith("2014–2015") and drawn["y"].startswith("2016–2017")
     hidden = int(drawn["note"].removeprefix("Not drawn: ").split()[0].replace(",", ""))
-    assert 0 < len(drawn["points"]) and len(drawn["points"]) + hidden == 581  # every unit has both periods
+    assert len(drawn["points"]) > 0 and len(drawn["points"]) + hidden == 581  # every unit has both periods
     assert not at.get("vega_lite_chart")
     for mode, has in (("hotspots", False), ("rates", False), ("bivariate", True)):
         at.radio(key="p_mode").set_value(mode).run()
