@@ -206,7 +206,8 @@ def test_streamlits_own_words_and_screen_reader_labels_are_in_the_readers_langua
     goto(page, server, f"/data?lang={lang}")
     page.wait_for_function(f"""() => document.querySelector("[data-testid='stSkipToContent']")?.textContent
         === {json.dumps(w['skip'])} && document.querySelector("[data-testid='stFileUploaderDropzone'] p")?.textContent
-        === {json.dumps(w['button'])}""", timeout=15_000)
+        === {json.dumps(w['button'])} && [...document.querySelectorAll("[aria-label]")].some(
+        e => e.getAttribute("aria-label") === {json.dumps(w['start'])})""", timeout=15_000)  # the slider comes last
     said = page.evaluate("""() => {
         const out = [];
         document.querySelectorAll("[aria-label], [placeholder], [title]").forEach(e => {
